@@ -1,0 +1,390 @@
+package internal
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashicorp/go-retryablehttp"
+)
+
+// APIVersion is the Backend API version this SDK speaks, sent as the
+// Clerk-API-Version header on every call.
+const APIVersion = "2026-05-12"
+
+// DefaultBaseURL is the Backend API root, with its version path.
+const DefaultBaseURL = "https://api.clerk.com/v1"
+
+// Version is the SDK's version, part of its User-Agent.
+const Version = "0.1.0"
+
+// Defaults of Config.
+const (
+	DefaultMaxRetries       = 3
+	DefaultRetryWaitMin     = 500 * time.Millisecond
+	DefaultRetryWaitMax     = 10 * time.Second
+	DefaultTimeout          = 60 * time.Second
+	DefaultMaxResponseBytes = 32 << 20
+	maxErrorBody            = 64 << 10
+)
+
+// Config configures a Client. Zero fields take the defaults above.
+type Config struct {
+	SecretKey  string
+	BaseURL    string
+	HTTPClient *http.Client
+	// MaxRetries is how many times a call is retried; negative means none.
+	MaxRetries int
+	// RetryWaitMin is the first backoff wait; it doubles per retry.
+	RetryWaitMin time.Duration
+	// RetryWaitMax caps the backoff and the Retry-After the client obeys.
+	RetryWaitMax time.Duration
+	// Timeout bounds a whole call, retries and waits included, when the
+	// caller's context has no earlier deadline. Negative means none.
+	Timeout time.Duration
+	// MaxResponseBytes caps the bytes read of a successful answer.
+	MaxResponseBytes int64
+	Logger           *slog.Logger
+	UserAgent        string
+	// Sleep waits between retries; tests inject one that records the waits.
+	Sleep func(ctx context.Context, d time.Duration) error
+	// Now is the clock used for Retry-After dates and deadlines.
+	Now func() time.Time
+	// Jitter returns a number in [0, 1) that spreads backoff waits.
+	Jitter func() float64
+}
+
+// secret holds the secret key behind a pointer, so that printing a value
+// that contains it with %v or %+v shows an address, never the key.
+type secret struct{ p *string }
+
+func (s secret) get() string {
+	if s.p == nil {
+		return ""
+	}
+	return *s.p
+}
+
+// String redacts the key.
+func (s secret) String() string { return "[redacted]" }
+
+// Client is the transport core every service is a thin view over. It is safe
+// for concurrent use.
+type Client struct {
+	key      secret
+	base     string // without trailing slash
+	ua       string
+	rc       *retryablehttp.Client
+	hc       *http.Client
+	log      *slog.Logger
+	timeout  time.Duration
+	maxBody  int64
+	waitMin  time.Duration
+	waitMax  time.Duration
+	sleep    func(context.Context, time.Duration) error
+	now      func() time.Time
+	jitter   func() float64
+	closeIdl bool // the client owns its transport's connections
+}
+
+// New builds a transport core. It does not check the key's shape: the root
+// package does.
+func New(cfg Config) (*Client, error) {
+	base := cfg.BaseURL
+	if base == "" {
+		base = DefaultBaseURL
+	}
+	u, err := url.Parse(base)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, fmt.Errorf("%w: base URL %q is not an absolute http(s) URL", ErrInvalidParams, base)
+	}
+	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
+		return nil, fmt.Errorf("%w: base URL must not carry a query, fragment or credentials", ErrInvalidParams)
+	}
+	key := cfg.SecretKey
+	c := &Client{
+		key:     secret{&key},
+		base:    strings.TrimRight(u.String(), "/"),
+		ua:      "go-clerk/" + Version + " (+https://github.com/go-clerk/clerk)",
+		hc:      cfg.HTTPClient,
+		log:     cfg.Logger,
+		timeout: cfg.Timeout,
+		maxBody: cfg.MaxResponseBytes,
+		waitMin: cfg.RetryWaitMin,
+		waitMax: cfg.RetryWaitMax,
+		sleep:   cfg.Sleep,
+		now:     cfg.Now,
+		jitter:  cfg.Jitter,
+	}
+	if cfg.UserAgent != "" {
+		c.ua = cfg.UserAgent + " " + c.ua
+	}
+	if c.hc == nil {
+		t := http.DefaultTransport.(*http.Transport).Clone()
+		t.MaxIdleConnsPerHost = 32
+		c.hc = &http.Client{Transport: t}
+		c.closeIdl = true
+	}
+	if c.timeout == 0 {
+		c.timeout = DefaultTimeout
+	}
+	if c.maxBody <= 0 {
+		c.maxBody = DefaultMaxResponseBytes
+	}
+	if c.waitMin <= 0 {
+		c.waitMin = DefaultRetryWaitMin
+	}
+	if c.waitMax <= 0 {
+		c.waitMax = DefaultRetryWaitMax
+	}
+	if c.waitMin > c.waitMax {
+		c.waitMin = c.waitMax
+	}
+	if c.sleep == nil {
+		c.sleep = sleepCtx
+	}
+	if c.now == nil {
+		c.now = time.Now
+	}
+	if c.jitter == nil {
+		c.jitter = randFloat
+	}
+	retries := cfg.MaxRetries
+	if retries == 0 {
+		retries = DefaultMaxRetries
+	} else if retries < 0 {
+		retries = 0
+	}
+	c.rc = &retryablehttp.Client{
+		HTTPClient: c.hc,
+		// Logger stays nil: retryablehttp's default logger writes every
+		// request to stderr. We log ourselves, without query values.
+		Logger:       nil,
+		RetryMax:     retries,
+		RetryWaitMin: c.waitMin,
+		RetryWaitMax: c.waitMax,
+		CheckRetry:   c.checkRetry,
+		// The wait is decided in checkRetry and slept in PrepareRetry with
+		// the injectable sleep, so retryablehttp's own timer waits zero.
+		Backoff:      func(time.Duration, time.Duration, int, *http.Response) time.Duration { return 0 },
+		PrepareRetry: c.prepareRetry,
+		ErrorHandler: lastAnswer,
+	}
+	return c, nil
+}
+
+// BaseURL returns the API root the client calls, without a trailing slash.
+func (c *Client) BaseURL() string { return c.base }
+
+// HTTPClient returns the *http.Client the transport sends with.
+func (c *Client) HTTPClient() *http.Client { return c.hc }
+
+// SecretKey returns the key the client authenticates with. Only code that
+// must hand it to another component (the JWKS fetcher) calls it.
+func (c *Client) SecretKey() string { return c.key.get() }
+
+// Logger returns the configured logger, or nil.
+func (c *Client) Logger() *slog.Logger { return c.log }
+
+// Close releases idle connections of a transport the client created itself.
+func (c *Client) Close() {
+	if c.closeIdl {
+		c.hc.CloseIdleConnections()
+	}
+}
+
+// String describes the client without its key.
+func (c *Client) String() string { return "clerk transport for " + c.base }
+
+// Request is one Backend API call.
+type Request struct {
+	Method string
+	// Path is relative to the base URL, built with Path: "/users/user_1".
+	Path  string
+	Query url.Values
+	// Body is sent as JSON, unless it is a *Multipart. Nil sends no body.
+	Body any
+	// Bearer, when set, authenticates this call instead of the client's
+	// secret key (POST /m2m_tokens takes a machine secret key).
+	Bearer string
+}
+
+// Get is Do with GET.
+func (c *Client) Get(ctx context.Context, path string, query url.Values, out any) error {
+	return c.Do(ctx, &Request{Method: http.MethodGet, Path: path, Query: query}, out)
+}
+
+// Post is Do with POST and a JSON body (nil for none).
+func (c *Client) Post(ctx context.Context, path string, body, out any) error {
+	return c.Do(ctx, &Request{Method: http.MethodPost, Path: path, Body: body}, out)
+}
+
+// Patch is Do with PATCH and a JSON body.
+func (c *Client) Patch(ctx context.Context, path string, body, out any) error {
+	return c.Do(ctx, &Request{Method: http.MethodPatch, Path: path, Body: body}, out)
+}
+
+// Put is Do with PUT and a JSON body.
+func (c *Client) Put(ctx context.Context, path string, body, out any) error {
+	return c.Do(ctx, &Request{Method: http.MethodPut, Path: path, Body: body}, out)
+}
+
+// Delete is Do with DELETE; out may be nil.
+func (c *Client) Delete(ctx context.Context, path string, out any) error {
+	return c.Do(ctx, &Request{Method: http.MethodDelete, Path: path}, out)
+}
+
+// Do sends a request, retrying as the policy says, and decodes a 2xx JSON
+// answer into out (nil discards it). A non-2xx answer is an *APIError; a
+// transport failure wraps its cause.
+func (c *Client) Do(ctx context.Context, r *Request, out any) error {
+	if ctx == nil {
+		return fmt.Errorf("%w: nil context", ErrInvalidParams)
+	}
+	if c.timeout > 0 {
+		if dl, ok := ctx.Deadline(); !ok || c.now().Add(c.timeout).Before(dl) {
+			var cancel context.CancelFunc
+			ctx, cancel = context.WithTimeout(ctx, c.timeout)
+			defer cancel()
+		}
+	}
+	var (
+		body        []byte
+		contentType string
+	)
+	switch b := r.Body.(type) {
+	case nil:
+	case *Multipart:
+		var err error
+		if body, contentType, err = b.encode(); err != nil {
+			return err
+		}
+	default:
+		var err error
+		if body, err = json.Marshal(b); err != nil {
+			return fmt.Errorf("clerk: encoding %s %s request body: %w", r.Method, r.Path, err)
+		}
+		contentType = "application/json"
+	}
+
+	target := c.base + r.Path
+	if len(r.Query) > 0 {
+		target += "?" + r.Query.Encode()
+	}
+	st := &attempt{method: r.Method, path: r.Path}
+	ctx = context.WithValue(ctx, attemptKey{}, st)
+	var raw any
+	if body != nil {
+		raw = body
+	}
+	req, err := retryablehttp.NewRequestWithContext(ctx, r.Method, target, raw)
+	if err != nil {
+		return fmt.Errorf("clerk: building %s %s: %w", r.Method, r.Path, err)
+	}
+	bearer := r.Bearer
+	if bearer == "" {
+		bearer = c.key.get()
+	}
+	h := req.Header
+	h.Set("Authorization", "Bearer "+bearer)
+	h.Set("Clerk-API-Version", APIVersion)
+	h.Set("User-Agent", c.ua)
+	h.Set("Accept", "application/json")
+	if contentType != "" {
+		h.Set("Content-Type", contentType)
+	}
+
+	resp, err := c.rc.Do(req)
+	if err != nil {
+		c.logDone(ctx, st, 0, err)
+		return c.transportError(r, err)
+	}
+	defer resp.Body.Close()
+	c.logDone(ctx, st, resp.StatusCode, nil)
+
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
+		ra, _ := retryAfter(resp, c.now())
+		return NewAPIError(resp.StatusCode, resp.Header, b, ra, c.key.get())
+	}
+	if out == nil || resp.StatusCode == http.StatusNoContent {
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
+		return nil
+	}
+	lr := &limitedReader{r: resp.Body, n: c.maxBody}
+	if err := json.NewDecoder(lr).Decode(out); err != nil {
+		if lr.over {
+			return fmt.Errorf("clerk: %s %s: %w (cap %d bytes)", r.Method, r.Path, ErrResponseTooLarge, c.maxBody)
+		}
+		return fmt.Errorf("clerk: decoding %s %s answer (status %d): %w", r.Method, r.Path, resp.StatusCode, err)
+	}
+	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
+	return nil
+}
+
+// transportError wraps a failure to get an answer. The URL in a *url.Error
+// loses its query values (they may hold e-mail addresses).
+func (c *Client) transportError(r *Request, err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		if u, perr := url.Parse(ue.URL); perr == nil {
+			u.RawQuery = ""
+			ue.URL = u.String()
+		}
+	}
+	return fmt.Errorf("clerk: %s %s: %w", r.Method, r.Path, err)
+}
+
+func (c *Client) logDone(ctx context.Context, st *attempt, status int, err error) {
+	if c.log == nil {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("method", st.method),
+		slog.String("path", st.path),
+		slog.Int("attempts", st.retries+1),
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
+		c.log.LogAttrs(ctx, slog.LevelWarn, "clerk: request failed", attrs...)
+		return
+	}
+	attrs = append(attrs, slog.Int("status", status))
+	lvl := slog.LevelDebug
+	if status >= 500 || status == http.StatusTooManyRequests {
+		lvl = slog.LevelWarn
+	}
+	c.log.LogAttrs(ctx, lvl, "clerk: request", attrs...)
+}
+
+// limitedReader reads at most n bytes and remembers whether the body had
+// more.
+type limitedReader struct {
+	r    io.Reader
+	n    int64
+	over bool
+}
+
+func (l *limitedReader) Read(p []byte) (int, error) {
+	if l.n <= 0 {
+		var one [1]byte
+		if k, _ := l.r.Read(one[:]); k > 0 {
+			l.over = true
+			return 0, ErrResponseTooLarge
+		}
+		return 0, io.EOF
+	}
+	if int64(len(p)) > l.n {
+		p = p[:l.n]
+	}
+	k, err := l.r.Read(p)
+	l.n -= int64(k)
+	return k, err
+}

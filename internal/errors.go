@@ -1,0 +1,201 @@
+package internal
+
+import (
+	"encoding/json"
+	"errors"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// Sentinels matched by (*APIError).Is, by HTTP status.
+var (
+	ErrBadRequest    = errors.New("clerk: bad request")          // 400
+	ErrUnauthorized  = errors.New("clerk: unauthorized")         // 401
+	ErrForbidden     = errors.New("clerk: forbidden")            // 403
+	ErrNotFound      = errors.New("clerk: not found")            // 404
+	ErrConflict      = errors.New("clerk: conflict")             // 409
+	ErrUnprocessable = errors.New("clerk: unprocessable entity") // 422
+	ErrRateLimited   = errors.New("clerk: rate limited")         // 429
+)
+
+// ErrInvalidParams is matched by errors that the SDK raises before sending a
+// request: an empty or unsafe path ID, a missing required parameter.
+var ErrInvalidParams = errors.New("clerk: invalid parameters")
+
+// ErrResponseTooLarge is matched when an answer's body exceeds the cap the
+// client reads.
+var ErrResponseTooLarge = errors.New("clerk: response body too large")
+
+// ErrorDetail is one entry of the errors array of Clerk's error body.
+type ErrorDetail struct {
+	Code        string         `json:"code"`
+	Message     string         `json:"message"`
+	LongMessage string         `json:"long_message"`
+	Meta        map[string]any `json:"meta,omitempty"`
+}
+
+// APIError is every non-2xx answer of the Backend API. It matches the status
+// sentinels with errors.Is, e.g. errors.Is(err, clerk.ErrNotFound), and is
+// reached with errors.As for the detail.
+type APIError struct {
+	// StatusCode is the HTTP status of the answer.
+	StatusCode int
+	// Errors are the entries of the body's errors array; empty when the body
+	// was not Clerk's JSON error shape.
+	Errors []ErrorDetail
+	// TraceID is Clerk's trace ID, from the body's clerk_trace_id or the
+	// Clerk-Trace-Id header. Quote it to Clerk support.
+	TraceID string
+	// RetryAfter is the wait the answer asked for with Retry-After (on 429 and
+	// 503), zero when it gave none.
+	RetryAfter time.Duration
+	// Body is a short cut of a body that was not Clerk's error JSON (an HTML
+	// page from a proxy, say), for diagnosis.
+	Body string
+}
+
+// Error returns one line: status, first error code and message, trace ID.
+func (e *APIError) Error() string {
+	var b strings.Builder
+	b.WriteString("clerk: ")
+	b.WriteString(strconv.Itoa(e.StatusCode))
+	if t := http.StatusText(e.StatusCode); t != "" {
+		b.WriteByte(' ')
+		b.WriteString(t)
+	}
+	if len(e.Errors) > 0 {
+		d := e.Errors[0]
+		if d.Code != "" {
+			b.WriteString(": ")
+			b.WriteString(d.Code)
+		}
+		msg := d.LongMessage
+		if msg == "" {
+			msg = d.Message
+		}
+		if msg != "" {
+			b.WriteString(": ")
+			b.WriteString(oneLine(msg, 200))
+		}
+		if n := len(e.Errors) - 1; n > 0 {
+			b.WriteString(" (+")
+			b.WriteString(strconv.Itoa(n))
+			b.WriteString(" more)")
+		}
+	} else if e.Body != "" {
+		b.WriteString(": ")
+		b.WriteString(oneLine(e.Body, 80))
+	}
+	if e.RetryAfter > 0 {
+		b.WriteString(" (retry after ")
+		b.WriteString(e.RetryAfter.String())
+		b.WriteByte(')')
+	}
+	if e.TraceID != "" {
+		b.WriteString(" [trace ")
+		b.WriteString(e.TraceID)
+		b.WriteByte(']')
+	}
+	return b.String()
+}
+
+// Is reports whether target is the sentinel of e's status.
+func (e *APIError) Is(target error) bool {
+	switch target {
+	case ErrBadRequest:
+		return e.StatusCode == http.StatusBadRequest
+	case ErrUnauthorized:
+		return e.StatusCode == http.StatusUnauthorized
+	case ErrForbidden:
+		return e.StatusCode == http.StatusForbidden
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound
+	case ErrConflict:
+		return e.StatusCode == http.StatusConflict
+	case ErrUnprocessable:
+		return e.StatusCode == http.StatusUnprocessableEntity
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests
+	}
+	return false
+}
+
+// HasCode reports whether any entry of the error has the given Clerk error
+// code, such as "form_identifier_exists".
+func (e *APIError) HasCode(code string) bool {
+	for _, d := range e.Errors {
+		if d.Code == code {
+			return true
+		}
+	}
+	return false
+}
+
+// maxBodyCut is how much of a non-JSON error body an APIError keeps.
+const maxBodyCut = 512
+
+// NewAPIError builds the APIError of an answer from its status, headers and
+// (capped) body. It never fails: a body that is not Clerk's error JSON is kept
+// as a short cut in Body. Any occurrence of redact (the secret key) in the body
+// is replaced before it is stored.
+func NewAPIError(status int, h http.Header, body []byte, retryAfter time.Duration, redact string) *APIError {
+	e := &APIError{StatusCode: status, RetryAfter: retryAfter}
+	if h != nil {
+		e.TraceID = h.Get("Clerk-Trace-Id")
+	}
+	var wire struct {
+		Errors       []ErrorDetail `json:"errors"`
+		ClerkTraceID string        `json:"clerk_trace_id"`
+	}
+	if err := json.Unmarshal(body, &wire); err == nil && len(wire.Errors) > 0 {
+		e.Errors = wire.Errors
+		if wire.ClerkTraceID != "" {
+			e.TraceID = wire.ClerkTraceID
+		}
+		if redact != "" {
+			for i := range e.Errors {
+				d := &e.Errors[i]
+				d.Message = strings.ReplaceAll(d.Message, redact, "[redacted]")
+				d.LongMessage = strings.ReplaceAll(d.LongMessage, redact, "[redacted]")
+				if containsSecret(d.Meta, redact) {
+					d.Meta = nil
+				}
+			}
+		}
+		return e
+	}
+	s := string(body)
+	if redact != "" {
+		s = strings.ReplaceAll(s, redact, "[redacted]")
+	}
+	e.Body = cut(strings.TrimSpace(s), maxBodyCut)
+	return e
+}
+
+// containsSecret reports whether the JSON form of meta holds the secret.
+func containsSecret(meta map[string]any, secret string) bool {
+	if len(meta) == 0 {
+		return false
+	}
+	b, _ := json.Marshal(meta)
+	return strings.Contains(string(b), secret)
+}
+
+// oneLine folds white space so that an error stays on one line, and cuts it.
+func oneLine(s string, n int) string {
+	return cut(strings.Join(strings.Fields(s), " "), n)
+}
+
+// cut shortens s to at most n bytes without splitting a rune.
+func cut(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
+}

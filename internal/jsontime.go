@@ -1,0 +1,87 @@
+package internal
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"strconv"
+	"time"
+)
+
+// Millis adapts a time.Time field to Clerk's JSON timestamps, which are Unix
+// milliseconds. Models embed it in their UnmarshalJSON/MarshalJSON methods by
+// shadowing the time field with a Millis that points at it:
+//
+//	func (u *User) UnmarshalJSON(b []byte) error {
+//		type plain User
+//		return json.Unmarshal(b, &struct {
+//			*plain
+//			CreatedAt internal.Millis `json:"created_at"`
+//		}{(*plain)(u), internal.Millis{T: &u.CreatedAt}})
+//	}
+//
+// JSON null and an absent field leave the zero time. A zero time marshals as 0.
+type Millis struct{ T *time.Time }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m Millis) UnmarshalJSON(b []byte) error {
+	t, ok, err := parseMillis(b)
+	if err != nil || !ok {
+		return err
+	}
+	*m.T = t
+	return nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (m Millis) MarshalJSON() ([]byte, error) {
+	if m.T == nil || m.T.IsZero() {
+		return []byte("0"), nil
+	}
+	return strconv.AppendInt(nil, m.T.UnixMilli(), 10), nil
+}
+
+// MillisPtr is Millis for an optional time (a *time.Time field): JSON null or
+// an absent field leaves it nil, and nil marshals as null.
+type MillisPtr struct{ T **time.Time }
+
+// UnmarshalJSON implements json.Unmarshaler.
+func (m MillisPtr) UnmarshalJSON(b []byte) error {
+	t, ok, err := parseMillis(b)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		*m.T = nil
+		return nil
+	}
+	*m.T = &t
+	return nil
+}
+
+// MarshalJSON implements json.Marshaler.
+func (m MillisPtr) MarshalJSON() ([]byte, error) {
+	if m.T == nil || *m.T == nil {
+		return []byte("null"), nil
+	}
+	return strconv.AppendInt(nil, (*m.T).UnixMilli(), 10), nil
+}
+
+// parseMillis reads a JSON number of Unix milliseconds. ok is false for null.
+func parseMillis(b []byte) (t time.Time, ok bool, err error) {
+	b = bytes.TrimSpace(b)
+	if len(b) == 0 || string(b) == "null" {
+		return time.Time{}, false, nil
+	}
+	if n, err := strconv.ParseInt(string(b), 10, 64); err == nil {
+		return time.UnixMilli(n).UTC(), true, nil
+	}
+	f, err := strconv.ParseFloat(string(b), 64)
+	if err != nil || math.IsNaN(f) || math.IsInf(f, 0) || math.Abs(f) > 1<<62 {
+		return time.Time{}, false, fmt.Errorf("clerk: timestamp %.40q is not a number of Unix milliseconds", b)
+	}
+	return time.UnixMilli(int64(f)).UTC(), true, nil
+}
+
+// TimeFromMillis converts Unix milliseconds to a UTC time.
+func TimeFromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }

@@ -1,0 +1,82 @@
+package internal
+
+import (
+	"context"
+	"iter"
+)
+
+// PageRequest says which page a pager asks for next.
+type PageRequest struct {
+	// Limit is the page size.
+	Limit int
+	// Offset is the number of items to skip (offset paging).
+	Offset int
+	// StartingAfter is the ID of the last item seen (cursor paging); empty
+	// for the first page.
+	StartingAfter string
+}
+
+// Pager describes how an All walks a list endpoint.
+type Pager[T any] struct {
+	// Limit is the page size: the caller's limit, else the endpoint's maximum.
+	Limit int
+	// Offset is where the first page starts (the caller's offset, if any).
+	Offset int
+	// Cursor, when set, makes the pager page with starting_after, the ID
+	// Cursor returns for the last item of a page, instead of offsets.
+	Cursor func(*T) string
+	// Fetch gets one page.
+	Fetch func(ctx context.Context, r PageRequest) (*Page[T], error)
+}
+
+// All returns the lazy iterator every All method returns. It fetches a page
+// only when the caller has consumed the previous one, so memory is bounded by
+// one page; it yields an error once and stops; it stops when a page is empty,
+// when the reported total is reached, or (when no total is reported) when a
+// page is shorter than the limit. Breaking out of the loop stops it.
+func All[T any](ctx context.Context, p Pager[T]) iter.Seq2[*T, error] {
+	return func(yield func(*T, error) bool) {
+		r := PageRequest{Limit: p.Limit, Offset: p.Offset}
+		for {
+			if err := ctx.Err(); err != nil {
+				yield(nil, err)
+				return
+			}
+			page, err := p.Fetch(ctx, r)
+			if err != nil {
+				yield(nil, err)
+				return
+			}
+			for _, it := range page.Data {
+				if !yield(it, nil) {
+					return
+				}
+			}
+			n := len(page.Data)
+			switch {
+			case n == 0:
+				return
+			case page.TotalCount > 0:
+				// The total is known: the server may cap the page below
+				// our limit, so short pages do not mean the end.
+				if r.Offset+n >= int(page.TotalCount) && p.Cursor == nil {
+					return
+				}
+				if p.Cursor != nil && n < p.Limit {
+					return
+				}
+			case n < p.Limit:
+				return
+			}
+			if p.Cursor != nil {
+				next := p.Cursor(page.Data[n-1])
+				if next == "" || next == r.StartingAfter {
+					return
+				}
+				r.StartingAfter = next
+			} else {
+				r.Offset += n
+			}
+		}
+	}
+}

@@ -1,0 +1,228 @@
+package internal
+
+import (
+	"context"
+	"crypto/x509"
+	"errors"
+	"log/slog"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The retry policy (DESIGN.md, "Transport"):
+//   - 429 and failures to connect are retried on every method;
+//   - 500, 502, 503, 504 and connections broken mid-request are retried only
+//     on GET, PUT, PATCH and DELETE, never on POST: Clerk has no idempotency
+//     keys, and a retried create could create twice;
+//   - waits are jittered exponential backoff, or Retry-After (seconds or an
+//     HTTP date) when the answer gives one;
+//   - a wait longer than RetryWaitMax, or than the context's remaining time,
+//     is not slept: the answer is returned at once (a 429 with RetryAfter).
+//
+// retryablehttp runs the loop; checkRetry decides and picks the wait,
+// prepareRetry sleeps it with the injectable sleep, and lastAnswer hands the
+// last response back instead of "giving up after N attempts".
+
+// attempt is the per-call state the policy keeps, carried in the context.
+type attempt struct {
+	method  string
+	path    string
+	retries int
+	wait    time.Duration
+}
+
+type attemptKey struct{}
+
+func attemptOf(ctx context.Context) *attempt {
+	if st, ok := ctx.Value(attemptKey{}).(*attempt); ok {
+		return st
+	}
+	return &attempt{}
+}
+
+// idempotent reports whether a method may be repeated after the server may
+// have acted on it.
+func idempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodPatch, http.MethodDelete, http.MethodOptions:
+		return true
+	}
+	return false
+}
+
+func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
+	st := attemptOf(ctx)
+	if ctx.Err() != nil {
+		return false, nil
+	}
+	var wait time.Duration
+	var fromHeader bool
+	if err != nil {
+		switch {
+		case connectFailure(err):
+		case idempotent(st.method) && retryableTransport(err):
+		default:
+			return false, nil
+		}
+	} else {
+		switch resp.StatusCode {
+		case http.StatusTooManyRequests:
+		case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+			if !idempotent(st.method) {
+				return false, nil
+			}
+		default:
+			return false, nil
+		}
+		wait, fromHeader = retryAfter(resp, c.now())
+	}
+	if !fromHeader {
+		wait = c.backoff(st.retries)
+	}
+	if wait > c.waitMax {
+		c.logRetry(ctx, st, resp, err, wait, "wait over the cap: not retried")
+		return false, nil
+	}
+	if dl, ok := ctx.Deadline(); ok && !c.now().Add(wait).Before(dl) {
+		c.logRetry(ctx, st, resp, err, wait, "wait past the deadline: not retried")
+		return false, nil
+	}
+	st.wait = wait
+	return true, nil
+}
+
+func (c *Client) prepareRetry(req *http.Request) error {
+	ctx := req.Context()
+	st := attemptOf(ctx)
+	st.retries++
+	c.logRetry(ctx, st, nil, nil, st.wait, "retrying")
+	if st.wait > 0 {
+		return c.sleep(ctx, st.wait)
+	}
+	return ctx.Err()
+}
+
+func (c *Client) logRetry(ctx context.Context, st *attempt, resp *http.Response, err error, wait time.Duration, msg string) {
+	if c.log == nil {
+		return
+	}
+	attrs := []slog.Attr{
+		slog.String("method", st.method),
+		slog.String("path", st.path),
+		slog.Int("retry", st.retries),
+		slog.Duration("wait", wait),
+	}
+	if resp != nil {
+		attrs = append(attrs, slog.Int("status", resp.StatusCode))
+	}
+	if err != nil {
+		attrs = append(attrs, slog.String("error", err.Error()))
+	}
+	c.log.LogAttrs(ctx, slog.LevelInfo, "clerk: "+msg, attrs...)
+}
+
+// backoff is the n-th wait (n from 0): RetryWaitMin doubled n times, capped
+// at RetryWaitMax, then jittered into its upper half.
+func (c *Client) backoff(n int) time.Duration {
+	d := c.waitMin
+	for i := 0; i < n && d < c.waitMax; i++ {
+		d *= 2
+	}
+	if d > c.waitMax {
+		d = c.waitMax
+	}
+	half := d / 2
+	return half + time.Duration(c.jitter()*float64(d-half))
+}
+
+// lastAnswer is retryablehttp's ErrorHandler: the caller gets the last
+// answer (decoded into an APIError by Do), not "giving up after N attempts".
+// A wait cut short by the context returns the context's error.
+func lastAnswer(resp *http.Response, err error, _ int) (*http.Response, error) {
+	if err != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		if resp != nil {
+			resp.Body.Close()
+		}
+		return nil, err
+	}
+	if resp != nil {
+		return resp, nil
+	}
+	return nil, err
+}
+
+// retryAfter reads Retry-After on a 429 or 503: delay-seconds or an HTTP
+// date. ok is false when the answer gives none (or an unreadable one).
+func retryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
+	if resp == nil || (resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode != http.StatusServiceUnavailable) {
+		return 0, false
+	}
+	v := strings.TrimSpace(resp.Header.Get("Retry-After"))
+	if v == "" {
+		return 0, false
+	}
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+		if n < 0 {
+			return 0, false
+		}
+		if n > int64(24*time.Hour/time.Second) {
+			n = int64(24 * time.Hour / time.Second)
+		}
+		return time.Duration(n) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		d := t.Sub(now)
+		if d < 0 {
+			d = 0
+		}
+		return d, true
+	}
+	return 0, false
+}
+
+// connectFailure reports whether err happened before the request could
+// reach the server (dial or DNS failure), so any method may be retried.
+func connectFailure(err error) bool {
+	var op *net.OpError
+	if errors.As(err, &op) && op.Op == "dial" {
+		return true
+	}
+	var dns *net.DNSError
+	return errors.As(err, &dns)
+}
+
+// retryableTransport reports whether a transport failure may be worth
+// another try on an idempotent method: a connection broken or timed out
+// mid-request, yes; a bad certificate or a redirect loop, no.
+func retryableTransport(err error) bool {
+	var certErr *x509.UnknownAuthorityError
+	var hostErr x509.HostnameError
+	var invErr x509.CertificateInvalidError
+	switch {
+	case errors.As(err, &certErr), errors.As(err, &hostErr), errors.As(err, &invErr):
+		return false
+	case strings.Contains(err.Error(), "stopped after") && strings.Contains(err.Error(), "redirects"):
+		return false
+	case strings.Contains(err.Error(), "unsupported protocol scheme"):
+		return false
+	}
+	return true
+}
+
+// sleepCtx waits d or until ctx is done.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-t.C:
+		return nil
+	}
+}
+
+func randFloat() float64 { return rand.Float64() }
