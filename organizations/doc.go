@@ -1,0 +1,30 @@
+// Package organizations is the Organizations part of the Clerk Backend API:
+// organizations, their memberships and their invitations.
+//
+// Most programs reach it as clerk.Client.Organizations:
+//
+//	o, err := c.Organizations.Create(ctx, &organizations.CreateParams{
+//		Name: "Acme Corp", Slug: clerk.String("acme-corp"), CreatedBy: clerk.String(userID),
+//	})
+//	_, err = c.Organizations.CreateMembership(ctx, o.ID, &organizations.CreateMembershipParams{
+//		UserID: otherUserID, Role: "org:member",
+//	})
+//	for m, err := range c.Organizations.AllMemberships(ctx, o.ID, nil) {
+//		if err != nil {
+//			return err
+//		}
+//		fmt.Println(m.PublicUserData.Identifier, m.Role)
+//	}
+//
+// Every list has List (one page, with TotalCount) and All (an iterator that
+// pages lazily). Metadata changes go through UpdateMetadata (deep merge; a
+// key set to nil is deleted) or ReplaceMetadata: since API version
+// 2026-05-12, Update no longer takes metadata.
+//
+// Errors: an answer other than 2xx is a *clerk.APIError (internal.APIError),
+// which matches the status sentinels: errors.Is(err, clerk.ErrNotFound) for
+// an unknown organization, clerk.ErrUnprocessable for a rejected field
+// (inspect its Errors with errors.As). An empty or unsafe ID, or a missing
+// required field, fails before any request with an error matching the
+// invalid-parameters sentinel (internal.ErrInvalidParams).
+package organizations

@@ -1,0 +1,176 @@
+package organizations
+
+import (
+	"bytes"
+	"encoding/json"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// InvitationStatus is the state of an organization invitation.
+type InvitationStatus string
+
+// The invitation statuses of the spec. A value Clerk adds later still
+// decodes, as an InvitationStatus holding the new string.
+const (
+	InvitationPending  InvitationStatus = "pending"
+	InvitationAccepted InvitationStatus = "accepted"
+	InvitationRevoked  InvitationStatus = "revoked"
+	InvitationExpired  InvitationStatus = "expired"
+)
+
+// OrganizationInvitation is an invitation to join an organization, sent to
+// an e-mail address with the role the invitee will get.
+type OrganizationInvitation struct {
+	// Object is always "organization_invitation".
+	Object string `json:"object"`
+	// ID is the invitation ID, "orginv_...".
+	ID string `json:"id"`
+	// EmailAddress is the invitee's e-mail address.
+	EmailAddress string `json:"email_address"`
+	// Role is the role key the invitee gets on accepting, such as
+	// "org:member".
+	Role string `json:"role"`
+	// RoleName is the role's display name.
+	RoleName string `json:"role_name"`
+	// OrganizationID is the organization the invitation is for.
+	OrganizationID string `json:"organization_id,omitempty"`
+	// InviterID is the ID of the user who sent the invitation, "" when the
+	// backend sent it on nobody's behalf.
+	InviterID string `json:"inviter_id"`
+	// PublicInviterData is the inviter's public profile, nil when there is
+	// no inviter.
+	PublicInviterData *PublicInviterData `json:"public_inviter_data"`
+	// Status is the invitation's state.
+	Status InvitationStatus `json:"status,omitempty"`
+	// PublicMetadata moves to the membership when the invitation is
+	// accepted; readable from the frontend.
+	PublicMetadata Metadata `json:"public_metadata"`
+	// PrivateMetadata moves to the membership when the invitation is
+	// accepted; visible to the backend only.
+	PrivateMetadata Metadata `json:"private_metadata,omitempty"`
+	// URL is the invitation's link, "" when Clerk gives none.
+	URL string `json:"url"`
+	// ExpiresAt is when the invitation expires; nil when it does not.
+	ExpiresAt *time.Time `json:"expires_at"`
+	// CreatedAt is when the invitation was created.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the invitation last changed.
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// UnmarshalJSON decodes an invitation, reading its timestamps as Unix
+// milliseconds.
+func (i *OrganizationInvitation) UnmarshalJSON(b []byte) error {
+	type plain OrganizationInvitation
+	return json.Unmarshal(b, &struct {
+		*plain
+		ExpiresAt internal.MillisPtr `json:"expires_at"`
+		CreatedAt internal.Millis    `json:"created_at"`
+		UpdatedAt internal.Millis    `json:"updated_at"`
+	}{
+		plain:     (*plain)(i),
+		ExpiresAt: internal.MillisPtr{T: &i.ExpiresAt},
+		CreatedAt: internal.Millis{T: &i.CreatedAt},
+		UpdatedAt: internal.Millis{T: &i.UpdatedAt},
+	})
+}
+
+// MarshalJSON encodes an invitation as the API does: timestamps in Unix
+// milliseconds (a nil ExpiresAt as null), a nil PublicMetadata as {}.
+func (i OrganizationInvitation) MarshalJSON() ([]byte, error) {
+	type plain OrganizationInvitation
+	if i.PublicMetadata == nil {
+		i.PublicMetadata = Metadata{}
+	}
+	return json.Marshal(struct {
+		plain
+		ExpiresAt internal.MillisPtr `json:"expires_at"`
+		CreatedAt internal.Millis    `json:"created_at"`
+		UpdatedAt internal.Millis    `json:"updated_at"`
+	}{
+		plain:     plain(i),
+		ExpiresAt: internal.MillisPtr{T: &i.ExpiresAt},
+		CreatedAt: internal.Millis{T: &i.CreatedAt},
+		UpdatedAt: internal.Millis{T: &i.UpdatedAt},
+	})
+}
+
+// PublicInviterData is the public part of the inviter's profile.
+type PublicInviterData struct {
+	// UserID is the inviter's user ID.
+	UserID string `json:"user_id"`
+	// FirstName is the inviter's first name.
+	FirstName string `json:"first_name"`
+	// LastName is the inviter's last name.
+	LastName string `json:"last_name"`
+	// ImageURL is the inviter's image.
+	ImageURL string `json:"image_url"`
+	// HasImage reports an uploaded image.
+	HasImage bool `json:"has_image"`
+	// Identifier is the inviter's primary identifier: e-mail address, phone
+	// number or username.
+	Identifier string `json:"identifier"`
+}
+
+// PublicOrganizationData is the public part of an organization, as the
+// instance-wide invitation list carries it.
+type PublicOrganizationData struct {
+	// ID is the organization ID.
+	ID string `json:"id"`
+	// Name is the organization's name.
+	Name string `json:"name"`
+	// Slug is the organization's slug.
+	Slug string `json:"slug"`
+	// ImageURL is the organization's logo.
+	ImageURL string `json:"image_url,omitempty"`
+	// HasImage reports an uploaded logo.
+	HasImage bool `json:"has_image"`
+}
+
+// OrganizationInvitationWithPublicOrganizationData is an invitation together
+// with the public data of its organization, as the instance-wide invitation
+// list answers it. The invitation's fields are promoted: inv.EmailAddress,
+// inv.PublicOrganizationData.Name.
+type OrganizationInvitationWithPublicOrganizationData struct {
+	OrganizationInvitation
+	// PublicOrganizationData is the invitation's organization.
+	PublicOrganizationData PublicOrganizationData `json:"public_organization_data,omitzero"`
+}
+
+// UnmarshalJSON decodes the invitation and its organization data. (Without
+// it, the embedded invitation's UnmarshalJSON would be promoted and would
+// drop public_organization_data.)
+func (i *OrganizationInvitationWithPublicOrganizationData) UnmarshalJSON(b []byte) error {
+	if err := json.Unmarshal(b, &i.OrganizationInvitation); err != nil {
+		return err
+	}
+	var extra struct {
+		PublicOrganizationData *PublicOrganizationData `json:"public_organization_data"`
+	}
+	if err := json.Unmarshal(b, &extra); err != nil {
+		return err
+	}
+	i.PublicOrganizationData = PublicOrganizationData{}
+	if extra.PublicOrganizationData != nil {
+		i.PublicOrganizationData = *extra.PublicOrganizationData
+	}
+	return nil
+}
+
+// MarshalJSON encodes the invitation with its organization data.
+func (i OrganizationInvitationWithPublicOrganizationData) MarshalJSON() ([]byte, error) {
+	b, err := json.Marshal(i.OrganizationInvitation)
+	if err != nil || i.PublicOrganizationData == (PublicOrganizationData{}) {
+		return b, err
+	}
+	org, err := json.Marshal(i.PublicOrganizationData)
+	if err != nil {
+		return nil, err
+	}
+	b = bytes.TrimSuffix(b, []byte("}"))
+	b = append(b, `,"public_organization_data":`...)
+	b = append(b, org...)
+	return append(b, '}'), nil
+}

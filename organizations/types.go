@@ -1,0 +1,12 @@
+package organizations
+
+import "github.com/go-clerk/clerk/internal"
+
+// Metadata is a free-form JSON object, the public and private metadata of
+// organizations, memberships and invitations (the same type as
+// clerk.Metadata). Decode copies it into a typed value.
+type Metadata = internal.Metadata
+
+// Page is one page of a list: Data, and TotalCount, the number of items
+// across all pages as the API reports it (the same type as clerk.Page).
+type Page[T any] = internal.Page[T]
