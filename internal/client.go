@@ -55,7 +55,8 @@ type Config struct {
 	UserAgent        string
 	// Sleep waits between retries; tests inject one that records the waits.
 	Sleep func(ctx context.Context, d time.Duration) error
-	// Now is the clock used for Retry-After dates and deadlines.
+	// Now is the clock Retry-After dates are read against. Deadlines are
+	// always real time, as contexts keep them.
 	Now func() time.Time
 	// Jitter returns a number in [0, 1) that spreads backoff waits.
 	Jitter func() float64
@@ -249,7 +250,7 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 		return fmt.Errorf("%w: nil context", ErrInvalidParams)
 	}
 	if c.timeout > 0 {
-		if dl, ok := ctx.Deadline(); !ok || c.now().Add(c.timeout).Before(dl) {
+		if dl, ok := ctx.Deadline(); !ok || time.Until(dl) > c.timeout {
 			var cancel context.CancelFunc
 			ctx, cancel = context.WithTimeout(ctx, c.timeout)
 			defer cancel()

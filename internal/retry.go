@@ -87,7 +87,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 		c.logRetry(ctx, st, resp, err, wait, "wait over the cap: not retried")
 		return false, nil
 	}
-	if dl, ok := ctx.Deadline(); ok && !c.now().Add(wait).Before(dl) {
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) <= wait {
 		c.logRetry(ctx, st, resp, err, wait, "wait past the deadline: not retried")
 		return false, nil
 	}
