@@ -1,0 +1,151 @@
+package sessions
+
+import (
+	"context"
+	"iter"
+	"net/url"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// Page is one page of a list: Data, and TotalCount, the number of items
+// across all pages as the API reports it (the same type as clerk.Page).
+type Page[T any] = internal.Page[T]
+
+// maxLimit is the largest page GET /sessions serves.
+const maxLimit = 500
+
+// Service calls the Sessions endpoints. Build it with New; it is safe for
+// concurrent use.
+type Service struct{ c *internal.Client }
+
+// New returns a Sessions service over a transport core. The root package
+// wires it as clerk.Client.Sessions.
+func New(c *internal.Client) *Service { return &Service{c: c} }
+
+// Get returns a session. Clerk API: GET /sessions/{session_id}.
+func (s *Service) Get(ctx context.Context, sessionID string) (*Session, error) {
+	p, err := internal.Path("/sessions/{session_id}", sessionID)
+	if err != nil {
+		return nil, err
+	}
+	out := new(Session)
+	if err := s.c.Get(ctx, p, nil, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// ListParams filters sessions. Clerk asks for at least one of UserID and
+// ClientID.
+type ListParams struct {
+	// UserID lists the sessions of this user.
+	UserID *string `url:"user_id"`
+	// ClientID lists the sessions of this client.
+	ClientID *string `url:"client_id"`
+	// Status lists only sessions in this state. The filter accepts every
+	// Status but StatusPending.
+	Status *Status `url:"status"`
+	// Limit is the page size, 1 to 500 (the API's default is 10).
+	Limit *int `url:"limit"`
+	// Offset skips that many sessions.
+	Offset *int `url:"offset"`
+}
+
+// listQuery is the query of every List call. It always asks for the
+// paginated shape, {data, total_count}, so that TotalCount is filled; an API
+// that answers the bare array instead still decodes, with TotalCount 0.
+func listQuery(params *ListParams) url.Values {
+	q := internal.Query(params)
+	q.Set("paginated", "true")
+	return q
+}
+
+// List returns one page of sessions, with TotalCount. Clerk API:
+// GET /sessions.
+func (s *Service) List(ctx context.Context, params *ListParams) (*Page[Session], error) {
+	out := new(Page[Session])
+	if err := s.c.Get(ctx, "/sessions", listQuery(params), out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// All iterates over every session that matches params, fetching pages of
+// params.Limit (500 when unset) lazily, from params.Offset. params is copied,
+// never changed. It yields an error
+// once and stops. Clerk API: GET /sessions.
+func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Session, error] {
+	var p ListParams
+	if params != nil {
+		p = *params
+	}
+	pager := internal.Pager[Session]{Limit: maxLimit}
+	if p.Limit != nil && *p.Limit > 0 {
+		pager.Limit = *p.Limit
+	}
+	if p.Offset != nil {
+		pager.Offset = *p.Offset
+	}
+	pager.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[Session], error) {
+		p.Limit, p.Offset = &r.Limit, &r.Offset
+		return s.List(ctx, &p)
+	}
+	return internal.All(ctx, pager)
+}
+
+// Revoke revokes a session, which signs its user out of that client; the
+// session comes back with StatusRevoked. Clerk API:
+// POST /sessions/{session_id}/revoke.
+func (s *Service) Revoke(ctx context.Context, sessionID string) (*Session, error) {
+	p, err := internal.Path("/sessions/{session_id}/revoke", sessionID)
+	if err != nil {
+		return nil, err
+	}
+	out := new(Session)
+	if err := s.c.Post(ctx, p, nil, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// CreateTokenParams are the options of a token. Nil params take the
+// instance's defaults.
+type CreateTokenParams struct {
+	// ExpiresInSeconds overrides the token's lifetime, 30 to 315360000
+	// seconds.
+	ExpiresInSeconds *int `json:"expires_in_seconds,omitempty"`
+}
+
+// CreateToken mints a session token (a JWT) for a session. Clerk API:
+// POST /sessions/{session_id}/tokens.
+func (s *Service) CreateToken(ctx context.Context, sessionID string, params *CreateTokenParams) (*Token, error) {
+	p, err := internal.Path("/sessions/{session_id}/tokens", sessionID)
+	if err != nil {
+		return nil, err
+	}
+	return s.token(ctx, p, params)
+}
+
+// CreateTokenFromTemplate mints a JWT for a session from the instance's JWT
+// template of that name (e.g. "custom_hasura"). Clerk API:
+// POST /sessions/{session_id}/tokens/{template_name}.
+func (s *Service) CreateTokenFromTemplate(ctx context.Context, sessionID, templateName string, params *CreateTokenParams) (*Token, error) {
+	p, err := internal.Path("/sessions/{session_id}/tokens/{template_name}", sessionID, templateName)
+	if err != nil {
+		return nil, err
+	}
+	return s.token(ctx, p, params)
+}
+
+func (s *Service) token(ctx context.Context, path string, params *CreateTokenParams) (*Token, error) {
+	var body any
+	if params != nil {
+		body = params
+	}
+	out := new(Token)
+	if err := s.c.Post(ctx, path, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
