@@ -1,0 +1,265 @@
+package users
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// ExternalAccount is an account of the user at an OAuth provider (the spec's
+// ExternalAccountWithVerification).
+type ExternalAccount struct {
+	// Object is "external_account" (older accounts: "google_account",
+	// "facebook_account").
+	Object string `json:"object"`
+	ID     string `json:"id"`
+	// Provider is the provider's ID, such as "oauth_google".
+	Provider         string `json:"provider"`
+	IdentificationID string `json:"identification_id"`
+	// ProviderUserID is the user's ID in the provider's system.
+	ProviderUserID string `json:"provider_user_id"`
+	// ApprovedScopes is the space-separated list of granted scopes; see
+	// Scopes.
+	ApprovedScopes string `json:"approved_scopes"`
+	EmailAddress   string `json:"email_address"`
+	// EmailAddressVerified is whether the provider had verified the email at
+	// creation time; nil when unknown.
+	EmailAddressVerified *bool  `json:"email_address_verified,omitempty"`
+	FirstName            string `json:"first_name"`
+	LastName             string `json:"last_name"`
+	// AvatarURL is deprecated by Clerk: use ImageURL.
+	AvatarURL      string        `json:"avatar_url,omitempty"`
+	ImageURL       string        `json:"image_url,omitempty"`
+	Username       string        `json:"username,omitempty"`
+	PhoneNumber    string        `json:"phone_number,omitempty"`
+	PublicMetadata Metadata      `json:"public_metadata"`
+	Label          string        `json:"label,omitempty"`
+	CreatedAt      time.Time     `json:"created_at"`
+	UpdatedAt      time.Time     `json:"updated_at"`
+	Verification   *Verification `json:"verification"`
+}
+
+// Scopes splits ApprovedScopes into its scopes.
+func (a *ExternalAccount) Scopes() []string {
+	if a == nil {
+		return nil
+	}
+	return strings.Fields(a.ApprovedScopes)
+}
+
+// Verified reports whether the account is verified; false for nil.
+func (a *ExternalAccount) Verified() bool { return a != nil && a.Verification.Verified() }
+
+// UnmarshalJSON decodes an external account, reading its Unix-ms timestamps.
+func (a *ExternalAccount) UnmarshalJSON(b []byte) error {
+	type plain ExternalAccount
+	return json.Unmarshal(b, &struct {
+		*plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{(*plain)(a), internal.Millis{T: &a.CreatedAt}, internal.Millis{T: &a.UpdatedAt}})
+}
+
+// MarshalJSON encodes an external account as the API does.
+func (a ExternalAccount) MarshalJSON() ([]byte, error) {
+	type plain ExternalAccount
+	c := plain(a)
+	if c.Object == "" {
+		c.Object = "external_account"
+	}
+	c.PublicMetadata = orEmptyMap(c.PublicMetadata)
+	return json.Marshal(&struct {
+		*plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{&c, internal.Millis{T: &c.CreatedAt}, internal.Millis{T: &c.UpdatedAt}})
+}
+
+// SAMLAccount is an account of the user at a SAML identity provider.
+type SAMLAccount struct {
+	ID string `json:"id"`
+	// Object is "saml_account".
+	Object              string     `json:"object"`
+	Provider            string     `json:"provider"`
+	Active              bool       `json:"active"`
+	EmailAddress        string     `json:"email_address"`
+	FirstName           string     `json:"first_name,omitempty"`
+	LastName            string     `json:"last_name,omitempty"`
+	ProviderUserID      string     `json:"provider_user_id,omitempty"`
+	LastAuthenticatedAt *time.Time `json:"last_authenticated_at,omitempty"`
+	PublicMetadata      Metadata   `json:"public_metadata,omitzero"`
+	// Verification is a SAML or ticket verification, nil when none.
+	Verification   *Verification          `json:"verification"`
+	SAMLConnection *SAMLAccountConnection `json:"saml_connection,omitempty"`
+}
+
+// UnmarshalJSON decodes a SAML account, reading its Unix-ms timestamps.
+func (a *SAMLAccount) UnmarshalJSON(b []byte) error {
+	type plain SAMLAccount
+	return json.Unmarshal(b, &struct {
+		*plain
+		LastAuthenticatedAt internal.MillisPtr `json:"last_authenticated_at"`
+	}{(*plain)(a), internal.MillisPtr{T: &a.LastAuthenticatedAt}})
+}
+
+// MarshalJSON encodes a SAML account as the API does.
+func (a SAMLAccount) MarshalJSON() ([]byte, error) {
+	type plain SAMLAccount
+	c := plain(a)
+	if c.Object == "" {
+		c.Object = "saml_account"
+	}
+	return json.Marshal(&struct {
+		*plain
+		LastAuthenticatedAt *internal.MillisPtr `json:"last_authenticated_at,omitempty"`
+	}{&c, optMillis(&c.LastAuthenticatedAt)})
+}
+
+// SAMLAccountConnection is the SAML connection a SAML account signs in with.
+type SAMLAccountConnection struct {
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	// Domain is deprecated by Clerk: use Domains.
+	Domain                           string    `json:"domain,omitempty"`
+	Domains                          []string  `json:"domains"`
+	Active                           bool      `json:"active"`
+	Provider                         string    `json:"provider"`
+	SyncUserAttributes               bool      `json:"sync_user_attributes"`
+	AllowSubdomains                  bool      `json:"allow_subdomains,omitempty"`
+	AllowIDPInitiated                bool      `json:"allow_idp_initiated,omitempty"`
+	DisableAdditionalIdentifications bool      `json:"disable_additional_identifications,omitempty"`
+	CreatedAt                        time.Time `json:"created_at"`
+	UpdatedAt                        time.Time `json:"updated_at"`
+}
+
+// UnmarshalJSON decodes a SAML connection, reading its Unix-ms timestamps.
+func (c *SAMLAccountConnection) UnmarshalJSON(b []byte) error {
+	type plain SAMLAccountConnection
+	return json.Unmarshal(b, &struct {
+		*plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{(*plain)(c), internal.Millis{T: &c.CreatedAt}, internal.Millis{T: &c.UpdatedAt}})
+}
+
+// MarshalJSON encodes a SAML connection as the API does.
+func (c SAMLAccountConnection) MarshalJSON() ([]byte, error) {
+	type plain SAMLAccountConnection
+	p := plain(c)
+	p.Domains = orEmpty(p.Domains)
+	return json.Marshal(&struct {
+		*plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{&p, internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt}})
+}
+
+// EnterpriseProtocol is the protocol an enterprise account signs in with.
+type EnterpriseProtocol string
+
+// Enterprise protocols of the spec.
+const (
+	EnterpriseProtocolOAuth EnterpriseProtocol = "oauth"
+	EnterpriseProtocolSAML  EnterpriseProtocol = "saml"
+)
+
+// EnterpriseAccount is an account of the user at an enterprise connection
+// (SAML or OIDC).
+type EnterpriseAccount struct {
+	ID string `json:"id"`
+	// Object is "enterprise_account".
+	Object   string             `json:"object"`
+	Protocol EnterpriseProtocol `json:"protocol,omitempty"`
+	Provider string             `json:"provider"`
+	Active   bool               `json:"active"`
+	// EmailAddress is the address the account signs in with.
+	EmailAddress string `json:"email_address"`
+	FirstName    string `json:"first_name,omitempty"`
+	LastName     string `json:"last_name,omitempty"`
+	// ProviderUserID is the user's ID in the provider's system.
+	ProviderUserID         string   `json:"provider_user_id,omitempty"`
+	EnterpriseConnectionID string   `json:"enterprise_connection_id,omitempty"`
+	PublicMetadata         Metadata `json:"public_metadata,omitzero"`
+	// Verification is a ticket, SAML or OAuth verification, nil when none.
+	Verification         *Verification                `json:"verification"`
+	EnterpriseConnection *EnterpriseAccountConnection `json:"enterprise_connection,omitempty"`
+	LastAuthenticatedAt  *time.Time                   `json:"last_authenticated_at,omitempty"`
+}
+
+// UnmarshalJSON decodes an enterprise account, reading its Unix-ms
+// timestamps.
+func (a *EnterpriseAccount) UnmarshalJSON(b []byte) error {
+	type plain EnterpriseAccount
+	return json.Unmarshal(b, &struct {
+		*plain
+		LastAuthenticatedAt internal.MillisPtr `json:"last_authenticated_at"`
+	}{(*plain)(a), internal.MillisPtr{T: &a.LastAuthenticatedAt}})
+}
+
+// MarshalJSON encodes an enterprise account as the API does.
+func (a EnterpriseAccount) MarshalJSON() ([]byte, error) {
+	type plain EnterpriseAccount
+	c := plain(a)
+	if c.Object == "" {
+		c.Object = "enterprise_account"
+	}
+	return json.Marshal(&struct {
+		*plain
+		LastAuthenticatedAt *internal.MillisPtr `json:"last_authenticated_at,omitempty"`
+	}{&c, optMillis(&c.LastAuthenticatedAt)})
+}
+
+// EnterpriseAccountConnection is the enterprise connection an enterprise
+// account signs in with.
+type EnterpriseAccountConnection struct {
+	ID       string `json:"id"`
+	Protocol string `json:"protocol"`
+	Provider string `json:"provider"`
+	Name     string `json:"name"`
+	// LogoPublicURL is "" when the connection has no logo.
+	LogoPublicURL string `json:"logo_public_url"`
+	// Domain is deprecated by Clerk: use Domains.
+	Domain                           string    `json:"domain,omitempty"`
+	Domains                          []string  `json:"domains"`
+	Active                           bool      `json:"active"`
+	SyncUserAttributes               bool      `json:"sync_user_attributes"`
+	AllowSubdomains                  bool      `json:"allow_subdomains"`
+	AllowIDPInitiated                bool      `json:"allow_idp_initiated"`
+	DisableAdditionalIdentifications bool      `json:"disable_additional_identifications"`
+	CreatedAt                        time.Time `json:"created_at"`
+	UpdatedAt                        time.Time `json:"updated_at"`
+}
+
+// UnmarshalJSON decodes an enterprise connection, reading its Unix-ms
+// timestamps.
+func (c *EnterpriseAccountConnection) UnmarshalJSON(b []byte) error {
+	type plain EnterpriseAccountConnection
+	return json.Unmarshal(b, &struct {
+		*plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{(*plain)(c), internal.Millis{T: &c.CreatedAt}, internal.Millis{T: &c.UpdatedAt}})
+}
+
+// MarshalJSON encodes an enterprise connection as the API does.
+func (c EnterpriseAccountConnection) MarshalJSON() ([]byte, error) {
+	type plain EnterpriseAccountConnection
+	p := plain(c)
+	p.Domains = orEmpty(p.Domains)
+	return json.Marshal(&struct {
+		*plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{&p, internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt}})
+}
+
+// optMillis is the shadow of an optional, non-nullable timestamp when
+// marshalling: nil (so that omitempty drops the field) when the time is nil.
+func optMillis(t **time.Time) *internal.MillisPtr {
+	if *t == nil {
+		return nil
+	}
+	return &internal.MillisPtr{T: t}
+}

@@ -1,0 +1,265 @@
+package users
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// VerificationStatus is the state of a verification.
+type VerificationStatus string
+
+// Verification statuses of the spec. Unknown values decode as they come.
+const (
+	VerificationUnverified   VerificationStatus = "unverified"
+	VerificationVerified     VerificationStatus = "verified"
+	VerificationFailed       VerificationStatus = "failed"
+	VerificationExpired      VerificationStatus = "expired"
+	VerificationTransferable VerificationStatus = "transferable"
+)
+
+// VerificationStrategy is how an identifier was (or is being) verified. OAuth
+// strategies are open-ended: "oauth_google", "oauth_custom_acme",
+// "from_oauth_github", ...
+type VerificationStrategy string
+
+// Verification strategies the spec enumerates.
+const (
+	StrategyPhoneCode                   VerificationStrategy = "phone_code"
+	StrategyEmailCode                   VerificationStrategy = "email_code"
+	StrategyResetPasswordEmailCode      VerificationStrategy = "reset_password_email_code"
+	StrategyEmailLink                   VerificationStrategy = "email_link"
+	StrategyAdmin                       VerificationStrategy = "admin"
+	StrategyTicket                      VerificationStrategy = "ticket"
+	StrategySAML                        VerificationStrategy = "saml"
+	StrategySCIM                        VerificationStrategy = "scim"
+	StrategyPasskey                     VerificationStrategy = "passkey"
+	StrategyGoogleOneTap                VerificationStrategy = "google_one_tap"
+	StrategyWeb3MetamaskSignature       VerificationStrategy = "web3_metamask_signature"
+	StrategyWeb3BaseSignature           VerificationStrategy = "web3_base_signature"
+	StrategyWeb3CoinbaseWalletSignature VerificationStrategy = "web3_coinbase_wallet_signature"
+	StrategyWeb3OKXWalletSignature      VerificationStrategy = "web3_okx_wallet_signature"
+	StrategyWeb3SolanaSignature         VerificationStrategy = "web3_solana_signature"
+)
+
+// Verification is the verification of an identifier. The spec has one
+// variant per kind (verification_otp, verification_oauth, verification_saml,
+// ...), told apart by Object; this type holds the fields of all of them, and
+// those a variant lacks stay empty.
+type Verification struct {
+	// Object names the variant, such as "verification_otp".
+	Object   string               `json:"object,omitempty"`
+	Status   VerificationStatus   `json:"status"`
+	Strategy VerificationStrategy `json:"strategy"`
+	// Attempts is the number of attempts made; nil when Clerk sends null.
+	Attempts *int       `json:"attempts"`
+	ExpireAt *time.Time `json:"expire_at"`
+	// Channel is the delivery channel of a phone code ("sms", ...).
+	Channel string `json:"channel,omitempty"`
+	// VerifiedAtClient is the ID of the client the verification completed on.
+	VerifiedAtClient string `json:"verified_at_client,omitempty"`
+	// ExternalVerificationRedirectURL is where an OAuth or SAML flow sends
+	// the user to verify.
+	ExternalVerificationRedirectURL string `json:"external_verification_redirect_url,omitempty"`
+	// Error explains a failed OAuth, SAML or Google One Tap verification.
+	Error *ErrorDetail `json:"error,omitempty"`
+	// Nonce and Message belong to web3 and passkey verifications.
+	Nonce   string `json:"nonce,omitempty"`
+	Message string `json:"message,omitempty"`
+}
+
+// Verified reports whether the verification succeeded; false for nil.
+func (v *Verification) Verified() bool {
+	return v != nil && v.Status == VerificationVerified
+}
+
+// UnmarshalJSON decodes a verification, reading expire_at in Unix ms.
+func (v *Verification) UnmarshalJSON(b []byte) error {
+	type plain Verification
+	return json.Unmarshal(b, &struct {
+		*plain
+		ExpireAt internal.MillisPtr `json:"expire_at"`
+	}{(*plain)(v), internal.MillisPtr{T: &v.ExpireAt}})
+}
+
+// MarshalJSON encodes a verification with expire_at in Unix ms.
+func (v Verification) MarshalJSON() ([]byte, error) {
+	type plain Verification
+	return json.Marshal(&struct {
+		*plain
+		ExpireAt internal.MillisPtr `json:"expire_at"`
+	}{(*plain)(&v), internal.MillisPtr{T: &v.ExpireAt}})
+}
+
+// IdentificationLink ties an identifier to the external account it came
+// from.
+type IdentificationLink struct {
+	// Type is the provider, such as "oauth_google".
+	Type string `json:"type"`
+	ID   string `json:"id"`
+}
+
+// EmailAddress is one of a user's email addresses.
+type EmailAddress struct {
+	ID string `json:"id,omitempty"`
+	// Object is "email_address".
+	Object       string `json:"object"`
+	EmailAddress string `json:"email_address"`
+	// Reserved addresses are unverified but usable for sign-in, and no other
+	// user can claim them.
+	Reserved bool `json:"reserved"`
+	// Verification is nil when the address has none.
+	Verification *Verification        `json:"verification"`
+	LinkedTo     []IdentificationLink `json:"linked_to"`
+	// MatchesSSOConnection reports whether the address's domain matches an
+	// active enterprise connection.
+	MatchesSSOConnection bool      `json:"matches_sso_connection,omitempty"`
+	CreatedAt            time.Time `json:"created_at"`
+	UpdatedAt            time.Time `json:"updated_at"`
+}
+
+// Verified reports whether the address is verified; false for nil.
+func (e *EmailAddress) Verified() bool { return e != nil && e.Verification.Verified() }
+
+// UnmarshalJSON decodes an email address, reading its Unix-ms timestamps.
+func (e *EmailAddress) UnmarshalJSON(b []byte) error {
+	type plain EmailAddress
+	return json.Unmarshal(b, &struct {
+		*plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{(*plain)(e), internal.Millis{T: &e.CreatedAt}, internal.Millis{T: &e.UpdatedAt}})
+}
+
+// MarshalJSON encodes an email address as the API does.
+func (e EmailAddress) MarshalJSON() ([]byte, error) {
+	type plain EmailAddress
+	p := plain(e)
+	if p.Object == "" {
+		p.Object = "email_address"
+	}
+	p.LinkedTo = orEmpty(p.LinkedTo)
+	return json.Marshal(&struct {
+		*plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{&p, internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt}})
+}
+
+// PhoneNumber is one of a user's phone numbers.
+type PhoneNumber struct {
+	ID string `json:"id,omitempty"`
+	// Object is "phone_number".
+	Object      string `json:"object"`
+	PhoneNumber string `json:"phone_number"`
+	// ReservedForSecondFactor numbers serve only as a second factor.
+	ReservedForSecondFactor bool `json:"reserved_for_second_factor,omitempty"`
+	DefaultSecondFactor     bool `json:"default_second_factor,omitempty"`
+	Reserved                bool `json:"reserved"`
+	// Verification is nil when the number has none.
+	Verification *Verification        `json:"verification"`
+	LinkedTo     []IdentificationLink `json:"linked_to"`
+	BackupCodes  []string             `json:"backup_codes"`
+	CreatedAt    time.Time            `json:"created_at"`
+	UpdatedAt    time.Time            `json:"updated_at"`
+}
+
+// Verified reports whether the number is verified; false for nil.
+func (p *PhoneNumber) Verified() bool { return p != nil && p.Verification.Verified() }
+
+// UnmarshalJSON decodes a phone number, reading its Unix-ms timestamps.
+func (p *PhoneNumber) UnmarshalJSON(b []byte) error {
+	type plain PhoneNumber
+	return json.Unmarshal(b, &struct {
+		*plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{(*plain)(p), internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt}})
+}
+
+// MarshalJSON encodes a phone number as the API does.
+func (p PhoneNumber) MarshalJSON() ([]byte, error) {
+	type plain PhoneNumber
+	c := plain(p)
+	if c.Object == "" {
+		c.Object = "phone_number"
+	}
+	c.LinkedTo = orEmpty(c.LinkedTo)
+	return json.Marshal(&struct {
+		*plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{&c, internal.Millis{T: &c.CreatedAt}, internal.Millis{T: &c.UpdatedAt}})
+}
+
+// Web3Wallet is one of a user's web3 wallets.
+type Web3Wallet struct {
+	ID string `json:"id,omitempty"`
+	// Object is "web3_wallet".
+	Object string `json:"object"`
+	// Web3Wallet is the wallet address.
+	Web3Wallet   string        `json:"web3_wallet"`
+	Verification *Verification `json:"verification"`
+	CreatedAt    time.Time     `json:"created_at"`
+	UpdatedAt    time.Time     `json:"updated_at"`
+}
+
+// Verified reports whether the wallet is verified; false for nil.
+func (w *Web3Wallet) Verified() bool { return w != nil && w.Verification.Verified() }
+
+// UnmarshalJSON decodes a web3 wallet, reading its Unix-ms timestamps.
+func (w *Web3Wallet) UnmarshalJSON(b []byte) error {
+	type plain Web3Wallet
+	return json.Unmarshal(b, &struct {
+		*plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{(*plain)(w), internal.Millis{T: &w.CreatedAt}, internal.Millis{T: &w.UpdatedAt}})
+}
+
+// MarshalJSON encodes a web3 wallet as the API does.
+func (w Web3Wallet) MarshalJSON() ([]byte, error) {
+	type plain Web3Wallet
+	c := plain(w)
+	if c.Object == "" {
+		c.Object = "web3_wallet"
+	}
+	return json.Marshal(&struct {
+		*plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{&c, internal.Millis{T: &c.CreatedAt}, internal.Millis{T: &c.UpdatedAt}})
+}
+
+// Passkey is one of a user's passkeys.
+type Passkey struct {
+	ID string `json:"id,omitempty"`
+	// Object is "passkey".
+	Object       string        `json:"object"`
+	Name         string        `json:"name"`
+	LastUsedAt   time.Time     `json:"last_used_at"`
+	Verification *Verification `json:"verification"`
+}
+
+// UnmarshalJSON decodes a passkey, reading last_used_at in Unix ms.
+func (p *Passkey) UnmarshalJSON(b []byte) error {
+	type plain Passkey
+	return json.Unmarshal(b, &struct {
+		*plain
+		LastUsedAt internal.Millis `json:"last_used_at"`
+	}{(*plain)(p), internal.Millis{T: &p.LastUsedAt}})
+}
+
+// MarshalJSON encodes a passkey as the API does.
+func (p Passkey) MarshalJSON() ([]byte, error) {
+	type plain Passkey
+	c := plain(p)
+	if c.Object == "" {
+		c.Object = "passkey"
+	}
+	return json.Marshal(&struct {
+		*plain
+		LastUsedAt internal.Millis `json:"last_used_at"`
+	}{&c, internal.Millis{T: &c.LastUsedAt}})
+}

@@ -1,0 +1,270 @@
+package users
+
+import (
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// Metadata is a free-form JSON object, as Clerk stores it in a user's
+// public, private and unsafe metadata. Decode copies it into a typed value.
+type Metadata = internal.Metadata
+
+// Page is one page of a list endpoint: Data and, where the API reports it,
+// TotalCount (GET /users does not: use Count).
+type Page[T any] = internal.Page[T]
+
+// ErrorDetail is one entry of Clerk's error array; a verification that
+// failed carries one in its Error field.
+type ErrorDetail = internal.ErrorDetail
+
+// User is a Clerk user, as the Backend API answers it and as the user.*
+// webhook events carry it.
+type User struct {
+	ID string `json:"id"`
+	// Object is always "user".
+	Object                string `json:"object"`
+	ExternalID            string `json:"external_id"`
+	PrimaryEmailAddressID string `json:"primary_email_address_id"`
+	PrimaryPhoneNumberID  string `json:"primary_phone_number_id"`
+	PrimaryWeb3WalletID   string `json:"primary_web3_wallet_id"`
+	Username              string `json:"username"`
+	FirstName             string `json:"first_name"`
+	LastName              string `json:"last_name"`
+	Locale                string `json:"locale"`
+	// ProfileImageURL is deprecated by Clerk: use ImageURL.
+	ProfileImageURL string `json:"profile_image_url"`
+	ImageURL        string `json:"image_url"`
+	HasImage        bool   `json:"has_image"`
+	// PublicMetadata is readable by the Frontend API, writable only by the
+	// Backend API.
+	PublicMetadata Metadata `json:"public_metadata"`
+	// PrivateMetadata is visible only to the Backend API; nil when Clerk
+	// sends null.
+	PrivateMetadata Metadata `json:"private_metadata"`
+	// UnsafeMetadata is writable from the frontend too: do not trust it.
+	UnsafeMetadata    Metadata       `json:"unsafe_metadata"`
+	EmailAddresses    []EmailAddress `json:"email_addresses"`
+	PhoneNumbers      []PhoneNumber  `json:"phone_numbers"`
+	Web3Wallets       []Web3Wallet   `json:"web3_wallets"`
+	Passkeys          []Passkey      `json:"passkeys"`
+	PasswordEnabled   bool           `json:"password_enabled"`
+	TwoFactorEnabled  bool           `json:"two_factor_enabled"`
+	TOTPEnabled       bool           `json:"totp_enabled"`
+	BackupCodeEnabled bool           `json:"backup_code_enabled"`
+	// MFAEnabledAt is when MFA was last enabled; it is not cleared when MFA
+	// is disabled.
+	MFAEnabledAt *time.Time `json:"mfa_enabled_at"`
+	// MFADisabledAt is when MFA was last disabled; it is not cleared when
+	// MFA is enabled again.
+	MFADisabledAt         *time.Time          `json:"mfa_disabled_at"`
+	PasswordLastUpdatedAt *time.Time          `json:"password_last_updated_at"`
+	ExternalAccounts      []ExternalAccount   `json:"external_accounts"`
+	SAMLAccounts          []SAMLAccount       `json:"saml_accounts"`
+	EnterpriseAccounts    []EnterpriseAccount `json:"enterprise_accounts"`
+	// OrganizationMemberships is only filled by the endpoints that embed
+	// them; list them with Service.ListOrganizationMemberships.
+	OrganizationMemberships []OrganizationMembership `json:"organization_memberships,omitempty"`
+	LastSignInAt            *time.Time               `json:"last_sign_in_at"`
+	Banned                  bool                     `json:"banned"`
+	// Locked reports whether the user is currently locked out of signing in.
+	Locked bool `json:"locked"`
+	// Deprovisioned reports whether a directory deprovisioned the user, who
+	// can no longer sign in.
+	Deprovisioned bool `json:"deprovisioned"`
+	// LockoutExpiresInSeconds is the time left on a lockout; nil for a locked
+	// user means the lockout never expires.
+	LockoutExpiresInSeconds *int64 `json:"lockout_expires_in_seconds"`
+	// VerificationAttemptsRemaining is nil when account lockout is off.
+	VerificationAttemptsRemaining *int64    `json:"verification_attempts_remaining"`
+	UpdatedAt                     time.Time `json:"updated_at"`
+	CreatedAt                     time.Time `json:"created_at"`
+	DeleteSelfEnabled             bool      `json:"delete_self_enabled"`
+	CreateOrganizationEnabled     bool      `json:"create_organization_enabled"`
+	// CreateOrganizationsLimit is the number of organizations the user may
+	// create; 0 means unlimited, nil that none is set.
+	CreateOrganizationsLimit *int `json:"create_organizations_limit"`
+	// LastActiveAt is the latest session activity, with day precision.
+	LastActiveAt      *time.Time `json:"last_active_at"`
+	LegalAcceptedAt   *time.Time `json:"legal_accepted_at"`
+	BypassClientTrust bool       `json:"bypass_client_trust"`
+	// SCIM links the user to a directory; only user.created and
+	// user.updated webhook events of directory-provisioned users carry it.
+	SCIM *SCIMUserMetadata `json:"scim,omitzero"`
+}
+
+// SCIMUserMetadata describes a user's link to a directory (SCIM).
+type SCIMUserMetadata struct {
+	DirectoryID      string `json:"directory_id"`
+	DirectoryEnabled bool   `json:"directory_enabled,omitempty"`
+	ExternalID       string `json:"external_id"`
+}
+
+// UnmarshalJSON decodes a user, reading its Unix-millisecond timestamps.
+func (u *User) UnmarshalJSON(b []byte) error {
+	type plain User
+	return json.Unmarshal(b, &struct {
+		*plain
+		MFAEnabledAt          internal.MillisPtr `json:"mfa_enabled_at"`
+		MFADisabledAt         internal.MillisPtr `json:"mfa_disabled_at"`
+		PasswordLastUpdatedAt internal.MillisPtr `json:"password_last_updated_at"`
+		LastSignInAt          internal.MillisPtr `json:"last_sign_in_at"`
+		UpdatedAt             internal.Millis    `json:"updated_at"`
+		CreatedAt             internal.Millis    `json:"created_at"`
+		LastActiveAt          internal.MillisPtr `json:"last_active_at"`
+		LegalAcceptedAt       internal.MillisPtr `json:"legal_accepted_at"`
+	}{
+		(*plain)(u),
+		internal.MillisPtr{T: &u.MFAEnabledAt},
+		internal.MillisPtr{T: &u.MFADisabledAt},
+		internal.MillisPtr{T: &u.PasswordLastUpdatedAt},
+		internal.MillisPtr{T: &u.LastSignInAt},
+		internal.Millis{T: &u.UpdatedAt},
+		internal.Millis{T: &u.CreatedAt},
+		internal.MillisPtr{T: &u.LastActiveAt},
+		internal.MillisPtr{T: &u.LegalAcceptedAt},
+	})
+}
+
+// MarshalJSON encodes a user as the Backend API does: timestamps in Unix
+// milliseconds, and empty lists and public metadata as [] and {} rather than
+// null, so that the result is a valid User of the spec.
+func (u User) MarshalJSON() ([]byte, error) {
+	type plain User
+	p := plain(u)
+	if p.Object == "" {
+		p.Object = "user"
+	}
+	p.PublicMetadata = orEmptyMap(p.PublicMetadata)
+	p.EmailAddresses = orEmpty(p.EmailAddresses)
+	p.PhoneNumbers = orEmpty(p.PhoneNumbers)
+	p.Web3Wallets = orEmpty(p.Web3Wallets)
+	p.Passkeys = orEmpty(p.Passkeys)
+	p.ExternalAccounts = orEmpty(p.ExternalAccounts)
+	p.SAMLAccounts = orEmpty(p.SAMLAccounts)
+	p.EnterpriseAccounts = orEmpty(p.EnterpriseAccounts)
+	return json.Marshal(&struct {
+		*plain
+		UnsafeMetadata        Metadata           `json:"unsafe_metadata,omitzero"`
+		MFAEnabledAt          internal.MillisPtr `json:"mfa_enabled_at"`
+		MFADisabledAt         internal.MillisPtr `json:"mfa_disabled_at"`
+		PasswordLastUpdatedAt internal.MillisPtr `json:"password_last_updated_at"`
+		LastSignInAt          internal.MillisPtr `json:"last_sign_in_at"`
+		UpdatedAt             internal.Millis    `json:"updated_at"`
+		CreatedAt             internal.Millis    `json:"created_at"`
+		LastActiveAt          internal.MillisPtr `json:"last_active_at"`
+		LegalAcceptedAt       internal.MillisPtr `json:"legal_accepted_at"`
+	}{
+		&p,
+		p.UnsafeMetadata,
+		internal.MillisPtr{T: &p.MFAEnabledAt},
+		internal.MillisPtr{T: &p.MFADisabledAt},
+		internal.MillisPtr{T: &p.PasswordLastUpdatedAt},
+		internal.MillisPtr{T: &p.LastSignInAt},
+		internal.Millis{T: &p.UpdatedAt},
+		internal.Millis{T: &p.CreatedAt},
+		internal.MillisPtr{T: &p.LastActiveAt},
+		internal.MillisPtr{T: &p.LegalAcceptedAt},
+	})
+}
+
+// FullName returns the first and last name joined by a space, or whichever
+// of them is set; "" when neither is.
+func (u *User) FullName() string {
+	if u == nil {
+		return ""
+	}
+	return strings.TrimSpace(strings.TrimSpace(u.FirstName) + " " + strings.TrimSpace(u.LastName))
+}
+
+// PrimaryEmailAddress returns the user's primary email address, or nil when
+// the user has none.
+func (u *User) PrimaryEmailAddress() *EmailAddress {
+	if u == nil || u.PrimaryEmailAddressID == "" {
+		return nil
+	}
+	return u.EmailAddressByID(u.PrimaryEmailAddressID)
+}
+
+// PrimaryPhoneNumber returns the user's primary phone number, or nil when the
+// user has none.
+func (u *User) PrimaryPhoneNumber() *PhoneNumber {
+	if u == nil || u.PrimaryPhoneNumberID == "" {
+		return nil
+	}
+	return u.PhoneNumberByID(u.PrimaryPhoneNumberID)
+}
+
+// PrimaryWeb3Wallet returns the user's primary web3 wallet, or nil when the
+// user has none.
+func (u *User) PrimaryWeb3Wallet() *Web3Wallet {
+	if u == nil || u.PrimaryWeb3WalletID == "" {
+		return nil
+	}
+	for i := range u.Web3Wallets {
+		if u.Web3Wallets[i].ID == u.PrimaryWeb3WalletID {
+			return &u.Web3Wallets[i]
+		}
+	}
+	return nil
+}
+
+// EmailAddressByID returns the user's email address with this ID, or nil.
+func (u *User) EmailAddressByID(id string) *EmailAddress {
+	if u == nil || id == "" {
+		return nil
+	}
+	for i := range u.EmailAddresses {
+		if u.EmailAddresses[i].ID == id {
+			return &u.EmailAddresses[i]
+		}
+	}
+	return nil
+}
+
+// PhoneNumberByID returns the user's phone number with this ID, or nil.
+func (u *User) PhoneNumberByID(id string) *PhoneNumber {
+	if u == nil || id == "" {
+		return nil
+	}
+	for i := range u.PhoneNumbers {
+		if u.PhoneNumbers[i].ID == id {
+			return &u.PhoneNumbers[i]
+		}
+	}
+	return nil
+}
+
+// ExternalAccountByProvider returns the user's first external account of a
+// provider, such as "oauth_google", or nil.
+func (u *User) ExternalAccountByProvider(provider string) *ExternalAccount {
+	if u == nil || provider == "" {
+		return nil
+	}
+	for i := range u.ExternalAccounts {
+		if u.ExternalAccounts[i].Provider == provider {
+			return &u.ExternalAccounts[i]
+		}
+	}
+	return nil
+}
+
+// orEmpty returns s, or an empty non-nil slice when s is nil, so that it
+// marshals as [] rather than null.
+func orEmpty[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
+}
+
+// orEmptyMap returns m, or an empty map when m is nil, so that a required
+// object marshals as {} rather than null.
+func orEmptyMap(m Metadata) Metadata {
+	if m == nil {
+		return Metadata{}
+	}
+	return m
+}
