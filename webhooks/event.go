@@ -1,0 +1,100 @@
+package webhooks
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Event is a verified webhook delivery: Clerk's event envelope, with the
+// event's own data left raw for the typed accessors (User, Session, ...) or
+// Decode.
+type Event struct {
+	// ID is the delivery's message ID (the svix-id header). Svix sends the
+	// same ID again when it retries, so it is the key to de-duplicate on.
+	ID string
+	// Type is the event type, such as UserCreated ("user.created").
+	Type EventType
+	// Object is the envelope's object type, "event".
+	Object string
+	// InstanceID is the Clerk instance the event happened in.
+	InstanceID string
+	// Timestamp is when the event happened, from the envelope. Clerk sends
+	// Unix milliseconds, the webhook spec's examples Unix seconds: a value
+	// below 10^12 is read as seconds, any other as milliseconds. Zero when
+	// the envelope has none.
+	Timestamp time.Time
+	// Data is the event's data exactly as Clerk sent it.
+	Data json.RawMessage
+	// Attributes describes the request that caused the event, when Clerk
+	// sends it.
+	Attributes EventAttributes
+}
+
+// EventAttributes is the envelope's event_attributes.
+type EventAttributes struct {
+	// HTTPRequest describes the HTTP request that caused the event.
+	HTTPRequest HTTPRequest `json:"http_request"`
+}
+
+// HTTPRequest is the envelope's event_attributes.http_request.
+type HTTPRequest struct {
+	// ClientIP is the IP address the request came from.
+	ClientIP string `json:"client_ip"`
+	// UserAgent is the request's User-Agent.
+	UserAgent string `json:"user_agent"`
+}
+
+// envelope is the JSON shape of an event (WebhookEventPayload in the spec).
+type envelope struct {
+	Type            EventType       `json:"type"`
+	Object          string          `json:"object"`
+	InstanceID      string          `json:"instance_id"`
+	Timestamp       int64           `json:"timestamp"`
+	Data            json.RawMessage `json:"data"`
+	EventAttributes EventAttributes `json:"event_attributes"`
+}
+
+// secondsBelow is where envelope timestamps switch from seconds to
+// milliseconds: 10^12 seconds is 33658 AD, 10^12 milliseconds is 2001.
+const secondsBelow = 1_000_000_000_000
+
+func decodeEnvelope(payload []byte) (*Event, error) {
+	var env envelope
+	if err := json.Unmarshal(payload, &env); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrInvalidPayload, err)
+	}
+	if env.Type == "" {
+		return nil, fmt.Errorf("%w: no event type", ErrInvalidPayload)
+	}
+	ev := &Event{
+		Type:       env.Type,
+		Object:     env.Object,
+		InstanceID: env.InstanceID,
+		Data:       env.Data,
+		Attributes: env.EventAttributes,
+	}
+	switch ts := env.Timestamp; {
+	case ts == 0:
+	case ts < secondsBelow:
+		ev.Timestamp = time.Unix(ts, 0).UTC()
+	default:
+		ev.Timestamp = time.UnixMilli(ts).UTC()
+	}
+	return ev, nil
+}
+
+// Decode decodes the event's data into v, a pointer, with encoding/json. It
+// is the way to the data of an event type that no accessor covers. It fails
+// with ErrInvalidPayload when the event has no data or the data does not fit
+// v.
+func (e *Event) Decode(v any) error {
+	if len(e.Data) == 0 || bytes.Equal(e.Data, []byte("null")) {
+		return fmt.Errorf("%w: %s event has no data", ErrInvalidPayload, e.Type)
+	}
+	if err := json.Unmarshal(e.Data, v); err != nil {
+		return fmt.Errorf("%w: %s event data: %v", ErrInvalidPayload, e.Type, err)
+	}
+	return nil
+}
