@@ -1,0 +1,431 @@
+package apikeys
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"log/slog"
+	"slices"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// Service manages API keys and verifies their secrets. It is a thin view
+// over the shared transport plus a small cache of verifications, and is safe
+// for concurrent use. The root package wires it as clerk.Client.APIKeys.
+type Service struct {
+	c      *internal.Client
+	verify *verifier[APIKey]
+}
+
+// New returns the API keys service over a transport core. Options configure
+// Verify's cache (WithVerifyCache, WithClock).
+func New(c *internal.Client, opts ...Option) *Service {
+	return &Service{c: c, verify: newVerifier(newConfig(opts), (*APIKey).expiration, (*APIKey).clone)}
+}
+
+// APIKey is an API key as Clerk returns it. Secret is filled only by Create:
+// it is never printed by fmt (%v, %+v, %#v, %s show "[redacted]") nor by
+// log/slog, but it is part of the JSON form, so do not marshal a freshly
+// created key into logs.
+type APIKey struct {
+	Object string `json:"object"`
+	// ID is the key's ID (ak_ and 32 hex digits), not its secret.
+	ID string `json:"id"`
+	// Type is the key's type; Clerk's default is "api_key".
+	Type string `json:"type"`
+	// Subject is the user_, org_ or mch_ ID the key acts for; see
+	// SubjectKind, UserID, OrganizationID and MachineID.
+	Subject     string `json:"subject"`
+	Name        string `json:"name"`
+	Description string `json:"description"`
+	Claims      Claims `json:"claims"`
+	// Scopes are the key's scopes; check one with HasScope.
+	Scopes []string `json:"scopes"`
+	// Secret is the key itself (ak_…), answered only by Create; Service.Secret
+	// fetches it again.
+	Secret           string `json:"secret,omitempty"`
+	Revoked          bool   `json:"revoked"`
+	RevocationReason string `json:"revocation_reason"`
+	Expired          bool   `json:"expired"`
+	// Expiration is when the key expires; nil for a key that never does.
+	Expiration *time.Time `json:"expiration"`
+	// CreatedBy is the user_ ID of the key's creator, if any.
+	CreatedBy  string     `json:"created_by"`
+	LastUsedAt *time.Time `json:"last_used_at"`
+	CreatedAt  time.Time  `json:"created_at"`
+	UpdatedAt  time.Time  `json:"updated_at"`
+}
+
+// SubjectKind returns what owns the key (user, organization, machine).
+func (k *APIKey) SubjectKind() SubjectKind { return KindOf(k.Subject) }
+
+// UserID returns the subject when it is a user, else "".
+func (k *APIKey) UserID() string { return subjectIf(k.Subject, SubjectUser) }
+
+// OrganizationID returns the subject when it is an organization, else "".
+func (k *APIKey) OrganizationID() string { return subjectIf(k.Subject, SubjectOrganization) }
+
+// MachineID returns the subject when it is a machine, else "".
+func (k *APIKey) MachineID() string { return subjectIf(k.Subject, SubjectMachine) }
+
+// HasScope reports whether the key carries the scope.
+func (k *APIKey) HasScope(scope string) bool { return slices.Contains(k.Scopes, scope) }
+
+func subjectIf(subject string, kind SubjectKind) string {
+	if KindOf(subject) == kind {
+		return subject
+	}
+	return ""
+}
+
+func (k *APIKey) expiration() *time.Time { return k.Expiration }
+
+// clone deep-copies a key, without its secret.
+func (k *APIKey) clone() *APIKey {
+	if k == nil {
+		return nil
+	}
+	cp := *k
+	cp.Secret = ""
+	cp.Scopes = slices.Clone(k.Scopes)
+	cp.Claims = Claims(bytes.Clone(k.Claims))
+	cp.Expiration = cloneTime(k.Expiration)
+	cp.LastUsedAt = cloneTime(k.LastUsedAt)
+	return &cp
+}
+
+func cloneTime(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	c := *t
+	return &c
+}
+
+// UnmarshalJSON implements json.Unmarshaler (times are Unix milliseconds).
+func (k *APIKey) UnmarshalJSON(b []byte) error {
+	type plain APIKey
+	return json.Unmarshal(b, &struct {
+		*plain
+		Expiration internal.MillisPtr `json:"expiration"`
+		LastUsedAt internal.MillisPtr `json:"last_used_at"`
+		CreatedAt  internal.Millis    `json:"created_at"`
+		UpdatedAt  internal.Millis    `json:"updated_at"`
+	}{(*plain)(k), internal.MillisPtr{T: &k.Expiration}, internal.MillisPtr{T: &k.LastUsedAt},
+		internal.Millis{T: &k.CreatedAt}, internal.Millis{T: &k.UpdatedAt}})
+}
+
+// MarshalJSON implements json.Marshaler, in the API's shape.
+func (k APIKey) MarshalJSON() ([]byte, error) {
+	type plain APIKey
+	return json.Marshal(&struct {
+		*plain
+		Expiration internal.MillisPtr `json:"expiration"`
+		LastUsedAt internal.MillisPtr `json:"last_used_at"`
+		CreatedAt  internal.Millis    `json:"created_at"`
+		UpdatedAt  internal.Millis    `json:"updated_at"`
+	}{(*plain)(&k), internal.MillisPtr{T: &k.Expiration}, internal.MillisPtr{T: &k.LastUsedAt},
+		internal.Millis{T: &k.CreatedAt}, internal.Millis{T: &k.UpdatedAt}})
+}
+
+// apiKeyView is APIKey without methods, for printing a redacted copy.
+type apiKeyView APIKey
+
+func (k APIKey) view() apiKeyView {
+	k.Secret = redactValue(k.Secret)
+	return apiKeyView(k)
+}
+
+// Format implements fmt.Formatter: every verb prints the key with its
+// secret redacted.
+func (k APIKey) Format(f fmt.State, verb rune) { formatView(f, verb, "apikeys.APIKey", k.view()) }
+
+// String returns the key as %v prints it, secret redacted.
+func (k APIKey) String() string { return fmt.Sprint(k.view()) }
+
+// GoString returns the key as %#v prints it, secret redacted.
+func (k APIKey) GoString() string { return goStringView("apikeys.APIKey", k.view()) }
+
+// LogValue implements slog.LogValuer: loggers see the key, secret redacted.
+func (k APIKey) LogValue() slog.Value { return slog.AnyValue(k.view()) }
+
+// CreateParams are the fields of a new API key.
+type CreateParams struct {
+	// Name is required (at least 3 characters).
+	Name string `json:"name"`
+	// Subject is required: the user_, org_ or mch_ ID the key acts for.
+	Subject string `json:"subject"`
+	// Type defaults to "api_key" on Clerk's side.
+	Type        *string `json:"type,omitempty"`
+	Description *string `json:"description,omitempty"`
+	// Claims are custom claims: any value that marshals to JSON, usually a
+	// map or a struct.
+	Claims any      `json:"claims,omitempty"`
+	Scopes []string `json:"scopes,omitempty"`
+	// CreatedBy is the user_ ID of the key's creator.
+	CreatedBy *string `json:"created_by,omitempty"`
+	// SecondsUntilExpiration makes the key expire; nil makes it never expire.
+	SecondsUntilExpiration *int64 `json:"seconds_until_expiration,omitempty"`
+}
+
+// Create creates an API key. The answer is the only one that carries the
+// key's Secret. Clerk API: POST /api_keys.
+func (s *Service) Create(ctx context.Context, params *CreateParams) (*APIKey, error) {
+	if params == nil {
+		return nil, fmt.Errorf("%w: CreateParams are required", internal.ErrInvalidParams)
+	}
+	if params.Name == "" {
+		return nil, fmt.Errorf("%w: name is required", internal.ErrInvalidParams)
+	}
+	if params.Subject == "" {
+		return nil, fmt.Errorf("%w: subject is required", internal.ErrInvalidParams)
+	}
+	k := &APIKey{}
+	if err := s.c.Post(ctx, "/api_keys", params, k); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// Get returns an API key, without its secret. Clerk API: GET /api_keys/{apiKeyID}.
+func (s *Service) Get(ctx context.Context, id string) (*APIKey, error) {
+	path, err := internal.Path("/api_keys/{apiKeyID}", id)
+	if err != nil {
+		return nil, err
+	}
+	k := &APIKey{}
+	if err := s.c.Get(ctx, path, nil, k); err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// maxListLimit is the largest page the API key and M2M token lists serve.
+const maxListLimit = 100
+
+// ListParams filter and page the API keys of a subject.
+type ListParams struct {
+	// Subject is required: the user_, org_ or mch_ ID whose keys to list.
+	Subject string `url:"subject"`
+	// Type defaults to "api_key" on Clerk's side.
+	Type *string `url:"type"`
+	// IncludeInvalid also lists revoked and expired keys.
+	IncludeInvalid *bool `url:"include_invalid"`
+	// Query filters keys by name.
+	Query *string `url:"query"`
+	// Limit is the page size, 1 to 100 (Clerk's default is 10).
+	Limit  *int `url:"limit"`
+	Offset *int `url:"offset"`
+}
+
+func checkPaging(limit, offset *int) error {
+	if limit != nil && (*limit < 1 || *limit > maxListLimit) {
+		return fmt.Errorf("%w: limit %d is not between 1 and %d", internal.ErrInvalidParams, *limit, maxListLimit)
+	}
+	if offset != nil && *offset < 0 {
+		return fmt.Errorf("%w: offset %d is negative", internal.ErrInvalidParams, *offset)
+	}
+	return nil
+}
+
+// List returns one page of a subject's API keys. Clerk API: GET /api_keys.
+func (s *Service) List(ctx context.Context, params *ListParams) (*Page[APIKey], error) {
+	if params == nil || params.Subject == "" {
+		return nil, fmt.Errorf("%w: subject is required", internal.ErrInvalidParams)
+	}
+	if err := checkPaging(params.Limit, params.Offset); err != nil {
+		return nil, err
+	}
+	page := &Page[APIKey]{}
+	if err := s.c.Get(ctx, "/api_keys", internal.Query(params), page); err != nil {
+		return nil, err
+	}
+	return page, nil
+}
+
+// All iterates over all of a subject's API keys, fetching pages of the
+// caller's Limit (else 100) lazily, from the caller's Offset. It yields an
+// error once and stops. Clerk API: GET /api_keys.
+func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*APIKey, error] {
+	var p ListParams
+	if params != nil {
+		p = *params
+	}
+	limit, offset := maxListLimit, 0
+	if p.Limit != nil {
+		limit = *p.Limit
+	}
+	if p.Offset != nil {
+		offset = *p.Offset
+	}
+	return internal.All(ctx, internal.Pager[APIKey]{
+		Limit:  limit,
+		Offset: offset,
+		Fetch: func(ctx context.Context, r internal.PageRequest) (*Page[APIKey], error) {
+			q := p
+			q.Limit, q.Offset = &r.Limit, &r.Offset
+			return s.List(ctx, &q)
+		},
+	})
+}
+
+// UpdateParams change an API key. Nil fields are left as they are.
+type UpdateParams struct {
+	// Claims replace the key's claims. Set json.RawMessage("null") to clear
+	// them.
+	Claims any
+	// Scopes replace the key's scopes when not nil; an empty, non-nil slice
+	// clears them.
+	Scopes                 []string
+	Description            *string
+	Subject                *string
+	SecondsUntilExpiration *int64
+}
+
+// MarshalJSON implements json.Marshaler: it sends scopes whenever Scopes is
+// not nil, so that []string{} clears them.
+func (p UpdateParams) MarshalJSON() ([]byte, error) {
+	return json.Marshal(struct {
+		Claims                 any       `json:"claims,omitempty"`
+		Scopes                 *[]string `json:"scopes,omitempty"`
+		Description            *string   `json:"description,omitempty"`
+		Subject                *string   `json:"subject,omitempty"`
+		SecondsUntilExpiration *int64    `json:"seconds_until_expiration,omitempty"`
+	}{p.Claims, scopesPtr(p.Scopes), p.Description, p.Subject, p.SecondsUntilExpiration})
+}
+
+func scopesPtr(s []string) *[]string {
+	if s == nil {
+		return nil
+	}
+	return &s
+}
+
+// Update changes an API key. Cached verifications of the key in this
+// service are dropped, so its next Verify sees the change. Clerk API:
+// PATCH /api_keys/{apiKeyID}.
+func (s *Service) Update(ctx context.Context, id string, params *UpdateParams) (*APIKey, error) {
+	path, err := internal.Path("/api_keys/{apiKeyID}", id)
+	if err != nil {
+		return nil, err
+	}
+	if params == nil {
+		params = &UpdateParams{}
+	}
+	k := &APIKey{}
+	err = s.c.Patch(ctx, path, params, k)
+	s.forget(id)
+	if err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// RevokeParams are the optional fields of a revocation.
+type RevokeParams struct {
+	RevocationReason *string `json:"revocation_reason,omitempty"`
+}
+
+// Revoke revokes an API key; params may be nil. Cached verifications of the
+// key in this service are dropped at once; other processes keep accepting it
+// until their cache entries expire (see doc.go). Clerk API:
+// POST /api_keys/{apiKeyID}/revoke.
+func (s *Service) Revoke(ctx context.Context, id string, params *RevokeParams) (*APIKey, error) {
+	path, err := internal.Path("/api_keys/{apiKeyID}/revoke", id)
+	if err != nil {
+		return nil, err
+	}
+	if params == nil {
+		params = &RevokeParams{}
+	}
+	k := &APIKey{}
+	err = s.c.Post(ctx, path, params, k)
+	s.forget(id)
+	if err != nil {
+		return nil, err
+	}
+	return k, nil
+}
+
+// Delete deletes an API key (and drops its cached verifications). Clerk API:
+// DELETE /api_keys/{apiKeyID}.
+func (s *Service) Delete(ctx context.Context, id string) error {
+	path, err := internal.Path("/api_keys/{apiKeyID}", id)
+	if err != nil {
+		return err
+	}
+	err = s.c.Delete(ctx, path, nil)
+	s.forget(id)
+	return err
+}
+
+// Secret returns an API key's secret. Handle it as the credential it is.
+// Clerk API: GET /api_keys/{apiKeyID}/secret.
+func (s *Service) Secret(ctx context.Context, id string) (string, error) {
+	path, err := internal.Path("/api_keys/{apiKeyID}/secret", id)
+	if err != nil {
+		return "", err
+	}
+	var out struct {
+		Secret string `json:"secret"`
+	}
+	if err := s.c.Get(ctx, path, nil, &out); err != nil {
+		return "", err
+	}
+	return out.Secret, nil
+}
+
+// Verify checks an API key secret (ak_…) and returns the key it belongs to.
+// Every failure caused by the secret matches ErrInvalidToken: an unknown
+// secret (Clerk answers 404, so it also matches clerk.ErrNotFound and keeps
+// the API's error code), a malformed one (400), a key that the answer says
+// is revoked or expired, an empty or oversized one (refused locally).
+//
+// Successes are cached (see WithVerifyCache) under the SHA-256 of the
+// secret, for a few seconds and never past the key's expiration; failures
+// are not cached. Concurrent calls with the same secret share one request.
+// The secret never appears in a returned error. Clerk API:
+// POST /api_keys/verify.
+func (s *Service) Verify(ctx context.Context, secret string) (*APIKey, error) {
+	const kind = "API key"
+	if err := checkToken(kind, secret); err != nil {
+		return nil, err
+	}
+	return s.verify.verify(ctx, secret, func(ctx context.Context) (*APIKey, error) {
+		k := &APIKey{}
+		body := struct {
+			Secret string `json:"secret"`
+		}{secret}
+		if err := s.c.Post(ctx, "/api_keys/verify", body, k); err != nil {
+			return nil, verifyError(kind, redactErr(err, secret))
+		}
+		k.Secret = ""
+		if err := checkVerified(kind, k.Revoked, k.Expired, k.RevocationReason); err != nil {
+			return nil, err
+		}
+		return k, nil
+	})
+}
+
+// checkVerified refuses an answer that says the token is no longer valid.
+func checkVerified(kind string, revoked, expired bool, reason string) error {
+	switch {
+	case revoked:
+		r := "revoked"
+		if reason != "" {
+			r += " (" + reason + ")"
+		}
+		return &tokenError{kind: kind, reason: r}
+	case expired:
+		return &tokenError{kind: kind, reason: "expired"}
+	}
+	return nil
+}
+
+func (s *Service) forget(id string) {
+	s.verify.forget(func(k *APIKey) bool { return k.ID == id })
+}

@@ -1,0 +1,56 @@
+// Package apikeys manages Clerk API keys and machine-to-machine (M2M)
+// tokens, and verifies them fast.
+//
+// Two services live here, both thin views over the shared transport: Service
+// (clerk.Client.APIKeys) for API keys, and M2MTokenService
+// (clerk.Client.M2MTokens) for M2M tokens. MachineService
+// (clerk.Client.Machines) manages the machines that M2M tokens belong to.
+//
+//	k, err := c.APIKeys.Create(ctx, &apikeys.CreateParams{
+//		Name: "Production API Key", Subject: userID, Scopes: []string{"users:read"},
+//	})
+//	secret := k.Secret // answered once, on create; printed as "[redacted]"
+//	for k, err := range c.APIKeys.All(ctx, &apikeys.ListParams{Subject: userID}) { ... }
+//	_, err = c.APIKeys.Revoke(ctx, k.ID, &apikeys.RevokeParams{RevocationReason: clerk.String("rotated")})
+//
+//	k, err := c.APIKeys.Verify(ctx, secret) // in a request handler
+//	if errors.Is(err, apikeys.ErrInvalidToken) { /* answer 401 */ }
+//	k.Subject; k.UserID(); k.HasScope("users:read"); k.Claims.Decode(&mine)
+//
+// # Secrets
+//
+// APIKey.Secret, M2MToken.Token, Machine.SecretKey and
+// MachineSecretKey.Secret are filled only by the calls that create or fetch
+// them. fmt (%v, %+v, %#v, %s) and log/slog print them as "[redacted]"; their
+// JSON form (MarshalJSON) keeps them, since it is the API's shape. Tokens
+// given to Verify and machine keys given to M2MTokenService.Create never
+// appear in a returned error, even when the server echoes them.
+//
+// # The verification cache, and the revocation delay it implies
+//
+// Verify asks the Backend API (POST /api_keys/verify, POST
+// /m2m_tokens/verify), then remembers each successful answer for a short
+// time, so that a busy API does not call Clerk on every request: by default
+// DefaultCacheSize entries for DefaultCacheTTL (5 s), least recently used
+// first out, set with WithVerifyCache (a size or TTL of 0 turns it off). An
+// entry is keyed by the SHA-256 of the token, never by the token, and holds
+// the verified result (without the token). It never outlives the token's own
+// expiration. Failures are not cached: a rejected token is asked about again
+// on every call. Concurrent verifications of the same uncached token share
+// one API call.
+//
+// The cost is a revocation delay: a key or token revoked elsewhere (the
+// Dashboard, another process) keeps verifying in this process for up to the
+// TTL after its last successful verification here. Revoke, Update and Delete
+// made through the same service drop its cached entries at once. Choose the
+// TTL as the longest such delay you accept.
+//
+// # Errors
+//
+// Every non-2xx answer is a *clerk.APIError (internal.APIError): use
+// errors.Is(err, clerk.ErrNotFound) and friends for the status, errors.As for
+// the codes (these endpoints answer {errors:[{message, long_message, code}]}).
+// A Verify failure caused by the token also matches ErrInvalidToken. Missing
+// required parameters and empty or unsafe IDs fail before any request with
+// an error matching clerk.ErrInvalidParams.
+package apikeys

@@ -1,0 +1,320 @@
+package apikeys
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"iter"
+	"log/slog"
+	"net/http"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// M2MTokenService manages machine-to-machine tokens and verifies them. It is
+// safe for concurrent use. The root package wires it as
+// clerk.Client.M2MTokens.
+type M2MTokenService struct {
+	c      *internal.Client
+	verify *verifier[M2MToken]
+}
+
+// NewM2MTokens returns the M2M token service over a transport core. Options
+// configure Verify's cache (WithVerifyCache, WithClock).
+func NewM2MTokens(c *internal.Client, opts ...Option) *M2MTokenService {
+	return &M2MTokenService{c: c, verify: newVerifier(newConfig(opts), (*M2MToken).expiration, (*M2MToken).clone)}
+}
+
+// TokenFormat is the format of a new M2M token.
+type TokenFormat string
+
+// Token formats.
+const (
+	// TokenFormatOpaque is Clerk's default: an mt_… string verified by the
+	// API, listable and revocable.
+	TokenFormatOpaque TokenFormat = "opaque"
+	// TokenFormatJWT is a signed JWT; it is not stored, listed or revocable.
+	TokenFormatJWT TokenFormat = "jwt"
+)
+
+// M2MToken is a machine-to-machine token as Clerk returns it. Token is
+// filled only by Create: it is never printed by fmt (%v, %+v, %#v, %s show
+// "[redacted]") nor by log/slog, but it is part of the JSON form.
+type M2MToken struct {
+	Object string `json:"object"`
+	// ID is the token's ID (mt_ and 32 hex digits), not the token itself.
+	ID string `json:"id"`
+	// Subject is the mch_ ID of the machine the token was issued to.
+	Subject string `json:"subject"`
+	Claims  Claims `json:"claims"`
+	// Scopes are the mch_ IDs of the machines the token may call.
+	Scopes []string `json:"scopes"`
+	// Token is the bearer token itself, answered only by Create.
+	Token            string `json:"token,omitempty"`
+	Revoked          bool   `json:"revoked"`
+	RevocationReason string `json:"revocation_reason"`
+	Expired          bool   `json:"expired"`
+	// Expiration is when the token expires; nil if it never does.
+	Expiration *time.Time `json:"expiration"`
+	LastUsedAt *time.Time `json:"last_used_at"`
+	CreatedAt  time.Time  `json:"created_at"`
+	UpdatedAt  time.Time  `json:"updated_at"`
+}
+
+// SubjectKind returns what owns the token (a machine, for every token the
+// API issues today).
+func (t *M2MToken) SubjectKind() SubjectKind { return KindOf(t.Subject) }
+
+// MachineID returns the subject when it is a machine, else "".
+func (t *M2MToken) MachineID() string { return subjectIf(t.Subject, SubjectMachine) }
+
+// HasScope reports whether the token is scoped to the machine ID.
+func (t *M2MToken) HasScope(scope string) bool { return slices.Contains(t.Scopes, scope) }
+
+func (t *M2MToken) expiration() *time.Time { return t.Expiration }
+
+// clone deep-copies a token, without the token string.
+func (t *M2MToken) clone() *M2MToken {
+	if t == nil {
+		return nil
+	}
+	cp := *t
+	cp.Token = ""
+	cp.Scopes = slices.Clone(t.Scopes)
+	cp.Claims = Claims(bytes.Clone(t.Claims))
+	cp.Expiration = cloneTime(t.Expiration)
+	cp.LastUsedAt = cloneTime(t.LastUsedAt)
+	return &cp
+}
+
+// UnmarshalJSON implements json.Unmarshaler (times are Unix milliseconds).
+func (t *M2MToken) UnmarshalJSON(b []byte) error {
+	type plain M2MToken
+	return json.Unmarshal(b, &struct {
+		*plain
+		Expiration internal.MillisPtr `json:"expiration"`
+		LastUsedAt internal.MillisPtr `json:"last_used_at"`
+		CreatedAt  internal.Millis    `json:"created_at"`
+		UpdatedAt  internal.Millis    `json:"updated_at"`
+	}{(*plain)(t), internal.MillisPtr{T: &t.Expiration}, internal.MillisPtr{T: &t.LastUsedAt},
+		internal.Millis{T: &t.CreatedAt}, internal.Millis{T: &t.UpdatedAt}})
+}
+
+// MarshalJSON implements json.Marshaler, in the API's shape.
+func (t M2MToken) MarshalJSON() ([]byte, error) {
+	type plain M2MToken
+	return json.Marshal(&struct {
+		*plain
+		Expiration internal.MillisPtr `json:"expiration"`
+		LastUsedAt internal.MillisPtr `json:"last_used_at"`
+		CreatedAt  internal.Millis    `json:"created_at"`
+		UpdatedAt  internal.Millis    `json:"updated_at"`
+	}{(*plain)(&t), internal.MillisPtr{T: &t.Expiration}, internal.MillisPtr{T: &t.LastUsedAt},
+		internal.Millis{T: &t.CreatedAt}, internal.Millis{T: &t.UpdatedAt}})
+}
+
+type m2mTokenView M2MToken
+
+func (t M2MToken) view() m2mTokenView {
+	t.Token = redactValue(t.Token)
+	return m2mTokenView(t)
+}
+
+// Format implements fmt.Formatter: every verb prints the token with the
+// token string redacted.
+func (t M2MToken) Format(f fmt.State, verb rune) {
+	formatView(f, verb, "apikeys.M2MToken", t.view())
+}
+
+// String returns the token as %v prints it, token string redacted.
+func (t M2MToken) String() string { return fmt.Sprint(t.view()) }
+
+// GoString returns the token as %#v prints it, token string redacted.
+func (t M2MToken) GoString() string { return goStringView("apikeys.M2MToken", t.view()) }
+
+// LogValue implements slog.LogValuer: loggers see the token redacted.
+func (t M2MToken) LogValue() slog.Value { return slog.AnyValue(t.view()) }
+
+// CreateM2MTokenParams are the fields of a new M2M token.
+//
+// MachineSecretKey is required: POST /m2m_tokens accepts only the secret key
+// of the machine the token is for, not the instance's secret key. It is a
+// per-call field, rather than a separate service built with the machine's
+// key, so that one Client (one connection pool, one retry policy) can mint
+// tokens for any number of machines, and so that the machine key is used for
+// this one call only. It is sent as the Authorization bearer, never in the
+// body, and never printed (%v shows "[redacted]").
+type CreateM2MTokenParams struct {
+	// MachineSecretKey is the secret key (ak_…) of the machine that the
+	// token is issued to.
+	MachineSecretKey string `json:"-"`
+	// TokenFormat is TokenFormatOpaque (Clerk's default when empty) or
+	// TokenFormatJWT.
+	TokenFormat TokenFormat `json:"token_format,omitempty"`
+	// SecondsUntilExpiration defaults to the machine's default token TTL.
+	SecondsUntilExpiration *int64 `json:"seconds_until_expiration,omitempty"`
+	// Claims are custom claims: any value that marshals to JSON.
+	Claims any `json:"claims,omitempty"`
+	// MinRemainingTTLSeconds lets Clerk answer an existing opaque token with
+	// the same claims and scopes that has at least this many seconds left,
+	// instead of minting one. It must be less than the token's lifetime.
+	MinRemainingTTLSeconds *int64 `json:"min_remaining_ttl_seconds,omitempty"`
+}
+
+type createM2MTokenParamsView CreateM2MTokenParams
+
+func (p CreateM2MTokenParams) view() createM2MTokenParamsView {
+	p.MachineSecretKey = redactValue(p.MachineSecretKey)
+	return createM2MTokenParamsView(p)
+}
+
+// Format implements fmt.Formatter: the machine secret key is redacted.
+func (p CreateM2MTokenParams) Format(f fmt.State, verb rune) {
+	formatView(f, verb, "apikeys.CreateM2MTokenParams", p.view())
+}
+
+// String returns the params as %v prints them, machine key redacted.
+func (p CreateM2MTokenParams) String() string { return fmt.Sprint(p.view()) }
+
+// GoString returns the params as %#v prints them, machine key redacted.
+func (p CreateM2MTokenParams) GoString() string {
+	return goStringView("apikeys.CreateM2MTokenParams", p.view())
+}
+
+// LogValue implements slog.LogValuer: the machine key is redacted.
+func (p CreateM2MTokenParams) LogValue() slog.Value { return slog.AnyValue(p.view()) }
+
+// Create mints an M2M token for the machine whose secret key the params
+// carry. The answer is the only one that carries the Token. The machine key
+// never appears in a returned error. Clerk API: POST /m2m_tokens (201).
+func (s *M2MTokenService) Create(ctx context.Context, params *CreateM2MTokenParams) (*M2MToken, error) {
+	if params == nil || params.MachineSecretKey == "" {
+		return nil, fmt.Errorf("%w: the machine's secret key is required", internal.ErrInvalidParams)
+	}
+	if strings.ContainsFunc(params.MachineSecretKey, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+		return nil, fmt.Errorf("%w: the machine's secret key has white space or control characters", internal.ErrInvalidParams)
+	}
+	t := &M2MToken{}
+	err := s.c.Do(ctx, &internal.Request{
+		Method: http.MethodPost,
+		Path:   "/m2m_tokens",
+		Body:   params,
+		Bearer: params.MachineSecretKey,
+	}, t)
+	if err != nil {
+		return nil, redactErr(err, params.MachineSecretKey)
+	}
+	return t, nil
+}
+
+// ListM2MTokensParams filter and page the tokens of a machine.
+type ListM2MTokensParams struct {
+	// Subject is required: the mch_ ID of the machine whose tokens to list.
+	Subject string `url:"subject"`
+	// Revoked lists revoked tokens (Clerk's default is false).
+	Revoked *bool `url:"revoked"`
+	// Expired lists expired tokens (Clerk's default is false).
+	Expired *bool `url:"expired"`
+	// Limit is the page size, 1 to 100 (Clerk's default is 10).
+	Limit  *int `url:"limit"`
+	Offset *int `url:"offset"`
+}
+
+// List returns one page of a machine's opaque M2M tokens (JWT tokens are
+// not stored). The API answers them under "m2m_tokens"; the page has them in
+// Data. Clerk API: GET /m2m_tokens.
+func (s *M2MTokenService) List(ctx context.Context, params *ListM2MTokensParams) (*Page[M2MToken], error) {
+	if params == nil || params.Subject == "" {
+		return nil, fmt.Errorf("%w: subject is required", internal.ErrInvalidParams)
+	}
+	if err := checkPaging(params.Limit, params.Offset); err != nil {
+		return nil, err
+	}
+	var wire struct {
+		M2MTokens  []*M2MToken `json:"m2m_tokens"`
+		TotalCount int64       `json:"total_count"`
+	}
+	if err := s.c.Get(ctx, "/m2m_tokens", internal.Query(params), &wire); err != nil {
+		return nil, err
+	}
+	return &Page[M2MToken]{Data: wire.M2MTokens, TotalCount: wire.TotalCount}, nil
+}
+
+// All iterates over all of a machine's opaque M2M tokens, fetching pages of
+// the caller's Limit (else 100) lazily, from the caller's Offset. It yields
+// an error once and stops. Clerk API: GET /m2m_tokens.
+func (s *M2MTokenService) All(ctx context.Context, params *ListM2MTokensParams) iter.Seq2[*M2MToken, error] {
+	var p ListM2MTokensParams
+	if params != nil {
+		p = *params
+	}
+	limit, offset := maxListLimit, 0
+	if p.Limit != nil {
+		limit = *p.Limit
+	}
+	if p.Offset != nil {
+		offset = *p.Offset
+	}
+	return internal.All(ctx, internal.Pager[M2MToken]{
+		Limit:  limit,
+		Offset: offset,
+		Fetch: func(ctx context.Context, r internal.PageRequest) (*Page[M2MToken], error) {
+			q := p
+			q.Limit, q.Offset = &r.Limit, &r.Offset
+			return s.List(ctx, &q)
+		},
+	})
+}
+
+// Revoke revokes an opaque M2M token; params may be nil. Cached
+// verifications of the token in this service are dropped at once; other
+// processes keep accepting it until their cache entries expire. Clerk API:
+// POST /m2m_tokens/{m2m_token_id}/revoke.
+func (s *M2MTokenService) Revoke(ctx context.Context, id string, params *RevokeParams) (*M2MToken, error) {
+	path, err := internal.Path("/m2m_tokens/{m2m_token_id}/revoke", id)
+	if err != nil {
+		return nil, err
+	}
+	if params == nil {
+		params = &RevokeParams{}
+	}
+	t := &M2MToken{}
+	err = s.c.Post(ctx, path, params, t)
+	s.verify.forget(func(v *M2MToken) bool { return v.ID == id })
+	if err != nil {
+		return nil, err
+	}
+	return t, nil
+}
+
+// Verify checks an M2M token (mt_…) with the instance's secret key and
+// returns what Clerk knows of it. Failures caused by the token match
+// ErrInvalidToken, as for Service.Verify (a 404 also matches
+// clerk.ErrNotFound). Successes are cached under the SHA-256 of the token
+// for a few seconds, never past the token's expiration; failures are not.
+// Concurrent calls with the same token share one request. The token never
+// appears in a returned error. Clerk API: POST /m2m_tokens/verify.
+func (s *M2MTokenService) Verify(ctx context.Context, token string) (*M2MToken, error) {
+	const kind = "M2M token"
+	if err := checkToken(kind, token); err != nil {
+		return nil, err
+	}
+	return s.verify.verify(ctx, token, func(ctx context.Context) (*M2MToken, error) {
+		t := &M2MToken{}
+		body := struct {
+			Token string `json:"token"`
+		}{token}
+		if err := s.c.Post(ctx, "/m2m_tokens/verify", body, t); err != nil {
+			return nil, verifyError(kind, redactErr(err, token))
+		}
+		t.Token = ""
+		if err := checkVerified(kind, t.Revoked, t.Expired, t.RevocationReason); err != nil {
+			return nil, err
+		}
+		return t, nil
+	})
+}
