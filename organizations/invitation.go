@@ -49,7 +49,7 @@ type OrganizationInvitation struct {
 	PublicMetadata Metadata `json:"public_metadata"`
 	// PrivateMetadata moves to the membership when the invitation is
 	// accepted; visible to the backend only.
-	PrivateMetadata Metadata `json:"private_metadata,omitempty"`
+	PrivateMetadata Metadata `json:"private_metadata,omitzero"`
 	// URL is the invitation's link, "" when Clerk gives none.
 	URL string `json:"url"`
 	// ExpiresAt is when the invitation expires; nil when it does not.

@@ -25,7 +25,7 @@ type OrganizationMembership struct {
 	// backend only.
 	PublicMetadata Metadata `json:"public_metadata"`
 	// PrivateMetadata is visible to the backend only.
-	PrivateMetadata Metadata `json:"private_metadata,omitempty"`
+	PrivateMetadata Metadata `json:"private_metadata,omitzero"`
 	// Organization is the organization of the membership.
 	Organization Organization `json:"organization"`
 	// PublicUserData is the member's public profile: ID, name, identifier

@@ -42,7 +42,7 @@ type Organization struct {
 	// backend only.
 	PublicMetadata Metadata `json:"public_metadata"`
 	// PrivateMetadata is visible to the backend only.
-	PrivateMetadata Metadata `json:"private_metadata,omitempty"`
+	PrivateMetadata Metadata `json:"private_metadata,omitzero"`
 	// CreatedBy is the ID of the user who created the organization, if any.
 	CreatedBy string `json:"created_by,omitempty"`
 	// CreatedAt is when the organization was created.

@@ -1,0 +1,154 @@
+package organizations
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/go-clerk/clerk/internal/spectest"
+)
+
+// specValid checks a JSON answer against the spec's response to the given
+// operation.
+func specValid(t *testing.T, method, path string, body []byte) {
+	t.Helper()
+	r, err := http.NewRequest(method, "http://localhost/v1"+path, nil)
+	requireNoError(t, err)
+	h := http.Header{"Content-Type": {"application/json"}}
+	if err := spectest.ValidateResponse(r, 200, h, body); err != nil {
+		t.Errorf("%s", err)
+	}
+}
+
+// roundTrip decodes raw into a fresh T, encodes it, decodes that again and
+// checks both decodings agree; it returns the first decoding and the
+// encoding.
+func roundTrip[T any](t *testing.T, raw string) (*T, []byte) {
+	t.Helper()
+	v := new(T)
+	requireNoError(t, json.Unmarshal([]byte(raw), v))
+	b, err := json.Marshal(v)
+	requireNoError(t, err)
+	again := new(T)
+	requireNoError(t, json.Unmarshal(b, again))
+	assertEqual(t, v, again, "after a round trip through %s", b)
+	return v, b
+}
+
+func TestOrganizationJSON(t *testing.T) {
+	o, b := roundTrip[Organization](t, orgJSON("org_1", "acme"))
+	assertEqual(t, wantOrg("org_1", "acme"), o)
+	assertContains(t, string(b), `"created_at":1700000000000`)
+	assertContains(t, string(b), `"last_active_at":1700000002000`)
+	specValid(t, "GET", "/organizations/org_1", b)
+
+	// Optional fields absent: nil pointers, left out again on the way out.
+	o, b = roundTrip[Organization](t, minimalOrgJSON("org_2"))
+	assertNil(t, o.MembersCount)
+	assertNil(t, o.LastActiveAt)
+	assertNil(t, o.MissingMemberWithElevatedPermissions)
+	assertEqual(t, ms(1), o.CreatedAt)
+	assertNotContains(t, string(b), "last_active_at")
+	assertNotContains(t, string(b), "members_count")
+	specValid(t, "GET", "/organizations/org_2", b)
+
+	// A hand-made organization with nil metadata still encodes spec-valid.
+	b, err := json.Marshal(&Organization{Object: "organization", ID: "org_3"})
+	requireNoError(t, err)
+	assertContains(t, string(b), `"public_metadata":{}`)
+	specValid(t, "GET", "/organizations/org_3", b)
+}
+
+func TestOrganizationNullsAndUnknownFields(t *testing.T) {
+	var o Organization
+	requireNoError(t, json.Unmarshal([]byte(`{"object":"organization","id":"org_1","role_set_key":null,
+		"last_active_at":null,"logo_url":"https://old","field_of_the_future":{"x":1}}`), &o))
+	assertEqual(t, "", o.RoleSetKey)
+	assertNil(t, o.LastActiveAt)
+	assertEqual(t, "org_1", o.ID)
+}
+
+func TestMembershipJSON(t *testing.T) {
+	m, b := roundTrip[OrganizationMembership](t, membershipJSON(7, "org_1", "org:member"))
+	want := &OrganizationMembership{
+		Object: "organization_membership", ID: "orgmem_7", Role: "org:member", RoleName: "Member",
+		Permissions:    []string{"org:sys_profile:read"},
+		PublicMetadata: Metadata{"team": "blue"}, PrivateMetadata: Metadata{},
+		Organization: Organization{
+			Object: "organization", ID: "org_1", Name: "Org org_1", Slug: "slug-org_1",
+			PublicMetadata: Metadata{}, CreatedAt: ms(1), UpdatedAt: ms(2),
+		},
+		PublicUserData: PublicUserData{
+			UserID: "user_7", FirstName: "Ada", ImageURL: "https://img.clerk.com/u.png",
+			Identifier: "user7@example.com",
+		},
+		CreatedAt: ms(1700000000000), UpdatedAt: ms(1700000005000),
+	}
+	assertEqual(t, want, m)
+	specValid(t, "POST", "/organizations/org_1/memberships", b)
+
+	// Without public_user_data (it is optional in the spec): the zero value,
+	// so m.PublicUserData.Identifier never panics, and left out again.
+	m, b = roundTrip[OrganizationMembership](t, `{"object":"organization_membership","id":"orgmem_1","role":"org:admin",
+		"permissions":[],"public_metadata":{},"organization":`+minimalOrgJSON("org_1")+`,"created_at":1,"updated_at":2}`)
+	assertEqual(t, "", m.PublicUserData.Identifier)
+	assertNotContains(t, string(b), "public_user_data")
+	specValid(t, "POST", "/organizations/org_1/memberships", b)
+
+	b, err := json.Marshal(OrganizationMembership{Object: "organization_membership", ID: "orgmem_2", Role: "org:admin",
+		Organization: Organization{Object: "organization", ID: "org_1"}})
+	requireNoError(t, err)
+	assertContains(t, string(b), `"permissions":[]`)
+	specValid(t, "POST", "/organizations/org_1/memberships", b)
+}
+
+func TestInvitationJSON(t *testing.T) {
+	inv, b := roundTrip[OrganizationInvitation](t, invitationJSON("orginv_1", "org_1", InvitationPending))
+	want := &OrganizationInvitation{
+		Object: "organization_invitation", ID: "orginv_1", EmailAddress: "new@example.com",
+		Role: "org:member", RoleName: "Member", OrganizationID: "org_1", InviterID: "user_admin",
+		PublicInviterData: &PublicInviterData{
+			UserID: "user_admin", FirstName: "Grace", LastName: "Hopper",
+			ImageURL: "https://img.clerk.com/g.png", HasImage: true, Identifier: "grace@example.com",
+		},
+		Status: InvitationPending, PublicMetadata: Metadata{"src": "test"}, PrivateMetadata: Metadata{"ticket": float64(7)},
+		URL: "https://accounts.example.com/join?ticket=x", ExpiresAt: ptr(ms(1702592000000)),
+		CreatedAt: ms(1700000000000), UpdatedAt: ms(1700000001000),
+	}
+	assertEqual(t, want, inv)
+	specValid(t, "GET", "/organizations/org_1/invitations/orginv_1", b)
+
+	// Nullable fields as null: no inviter, no URL, no expiry.
+	inv, b = roundTrip[OrganizationInvitation](t, `{"object":"organization_invitation","id":"orginv_2",
+		"email_address":"a@b.co","role":"org:member","role_name":"Member","inviter_id":null,
+		"public_inviter_data":null,"public_metadata":{},"url":null,"expires_at":null,"created_at":1,"updated_at":2,
+		"status":"some_future_status"}`)
+	assertNil(t, inv.PublicInviterData)
+	assertNil(t, inv.ExpiresAt)
+	assertEqual(t, InvitationStatus("some_future_status"), inv.Status)
+	assertContains(t, string(b), `"expires_at":null`)
+	assertContains(t, string(b), `"public_inviter_data":null`)
+	specValid(t, "GET", "/organizations/org_1/invitations/orginv_2", []byte(strings.Replace(string(b), "some_future_status", "pending", 1)))
+}
+
+func TestInvitationWithPublicOrganizationDataJSON(t *testing.T) {
+	raw := strings.TrimSuffix(strings.TrimSpace(invitationJSON("orginv_1", "org_1", InvitationAccepted)), "}") +
+		`, "public_organization_data": {"id":"org_1","name":"Acme Corp","slug":"acme","image_url":"https://img","has_image":true}}`
+	inv, b := roundTrip[OrganizationInvitationWithPublicOrganizationData](t, raw)
+	assertEqual(t, "new@example.com", inv.EmailAddress)
+	assertEqual(t, InvitationAccepted, inv.Status)
+	assertEqual(t, ms(1700000000000), inv.CreatedAt)
+	assertEqual(t, PublicOrganizationData{ID: "org_1", Name: "Acme Corp", Slug: "acme", ImageURL: "https://img", HasImage: true}, inv.PublicOrganizationData)
+	specValid(t, "GET", "/organization_invitations", []byte(`{"data":[`+string(b)+`],"total_count":1}`))
+
+	// Without the organization data: zero value, left out on the way out.
+	inv, b = roundTrip[OrganizationInvitationWithPublicOrganizationData](t, invitationJSON("orginv_2", "org_1", InvitationPending))
+	assertEqual(t, PublicOrganizationData{}, inv.PublicOrganizationData)
+	assertNotContains(t, string(b), "public_organization_data")
+
+	// A value decoded twice does not keep stale organization data.
+	requireNoError(t, json.Unmarshal([]byte(raw), inv))
+	requireNoError(t, json.Unmarshal([]byte(invitationJSON("orginv_2", "org_1", InvitationPending)), inv))
+	assertEqual(t, PublicOrganizationData{}, inv.PublicOrganizationData)
+}

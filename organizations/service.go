@@ -1,0 +1,37 @@
+package organizations
+
+import "github.com/go-clerk/clerk/internal"
+
+// Metadata is a free-form JSON object, the public and private metadata of
+// organizations, memberships and invitations (the same type as
+// clerk.Metadata). Decode copies it into a typed value.
+type Metadata = internal.Metadata
+
+// Page is one page of a list: Data, and TotalCount, the number of items
+// across all pages as the API reports it (the same type as clerk.Page).
+type Page[T any] = internal.Page[T]
+
+// maxLimit is the largest page the organization list endpoints serve.
+const maxLimit = 500
+
+// Service calls the Organizations endpoints: organizations, memberships and
+// organization invitations. Build it with New; it is safe for concurrent
+// use.
+type Service struct{ c *internal.Client }
+
+// New returns an Organizations service over a transport core. The root
+// package wires it as clerk.Client.Organizations.
+func New(c *internal.Client) *Service { return &Service{c: c} }
+
+// pager starts an internal.Pager from the caller's limit and offset: pages
+// of the caller's limit, or of the endpoint's maximum when it is unset.
+func pager[T any](limit, offset *int) internal.Pager[T] {
+	p := internal.Pager[T]{Limit: maxLimit}
+	if limit != nil && *limit > 0 {
+		p.Limit = *limit
+	}
+	if offset != nil {
+		p.Offset = *offset
+	}
+	return p
+}
