@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"strconv"
 	"strings"
 
 	"github.com/go-clerk/clerk/internal"
@@ -46,6 +47,9 @@ func (c Claims) IsZero() bool {
 
 // String returns the claims' JSON text.
 func (c Claims) String() string { return string(c) }
+
+// GoString shows the claims' JSON text in %#v.
+func (c Claims) GoString() string { return "apikeys.Claims(" + strconv.Quote(string(c)) + ")" }
 
 // MarshalJSON implements json.Marshaler: empty claims marshal as null.
 func (c Claims) MarshalJSON() ([]byte, error) {

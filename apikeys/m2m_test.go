@@ -1,0 +1,245 @@
+package apikeys
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk/internal/spectest"
+)
+
+func TestM2MCreate(t *testing.T) {
+	srv, core := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("POST /m2m_tokens", func(w http.ResponseWriter, r *http.Request) {
+		assert.Equal(t, "Bearer "+testMachKey, r.Header.Get("Authorization"), "the machine key is the bearer")
+		body := readBody(t, r)
+		assert.Equal(t, map[string]any{
+			"token_format": "opaque", "seconds_until_expiration": float64(3600),
+			"claims": map[string]any{"job": "sync"}, "min_remaining_ttl_seconds": float64(240),
+		}, body)
+		writeJSON(w, http.StatusCreated, with(m2mFixture(testTokenID), "token", testToken))
+	})
+	tok, err := NewM2MTokens(core).Create(context.Background(), &CreateM2MTokenParams{
+		MachineSecretKey:       testMachKey,
+		TokenFormat:            TokenFormatOpaque,
+		SecondsUntilExpiration: ptr(int64(3600)),
+		Claims:                 map[string]string{"job": "sync"},
+		MinRemainingTTLSeconds: ptr(int64(240)),
+	})
+	require.NoError(t, err)
+	assert.Equal(t, testTokenID, tok.ID)
+	assert.Equal(t, "machine_to_machine_token", tok.Object)
+	assert.Equal(t, testToken, tok.Token)
+	assert.Equal(t, testMachine, tok.Subject)
+	assert.Equal(t, testMachine, tok.MachineID())
+	assert.Equal(t, SubjectMachine, tok.SubjectKind())
+	assert.Equal(t, []string{testMachine2}, tok.Scopes)
+	assert.True(t, tok.HasScope(testMachine2))
+	assert.Equal(t, time.UnixMilli(1700003600000).UTC(), *tok.Expiration)
+	assert.Nil(t, tok.LastUsedAt)
+	assert.Equal(t, t0, tok.CreatedAt)
+	var claims struct{ Job string }
+	require.NoError(t, tok.Claims.Decode(&claims))
+	assert.Equal(t, "sync", claims.Job)
+}
+
+func TestM2MCreateMinimalAndJWT(t *testing.T) {
+	srv, core := setup(t, spectest.WithResponseValidation())
+	var bodies []map[string]any
+	srv.Mux.HandleFunc("POST /m2m_tokens", func(w http.ResponseWriter, r *http.Request) {
+		bodies = append(bodies, readBody(t, r))
+		writeJSON(w, http.StatusCreated, with(m2mFixture(testTokenID), "token", testToken))
+	})
+	m := NewM2MTokens(core)
+	_, err := m.Create(context.Background(), &CreateM2MTokenParams{MachineSecretKey: testMachKey})
+	require.NoError(t, err)
+	_, err = m.Create(context.Background(), &CreateM2MTokenParams{MachineSecretKey: testMachKey, TokenFormat: TokenFormatJWT})
+	require.NoError(t, err)
+	assert.Equal(t, []map[string]any{{}, {"token_format": "jwt"}}, bodies)
+}
+
+// TestM2MCreateErrorHidesMachineKey: a server that echoes the bearer in its
+// error does not get it into the caller's error.
+func TestM2MCreateErrorHidesMachineKey(t *testing.T) {
+	srv, core := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("POST /m2m_tokens", func(w http.ResponseWriter, r *http.Request) {
+		writeError(w, http.StatusBadRequest, "machine_secret_key_invalid", "machine key "+testMachKey+" is not valid")
+	})
+	_, err := NewM2MTokens(core).Create(context.Background(), &CreateM2MTokenParams{MachineSecretKey: testMachKey})
+	require.Error(t, err)
+	assert.ErrorIs(t, err, internal.ErrBadRequest)
+	assert.NotContains(t, err.Error(), testMachKey)
+	assert.NotContains(t, fmt.Sprintf("%+v %#v", err, err), testMachKey)
+	var ae *internal.APIError
+	require.ErrorAs(t, err, &ae)
+	assert.True(t, ae.HasCode("machine_secret_key_invalid"))
+	assert.Equal(t, "machine key [redacted] is not valid", ae.Errors[0].Message)
+}
+
+func TestM2MList(t *testing.T) {
+	srv, core := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("GET /m2m_tokens", func(w http.ResponseWriter, r *http.Request) {
+		assert.Equal(t, "Bearer "+testSecretKey, r.Header.Get("Authorization"))
+		testQuery(t, r, url.Values{
+			"subject": {testMachine}, "revoked": {"true"}, "expired": {"false"}, "limit": {"2"}, "offset": {"0"},
+		})
+		writeJSON(w, http.StatusOK, map[string]any{
+			"m2m_tokens":  []any{m2mFixture(testTokenID), with(m2mFixture("mt_00000000000000000000000000000001"), "revoked", true, "revocation_reason", "rotated")},
+			"total_count": 5,
+		})
+	})
+	page, err := NewM2MTokens(core).List(context.Background(), &ListM2MTokensParams{
+		Subject: testMachine, Revoked: ptr(true), Expired: ptr(false), Limit: ptr(2), Offset: ptr(0),
+	})
+	require.NoError(t, err)
+	assert.EqualValues(t, 5, page.TotalCount)
+	require.Len(t, page.Data, 2)
+	assert.Equal(t, testTokenID, page.Data[0].ID)
+	assert.Empty(t, page.Data[0].Token)
+	assert.True(t, page.Data[1].Revoked)
+	assert.Equal(t, "rotated", page.Data[1].RevocationReason)
+}
+
+// TestListShapes: the API key list answers {data, total_count}, the M2M
+// token list {m2m_tokens, total_count}; each service reads its own, and a
+// body under the other key gives no items (rather than, say, an error).
+func TestListShapes(t *testing.T) {
+	tests := []struct {
+		name    string
+		listKey string
+		m2m     bool
+		want    int
+	}{
+		{"api keys under data", "data", false, 3},
+		{"api keys under m2m_tokens", "m2m_tokens", false, 0},
+		{"m2m tokens under m2m_tokens", "m2m_tokens", true, 3},
+		{"m2m tokens under data", "data", true, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, core := setup(t)
+			p := newPaged(3)
+			if tt.m2m {
+				srv.Mux.HandleFunc("GET /m2m_tokens", p.handler(t, tt.listKey, m2mFixture, "mt"))
+				page, err := NewM2MTokens(core).List(context.Background(), &ListM2MTokensParams{Subject: testMachine, Limit: ptr(10)})
+				require.NoError(t, err)
+				assert.Len(t, page.Data, tt.want)
+				assert.EqualValues(t, 3, page.TotalCount)
+				return
+			}
+			srv.Mux.HandleFunc("GET /api_keys", p.handler(t, tt.listKey, apiKeyFixture, "ak"))
+			page, err := New(core).List(context.Background(), &ListParams{Subject: testUser, Limit: ptr(10)})
+			require.NoError(t, err)
+			assert.Len(t, page.Data, tt.want)
+			assert.EqualValues(t, 3, page.TotalCount)
+		})
+	}
+}
+
+func TestM2MAll(t *testing.T) {
+	srv, core := setup(t)
+	p := newPaged(1234)
+	srv.Mux.HandleFunc("GET /m2m_tokens", p.handler(t, "m2m_tokens", m2mFixture, "mt"))
+	n := 0
+	for tok, err := range NewM2MTokens(core).All(context.Background(), &ListM2MTokensParams{Subject: testMachine}) {
+		require.NoError(t, err)
+		require.Equal(t, fmt.Sprintf("mt_%032x", n), tok.ID)
+		n++
+	}
+	assert.Equal(t, 1234, n)
+	assert.Len(t, p.limits, 13)
+	for i := range p.limits {
+		assert.Equal(t, 100, p.limits[i])
+		assert.Equal(t, i*100, p.offsets[i])
+	}
+
+	// break stops fetching; an error is yielded once.
+	before := srv.Count("GET", "/v1/m2m_tokens")
+	for range NewM2MTokens(core).All(context.Background(), &ListM2MTokensParams{Subject: testMachine}) {
+		break
+	}
+	assert.Equal(t, before+1, srv.Count("GET", "/v1/m2m_tokens"))
+	p.failAt = 100
+	errs := 0
+	for _, err := range NewM2MTokens(core).All(context.Background(), &ListM2MTokensParams{Subject: testMachine}) {
+		if err != nil {
+			errs++
+		}
+	}
+	assert.Equal(t, 1, errs)
+}
+
+func TestM2MRevoke(t *testing.T) {
+	srv, core := setup(t, spectest.WithResponseValidation())
+	var bodies []map[string]any
+	srv.Mux.HandleFunc("POST /m2m_tokens/{m2m_token_id}/revoke", func(w http.ResponseWriter, r *http.Request) {
+		assert.Equal(t, testTokenID, r.PathValue("m2m_token_id"))
+		body := readBody(t, r)
+		bodies = append(bodies, body)
+		reason, _ := body["revocation_reason"].(string)
+		writeJSON(w, http.StatusOK, with(m2mFixture(testTokenID), "revoked", true, "revocation_reason", reason))
+	})
+	m := NewM2MTokens(core)
+	tok, err := m.Revoke(context.Background(), testTokenID, &RevokeParams{RevocationReason: ptr("rotated")})
+	require.NoError(t, err)
+	assert.True(t, tok.Revoked)
+	assert.Equal(t, "rotated", tok.RevocationReason)
+	_, err = m.Revoke(context.Background(), testTokenID, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []map[string]any{{"revocation_reason": "rotated"}, {}}, bodies)
+}
+
+func TestM2MVerify(t *testing.T) {
+	srv, core := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("POST /m2m_tokens/verify", func(w http.ResponseWriter, r *http.Request) {
+		assert.Equal(t, "Bearer "+testSecretKey, r.Header.Get("Authorization"))
+		body := readBody(t, r)
+		if body["token"] != testToken {
+			writeError(w, http.StatusNotFound, "token_not_found", "token "+body["token"].(string)+" not found")
+			return
+		}
+		assert.Equal(t, map[string]any{"token": testToken}, body)
+		writeJSON(w, http.StatusOK, m2mFixture(testTokenID))
+	})
+	m := NewM2MTokens(core, WithClock(newClock().Now))
+	tok, err := m.Verify(context.Background(), testToken)
+	require.NoError(t, err)
+	assert.Equal(t, testTokenID, tok.ID)
+	assert.Equal(t, testMachine, tok.MachineID())
+	assert.Equal(t, []string{testMachine2}, tok.Scopes)
+	assert.Empty(t, tok.Token)
+
+	const other = "mt_OtherSecretTokenThatIsUnknown000000000"
+	_, err = m.Verify(context.Background(), other)
+	require.Error(t, err)
+	assert.ErrorIs(t, err, internal.ErrNotFound)
+	assert.ErrorIs(t, err, ErrInvalidToken)
+	var ae *internal.APIError
+	require.ErrorAs(t, err, &ae)
+	assert.True(t, ae.HasCode("token_not_found"))
+	assert.NotContains(t, err.Error(), other)
+	assert.Equal(t, "token [redacted] not found", ae.Errors[0].Message)
+}
+
+func TestM2MTokenJSONRoundTrip(t *testing.T) {
+	raw, err := json.Marshal(with(m2mFixture(testTokenID), "token", testToken, "last_used_at", int64(1700000005000)))
+	require.NoError(t, err)
+	var tok M2MToken
+	require.NoError(t, json.Unmarshal(raw, &tok))
+	assert.Equal(t, testToken, tok.Token)
+	assert.Equal(t, time.UnixMilli(1700000005000).UTC(), *tok.LastUsedAt)
+	out, err := json.Marshal(tok)
+	require.NoError(t, err)
+	var back M2MToken
+	require.NoError(t, json.Unmarshal(out, &back))
+	assert.Equal(t, tok, back)
+	var m map[string]any
+	require.NoError(t, json.Unmarshal(out, &m))
+	assert.Equal(t, float64(1700003600000), m["expiration"])
+	assert.Equal(t, float64(1700000000000), m["created_at"])
+}
