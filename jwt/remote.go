@@ -1,0 +1,243 @@
+package jwt
+
+import (
+	"context"
+	"crypto/rsa"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/MicahParks/jwkset"
+)
+
+var errClosed = errors.New("verifier is closed")
+
+// remote fetches a key set over HTTP and keeps the last good one.
+//
+// Fetches run on goroutines the remote owns (tracked by wg, cancelled by
+// Close), never on a caller's goroutine, so a caller whose context ends stops
+// waiting without cancelling the fetch other callers share. At most one fetch
+// runs at a time (inflight); callers that need one while it runs wait for it.
+// There is no long-lived goroutine: a stale key set is refreshed by the next
+// verification that uses it.
+type remote struct {
+	url          string
+	client       *http.Client
+	ownTransport *http.Transport // closed by close when the remote created it
+
+	refreshInterval time.Duration
+	minGap          time.Duration // between fetches once a key set is known
+	retryGap        time.Duration // between fetches while none is known
+	timeout         time.Duration
+	now             func() time.Time // paces fetches; not the token clock
+
+	keys     atomic.Pointer[keySet]
+	fetched  atomic.Int64    // when keys was fetched, by now, in Unix ns
+	onRotate func()          // called when a refresh drops or changes a key
+	ctx      context.Context // parent of fetches; cancelled by close
+	cancel   context.CancelFunc
+	wg       sync.WaitGroup
+
+	mu        sync.Mutex
+	closed    bool
+	inflight  *fetchCall
+	lastStart time.Time // when the last fetch started; zero before the first
+	lastErr   error     // outcome of the last finished fetch
+}
+
+type fetchCall struct {
+	done chan struct{}
+	err  error // written before done is closed
+}
+
+func newRemote(rawURL, bearer string, cfg *config, onRotate func()) (*remote, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
+		return nil, fmt.Errorf("jwt: key set URL must be an absolute http(s) URL")
+	}
+	r := &remote{
+		url:             u.String(),
+		refreshInterval: cfg.refreshInterval,
+		minGap:          min(cfg.minRefreshGap, cfg.refreshInterval),
+		retryGap:        cfg.retryGap,
+		timeout:         cfg.fetchTimeout,
+		now:             cfg.schedClock,
+		onRotate:        onRotate,
+	}
+	base := http.RoundTripper(nil)
+	client := &http.Client{Timeout: cfg.fetchTimeout}
+	if cfg.httpClient != nil {
+		c := *cfg.httpClient
+		client = &c
+		base = cfg.httpClient.Transport
+	}
+	if base == nil {
+		if cfg.httpClient == nil {
+			if dt, ok := http.DefaultTransport.(*http.Transport); ok {
+				r.ownTransport = dt.Clone()
+				base = r.ownTransport
+			}
+		}
+		if base == nil {
+			base = http.DefaultTransport
+		}
+	}
+	client.Transport = &jwksTransport{base: base, bearer: bearer, scheme: u.Scheme, host: u.Host}
+	r.client = client
+	r.ctx, r.cancel = context.WithCancel(context.Background())
+	return r, nil
+}
+
+// key returns the key for kid, fetching the key set first if it is unknown.
+func (r *remote) key(ctx context.Context, kid string) (*rsa.PublicKey, error) {
+	if ks := r.keys.Load(); ks != nil {
+		if k := (*ks)[kid]; k != nil {
+			r.refreshIfStale()
+			return k, nil
+		}
+	}
+	return r.slowKey(ctx, kid)
+}
+
+// refreshIfStale starts a background refresh when the key set is older than
+// the refresh interval; the caller goes on with the current keys.
+func (r *remote) refreshIfStale() {
+	now := r.now()
+	if now.UnixNano()-r.fetched.Load() < int64(r.refreshInterval) {
+		return
+	}
+	r.mu.Lock()
+	if r.inflight == nil && !r.closed && now.Sub(r.lastStart) >= r.minGap {
+		r.startLocked(now)
+	}
+	r.mu.Unlock()
+}
+
+// slowKey handles a kid missing from the key set (or a missing key set): it
+// joins the running fetch or starts one unless the last started too
+// recently, in which case it fails at once.
+func (r *remote) slowKey(ctx context.Context, kid string) (*rsa.PublicKey, error) {
+	r.mu.Lock()
+	ks := r.keys.Load()
+	if ks != nil {
+		if k := (*ks)[kid]; k != nil {
+			r.mu.Unlock()
+			return k, nil
+		}
+	}
+	f := r.inflight
+	if f == nil {
+		if r.closed {
+			r.mu.Unlock()
+			return nil, keyNotFound(kid, errClosed)
+		}
+		now := r.now()
+		gap := r.minGap
+		if ks == nil {
+			gap = r.retryGap
+		}
+		if !r.lastStart.IsZero() && now.Sub(r.lastStart) < gap {
+			err := r.lastErr
+			r.mu.Unlock()
+			return nil, keyNotFound(kid, err)
+		}
+		f = r.startLocked(now)
+	}
+	r.mu.Unlock()
+
+	select {
+	case <-f.done:
+	case <-ctx.Done():
+		return nil, errorf(ErrKeyNotFound, "waiting for the key set: %w", context.Cause(ctx))
+	}
+	if ks := r.keys.Load(); ks != nil {
+		if k := (*ks)[kid]; k != nil {
+			return k, nil
+		}
+	}
+	return nil, keyNotFound(kid, f.err)
+}
+
+// startLocked starts a fetch; r.mu must be held and r.inflight nil.
+func (r *remote) startLocked(now time.Time) *fetchCall {
+	f := &fetchCall{done: make(chan struct{})}
+	r.inflight = f
+	r.lastStart = now
+	r.wg.Add(1)
+	go r.run(f)
+	return f
+}
+
+func (r *remote) run(f *fetchCall) {
+	defer r.wg.Done()
+	ctx, cancel := context.WithTimeout(r.ctx, r.timeout)
+	keys, err := r.fetch(ctx)
+	cancel()
+	if err == nil {
+		r.fetched.Store(r.now().UnixNano())
+		prev := r.keys.Swap(&keys)
+		if prev != nil && keysRemoved(*prev, keys) {
+			r.onRotate()
+		}
+	}
+	r.mu.Lock()
+	r.inflight = nil
+	r.lastErr = err
+	r.mu.Unlock()
+	f.err = err
+	close(f.done)
+}
+
+// fetch downloads and parses the key set with jwkset. Each fetch builds a
+// one-shot jwkset HTTP storage (no refresh interval, so jwkset starts no
+// goroutine); scheduling, sharing and keeping the last good set are ours.
+func (r *remote) fetch(ctx context.Context) (keySet, error) {
+	store, err := jwkset.NewStorageFromHTTP(r.url, jwkset.HTTPClientStorageOptions{
+		Client:      r.client,
+		Ctx:         ctx,
+		HTTPTimeout: r.timeout,
+	})
+	if err != nil {
+		return nil, err
+	}
+	return keysFromStorage(ctx, store)
+}
+
+// close stops the fetches and waits for their goroutines.
+func (r *remote) close() {
+	r.mu.Lock()
+	r.closed = true
+	r.mu.Unlock()
+	r.cancel()
+	r.wg.Wait()
+	if r.ownTransport != nil {
+		r.ownTransport.CloseIdleConnections()
+	}
+}
+
+// jwksTransport adds the bearer token for the key-set host only, and bounds
+// the size of response bodies.
+type jwksTransport struct {
+	base   http.RoundTripper
+	bearer string
+	scheme string
+	host   string
+}
+
+func (t *jwksTransport) RoundTrip(req *http.Request) (*http.Response, error) {
+	req = req.Clone(req.Context())
+	req.Header.Set("Accept", "application/json")
+	if t.bearer != "" && req.URL.Scheme == t.scheme && req.URL.Host == t.host {
+		req.Header.Set("Authorization", "Bearer "+t.bearer)
+	}
+	resp, err := t.base.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body = http.MaxBytesReader(nil, resp.Body, maxJWKSBytes)
+	return resp, nil
+}

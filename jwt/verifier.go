@@ -1,0 +1,426 @@
+package jwt
+
+import (
+	"context"
+	"crypto/rsa"
+	"encoding/base64"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	gojwt "github.com/golang-jwt/jwt/v5"
+	lru "github.com/hashicorp/golang-lru/v2"
+)
+
+// b64 decodes JWT segments: base64url without padding, strict about the
+// unused trailing bits so that no two encodings decode to the same bytes.
+var b64 = base64.RawURLEncoding.Strict()
+
+// maxHeaderCache bounds the verified-header cache.
+const maxHeaderCache = 16
+
+// A Verifier verifies Clerk session tokens. It is safe for concurrent use.
+// Create one with [NewVerifier] per Clerk instance, share it, and call
+// [Verifier.Close] when done with it.
+type Verifier struct {
+	issuer       string // exact expected iss; empty: Clerk's issuer shapes
+	parties      []string
+	leeway       time.Duration
+	allowPending bool
+	now          func() time.Time
+
+	single *rsa.PublicKey // WithPublicKeyPEM
+	static keySet         // WithJWKS
+	remote *remote        // WithJWKSURL, WithSecretKey, WithPublishableKey
+
+	cache *lru.Cache[string, *cacheEntry] // nil when off
+
+	// headers maps a header segment already seen on a verified token to its
+	// kid, so that repeated headers (all tokens signed by one key share one)
+	// skip base64 and JSON decoding. Copy on write, bounded.
+	headers   atomic.Pointer[map[string]string]
+	headersMu sync.Mutex
+
+	closeOnce sync.Once
+}
+
+// cacheEntry is a verified token's claims and validity window.
+type cacheEntry struct {
+	claims    Claims
+	notBefore int64 // Unix ns: max(nbf, iat) - leeway; valid from here, inclusive
+	notAfter  int64 // Unix ns: exp + leeway; valid until here, exclusive
+}
+
+// NewVerifier returns a Verifier configured by opts. It needs a key source:
+// [WithPublicKeyPEM], [WithJWKS], [WithJWKSURL], [WithSecretKey] or
+// [WithPublishableKey]. It makes no network call: a remote key set is fetched
+// on the first verification that needs it.
+func NewVerifier(opts ...Option) (*Verifier, error) {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		if o != nil {
+			o(&cfg)
+		}
+	}
+	if len(cfg.errs) > 0 {
+		return nil, errors.Join(cfg.errs...)
+	}
+	v := &Verifier{
+		issuer:       cfg.issuer,
+		parties:      cfg.parties,
+		leeway:       cfg.leeway,
+		allowPending: cfg.allowPending,
+		now:          cfg.clock,
+	}
+	var fapiHost string
+	if cfg.publishableKey != "" {
+		host, err := frontendAPIHost(cfg.publishableKey)
+		if err != nil {
+			return nil, err
+		}
+		fapiHost = host
+		if v.issuer == "" {
+			v.issuer = "https://" + host
+		}
+	}
+	if cfg.cacheSize > 0 {
+		c, err := lru.New[string, *cacheEntry](cfg.cacheSize)
+		if err != nil {
+			return nil, fmt.Errorf("jwt: creating token cache: %w", err)
+		}
+		v.cache = c
+	}
+	purge := func() {
+		if v.cache != nil {
+			v.cache.Purge()
+		}
+	}
+	var err error
+	switch {
+	case cfg.publicKeyPEM != "":
+		v.single, err = parsePublicKeyPEM(cfg.publicKeyPEM)
+	case len(cfg.jwks) > 0:
+		v.static, err = parseJWKS(cfg.jwks)
+	case cfg.jwksURL != "":
+		v.remote, err = newRemote(cfg.jwksURL, "", &cfg, purge)
+	case cfg.secretKey != "":
+		v.remote, err = newRemote(strings.TrimSuffix(cfg.apiURL, "/")+"/jwks", cfg.secretKey, &cfg, purge)
+	case fapiHost != "":
+		v.remote, err = newRemote("https://"+fapiHost+"/.well-known/jwks.json", "", &cfg, purge)
+	default:
+		err = errors.New("jwt: no key source: use WithPublicKeyPEM, WithJWKS, WithJWKSURL, WithSecretKey or WithPublishableKey")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return v, nil
+}
+
+// Close stops the verifier's key-set fetches, waits for their goroutines to
+// end and closes the idle connections of the transport the verifier created.
+// Verify keeps working afterwards with the keys already known, but fetches
+// nothing. Close is idempotent and always returns nil.
+func (v *Verifier) Close() error {
+	v.closeOnce.Do(func() {
+		if v.remote != nil {
+			v.remote.close()
+		}
+	})
+	return nil
+}
+
+// Verify verifies a Clerk session token and returns its claims.
+//
+// It checks, in this order, stopping at the first failure: the size limit
+// and the three-segment shape, the header (alg must be RS256; crit is
+// refused; jku, x5u, x5c and jwk are ignored), the claims JSON and the
+// presence of sub, sid and exp (ErrTokenMalformed, ErrUnsupportedAlgorithm);
+// the key named by kid (ErrKeyNotFound); the signature
+// (ErrTokenSignatureInvalid); exp, nbf and iat with the leeway
+// (ErrTokenExpired, ErrTokenNotValidYet); iss (ErrInvalidIssuer); azp
+// (ErrInvalidAuthorizedParty); sts (ErrSessionPending). The returned error
+// matches exactly one of these sentinels and wraps its cause.
+//
+// ctx bounds only the wait for a key-set fetch; verification itself never
+// blocks. A token verified before (the exact same string) is answered from
+// the cache after its exp and nbf are checked against the clock again.
+//
+// The returned Claims are the caller's copy, but their slices are shared:
+// see [Claims].
+func (v *Verifier) Verify(ctx context.Context, token string) (*Claims, error) {
+	if v.cache != nil {
+		if e, ok := v.cache.Get(token); ok {
+			if err := v.checkWindow(e, v.now()); err != nil {
+				v.cache.Remove(token)
+				return nil, err
+			}
+			c := new(Claims)
+			*c = e.claims
+			return c, nil
+		}
+	}
+	return v.verify(ctx, token)
+}
+
+func (v *Verifier) verify(ctx context.Context, token string) (*Claims, error) {
+	if len(token) > MaxTokenSize {
+		return nil, errorf(ErrTokenMalformed, "token is %d bytes, over the %d-byte limit", len(token), MaxTokenSize)
+	}
+	dot1 := strings.IndexByte(token, '.')
+	if dot1 < 0 {
+		return nil, errorf(ErrTokenMalformed, "token is not three dot-separated segments")
+	}
+	dot2 := strings.IndexByte(token[dot1+1:], '.')
+	if dot2 < 0 {
+		return nil, errorf(ErrTokenMalformed, "token is not three dot-separated segments")
+	}
+	dot2 += dot1 + 1
+	if strings.IndexByte(token[dot2+1:], '.') >= 0 {
+		return nil, errorf(ErrTokenMalformed, "token has more than three segments")
+	}
+
+	// One copy of the token serves every decoder and the hash.
+	tok := []byte(token)
+	headerSeg, payloadSeg, sigSeg := tok[:dot1], tok[dot1+1:dot2], tok[dot2+1:]
+
+	kid, cachedHeader := v.cachedKid(token[:dot1])
+	if !cachedHeader {
+		var err error
+		if kid, err = parseHeader(headerSeg); err != nil {
+			return nil, err
+		}
+	}
+
+	payload, err := decodeSegment(payloadSeg, nil)
+	if err != nil {
+		return nil, errorf(ErrTokenMalformed, "claims segment: %w", err)
+	}
+	e := new(cacheEntry)
+	if err := parseClaims(payload, &e.claims); err != nil {
+		return nil, errorf(ErrTokenMalformed, "claims: %w", err)
+	}
+	c := &e.claims
+	switch {
+	case c.UserID == "":
+		return nil, errorf(ErrTokenMalformed, "claim sub is missing")
+	case c.SessionID == "":
+		return nil, errorf(ErrTokenMalformed, "claim sid is missing")
+	case c.ExpiresAt.IsZero():
+		return nil, errorf(ErrTokenMalformed, "claim exp is missing")
+	}
+
+	var sigBuf [512]byte
+	sig, err := decodeSegment(sigSeg, sigBuf[:])
+	if err != nil {
+		return nil, errorf(ErrTokenMalformed, "signature segment: %w", err)
+	}
+
+	key, err := v.key(ctx, kid)
+	if err != nil {
+		return nil, err
+	}
+	if err := gojwt.SigningMethodRS256.Verify(token[:dot2], sig, key); err != nil {
+		return nil, newError(ErrTokenSignatureInvalid, err)
+	}
+
+	e.notBefore, e.notAfter = v.window(c)
+	if err := v.checkWindow(e, v.now()); err != nil {
+		return nil, err
+	}
+	if err := v.checkIssuer(c.Issuer); err != nil {
+		return nil, err
+	}
+	if err := v.checkAuthorizedParty(c.AuthorizedParty); err != nil {
+		return nil, err
+	}
+	if c.Status == "pending" && !v.allowPending {
+		return nil, errorf(ErrSessionPending, "session %s is pending", quote(c.SessionID))
+	}
+
+	if !cachedHeader {
+		v.rememberHeader(token[:dot1], kid)
+	}
+	if v.cache != nil {
+		v.cache.Add(strings.Clone(token), e)
+		out := new(Claims)
+		*out = *c
+		return out, nil
+	}
+	return c, nil
+}
+
+// key returns the verification key for kid.
+func (v *Verifier) key(ctx context.Context, kid string) (*rsa.PublicKey, error) {
+	switch {
+	case v.single != nil:
+		return v.single, nil
+	case v.remote != nil:
+		return v.remote.key(ctx, kid)
+	}
+	if k := v.static[kid]; k != nil {
+		return k, nil
+	}
+	return nil, keyNotFound(kid, nil)
+}
+
+// window computes the validity window of verified claims in Unix ns.
+func (v *Verifier) window(c *Claims) (notBefore, notAfter int64) {
+	lw := int64(v.leeway)
+	notAfter = satAdd(c.ExpiresAt.UnixNano(), lw)
+	notBefore = math.MinInt64
+	if !c.NotBefore.IsZero() {
+		notBefore = satAdd(c.NotBefore.UnixNano(), -lw)
+	}
+	if !c.IssuedAt.IsZero() {
+		notBefore = max(notBefore, satAdd(c.IssuedAt.UnixNano(), -lw))
+	}
+	return notBefore, notAfter
+}
+
+func satAdd(a, b int64) int64 {
+	s := a + b
+	if b > 0 && s < a {
+		return math.MaxInt64
+	}
+	if b < 0 && s > a {
+		return math.MinInt64
+	}
+	return s
+}
+
+// checkWindow checks exp, nbf and iat against now.
+func (v *Verifier) checkWindow(e *cacheEntry, now time.Time) error {
+	n := now.UnixNano()
+	if n >= e.notAfter {
+		return errorf(ErrTokenExpired, "expired at %s, now %s, leeway %s",
+			e.claims.ExpiresAt.UTC().Format(time.RFC3339), now.UTC().Format(time.RFC3339Nano), v.leeway)
+	}
+	if n < e.notBefore {
+		return errorf(ErrTokenNotValidYet, "valid from %s (nbf %s, iat %s), now %s, leeway %s",
+			time.Unix(0, e.notBefore).UTC().Format(time.RFC3339Nano), fmtTime(e.claims.NotBefore),
+			fmtTime(e.claims.IssuedAt), now.UTC().Format(time.RFC3339Nano), v.leeway)
+	}
+	return nil
+}
+
+func fmtTime(t time.Time) string {
+	if t.IsZero() {
+		return "absent"
+	}
+	return t.UTC().Format(time.RFC3339)
+}
+
+func (v *Verifier) checkIssuer(iss string) error {
+	if v.issuer != "" {
+		if iss != v.issuer {
+			return errorf(ErrInvalidIssuer, "iss %s, want %s", quote(iss), quote(v.issuer))
+		}
+		return nil
+	}
+	if !isClerkIssuer(iss) {
+		return errorf(ErrInvalidIssuer, "iss %s is not a Clerk Frontend API URL", quote(iss))
+	}
+	return nil
+}
+
+func (v *Verifier) checkAuthorizedParty(azp string) error {
+	if len(v.parties) == 0 || azp == "" {
+		return nil
+	}
+	for _, p := range v.parties {
+		if p == azp {
+			return nil
+		}
+	}
+	return errorf(ErrInvalidAuthorizedParty, "azp %s is not an authorized party", quote(azp))
+}
+
+func (v *Verifier) cachedKid(headerSeg string) (string, bool) {
+	if m := v.headers.Load(); m != nil {
+		kid, ok := (*m)[headerSeg]
+		return kid, ok
+	}
+	return "", false
+}
+
+// rememberHeader records the kid of a header segment seen on a verified
+// token, until the cache is full.
+func (v *Verifier) rememberHeader(headerSeg, kid string) {
+	v.headersMu.Lock()
+	defer v.headersMu.Unlock()
+	old := v.headers.Load()
+	var n int
+	if old != nil {
+		n = len(*old)
+		if _, ok := (*old)[headerSeg]; ok {
+			return
+		}
+	}
+	if n >= maxHeaderCache {
+		return
+	}
+	m := make(map[string]string, n+1)
+	if old != nil {
+		for k, v := range *old {
+			m[k] = v
+		}
+	}
+	m[strings.Clone(headerSeg)] = kid
+	v.headers.Store(&m)
+}
+
+// wireHeader is the JOSE header, minimally: everything else (typ, jku, x5u,
+// x5c, jwk, Clerk's oiat...) is ignored.
+type wireHeader struct {
+	Alg  string          `json:"alg"`
+	Kid  string          `json:"kid"`
+	Crit json.RawMessage `json:"crit"`
+}
+
+// parseHeader decodes the header segment and returns its kid.
+func parseHeader(seg []byte) (string, error) {
+	var buf [256]byte
+	raw, err := decodeSegment(seg, buf[:])
+	if err != nil {
+		return "", errorf(ErrTokenMalformed, "header segment: %w", err)
+	}
+	var h wireHeader
+	if err := json.Unmarshal(raw, &h); err != nil {
+		return "", errorf(ErrTokenMalformed, "header: %w", err)
+	}
+	if h.Alg != "RS256" {
+		return "", errorf(ErrUnsupportedAlgorithm, "alg %s, want RS256", quote(h.Alg))
+	}
+	if h.Crit != nil {
+		return "", errorf(ErrTokenMalformed, "header lists critical extensions, none of which are supported")
+	}
+	return h.Kid, nil
+}
+
+var errBadEncoding = errors.New("not unpadded base64url")
+
+// decodeSegment decodes a base64url segment strictly, into buf when it fits.
+// Go's decoder skips \r and \n; the length check refuses them, so each
+// decoded value has exactly one accepted encoding.
+func decodeSegment(seg, buf []byte) ([]byte, error) {
+	n := b64.DecodedLen(len(seg))
+	var dst []byte
+	if n <= len(buf) {
+		dst = buf[:n]
+	} else {
+		dst = make([]byte, n)
+	}
+	m, err := b64.Decode(dst, seg)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", errBadEncoding, err)
+	}
+	if b64.EncodedLen(m) != len(seg) {
+		return nil, errBadEncoding
+	}
+	return dst[:m], nil
+}
