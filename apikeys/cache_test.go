@@ -1,0 +1,467 @@
+package apikeys
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"runtime"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-clerk/clerk/internal/spectest"
+)
+
+// fakeVerify answers POST /api_keys/verify and POST /m2m_tokens/verify from
+// a table of known tokens; a revoked or unknown token gets a 404.
+type fakeVerify struct {
+	mu      sync.Mutex
+	tokens  map[string]map[string]any // token -> fixture
+	revoked map[string]bool           // token -> revoked out of band
+	// entered receives (without blocking) when a verify request arrives;
+	// release, when not nil, holds every verify request until closed.
+	entered chan struct{}
+	release chan struct{}
+}
+
+func newFakeVerify() *fakeVerify {
+	return &fakeVerify{tokens: map[string]map[string]any{}, revoked: map[string]bool{}, entered: make(chan struct{}, 1)}
+}
+
+func (f *fakeVerify) add(token string, fixture map[string]any) {
+	f.mu.Lock()
+	f.tokens[token] = fixture
+	f.mu.Unlock()
+}
+
+func (f *fakeVerify) revoke(token string) {
+	f.mu.Lock()
+	f.revoked[token] = true
+	f.mu.Unlock()
+}
+
+func (f *fakeVerify) handler(t *testing.T, field string) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		token, _ := readBody(t, r)[field].(string)
+		select {
+		case f.entered <- struct{}{}:
+		default:
+		}
+		if f.release != nil {
+			<-f.release
+		}
+		f.mu.Lock()
+		fx, ok := f.tokens[token]
+		if f.revoked[token] {
+			ok = false
+		}
+		f.mu.Unlock()
+		if !ok {
+			writeError(w, http.StatusNotFound, "not_found", "not found")
+			return
+		}
+		writeJSON(w, http.StatusOK, fx)
+	}
+}
+
+// verifySetup serves both verify endpoints from one fakeVerify.
+func verifySetup(t *testing.T, opts ...spectest.Option) (*spectest.Server, *fakeVerify, *Service, *M2MTokenService, *clock) {
+	t.Helper()
+	return verifySetupWith(t, nil, opts...)
+}
+
+func verifySetupWith(t *testing.T, svcOpts []Option, opts ...spectest.Option) (*spectest.Server, *fakeVerify, *Service, *M2MTokenService, *clock) {
+	t.Helper()
+	srv, core := setup(t, opts...)
+	f := newFakeVerify()
+	srv.Mux.HandleFunc("POST /api_keys/verify", f.handler(t, "secret"))
+	srv.Mux.HandleFunc("POST /m2m_tokens/verify", f.handler(t, "token"))
+	clk := newClock()
+	all := append([]Option{WithClock(clk.Now)}, svcOpts...)
+	return srv, f, New(core, all...), NewM2MTokens(core, all...), clk
+}
+
+func verifyCount(srv *spectest.Server) int { return srv.Count("POST", "/v1/api_keys/verify") }
+func m2mVerifyCount(srv *spectest.Server) int {
+	return srv.Count("POST", "/v1/m2m_tokens/verify")
+}
+
+// TestVerifyCacheHit: verifying the same key twice within the TTL costs one
+// API call, and each caller gets its own copy of the result.
+func TestVerifyCacheHit(t *testing.T) {
+	srv, f, s, m, _ := verifySetup(t, spectest.WithResponseValidation())
+	f.add(testSecret, apiKeyFixture(testKeyID))
+	f.add(testToken, m2mFixture(testTokenID))
+	ctx := context.Background()
+
+	a, err := s.Verify(ctx, testSecret)
+	require.NoError(t, err)
+	b, err := s.Verify(ctx, testSecret)
+	require.NoError(t, err)
+	assert.Equal(t, 1, verifyCount(srv))
+	assert.Equal(t, a, b)
+	assert.True(t, a != b, "each caller gets a copy")
+	a.Scopes[0] = "changed"
+	a.Expiration = &t0
+	c, err := s.Verify(ctx, testSecret)
+	require.NoError(t, err)
+	assert.Equal(t, "users:read", c.Scopes[0], "a caller's change does not reach the cache")
+	assert.Nil(t, c.Expiration)
+	assert.Equal(t, 1, verifyCount(srv))
+
+	for range 3 {
+		tok, err := m.Verify(ctx, testToken)
+		require.NoError(t, err)
+		assert.Equal(t, testTokenID, tok.ID)
+	}
+	assert.Equal(t, 1, m2mVerifyCount(srv))
+}
+
+// TestVerifyCacheExpiry: a key revoked elsewhere keeps verifying until the
+// TTL has passed, then stops; failures are not cached.
+func TestVerifyCacheExpiry(t *testing.T) {
+	for _, kind := range []string{"api key", "m2m token"} {
+		t.Run(kind, func(t *testing.T) {
+			srv, f, s, m, clk := verifySetup(t, spectest.WithResponseValidation())
+			token, count, verify := testSecret, verifyCount, func() error { _, err := s.Verify(context.Background(), testSecret); return err }
+			f.add(testSecret, apiKeyFixture(testKeyID))
+			if kind == "m2m token" {
+				token, count = testToken, m2mVerifyCount
+				verify = func() error { _, err := m.Verify(context.Background(), testToken); return err }
+				f.add(testToken, with(m2mFixture(testTokenID), "expiration", nil))
+			}
+			require.NoError(t, verify())
+			f.revoke(token) // in the Dashboard, say
+			clk.Advance(DefaultCacheTTL - time.Millisecond)
+			require.NoError(t, verify(), "still cached: the documented revocation delay")
+			assert.Equal(t, 1, count(srv))
+
+			clk.Advance(time.Millisecond)
+			err := verify()
+			assert.ErrorIs(t, err, ErrInvalidToken)
+			assert.Equal(t, 2, count(srv))
+			assert.ErrorIs(t, verify(), ErrInvalidToken)
+			assert.Equal(t, 3, count(srv), "failures are not cached")
+		})
+	}
+}
+
+// TestVerifyCacheTokenExpiration: an entry never outlives its token.
+func TestVerifyCacheTokenExpiration(t *testing.T) {
+	srv, f, s, _, clk := verifySetup(t, spectest.WithResponseValidation())
+	f.add(testSecret, with(apiKeyFixture(testKeyID), "expiration", t0.Add(2*time.Second).UnixMilli()))
+	ctx := context.Background()
+	_, err := s.Verify(ctx, testSecret)
+	require.NoError(t, err)
+	clk.Advance(2*time.Second - time.Millisecond)
+	_, err = s.Verify(ctx, testSecret)
+	require.NoError(t, err)
+	assert.Equal(t, 1, verifyCount(srv))
+	clk.Advance(time.Millisecond)
+	_, err = s.Verify(ctx, testSecret)
+	require.NoError(t, err)
+	assert.Equal(t, 2, verifyCount(srv), "the entry ended with the key's expiration, before the TTL")
+
+	// An answer whose expiration has already passed (by our clock) is not
+	// cached at all.
+	f.add(testSecret, with(apiKeyFixture(testKeyID), "expiration", t0.UnixMilli()))
+	clk.Advance(time.Hour)
+	for range 2 {
+		_, err = s.Verify(ctx, testSecret)
+		require.NoError(t, err)
+	}
+	assert.Equal(t, 4, verifyCount(srv))
+}
+
+// TestVerifyCacheDroppedByOwnChanges: Revoke, Update and Delete made through
+// the same service end its cached verifications of that key at once.
+func TestVerifyCacheDroppedByOwnChanges(t *testing.T) {
+	srv, f, s, m, _ := verifySetup(t)
+	f.add(testSecret, apiKeyFixture(testKeyID))
+	f.add(testToken, m2mFixture(testTokenID))
+	srv.Mux.HandleFunc("POST /api_keys/{apiKeyID}/revoke", func(w http.ResponseWriter, r *http.Request) {
+		f.revoke(testSecret)
+		writeJSON(w, http.StatusOK, with(apiKeyFixture(testKeyID), "revoked", true))
+	})
+	srv.Mux.HandleFunc("PATCH /api_keys/{apiKeyID}", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, apiKeyFixture(testKeyID))
+	})
+	srv.Mux.HandleFunc("DELETE /api_keys/{apiKeyID}", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]any{"id": testKeyID, "object": "api_key", "deleted": true})
+	})
+	srv.Mux.HandleFunc("POST /m2m_tokens/{m2m_token_id}/revoke", func(w http.ResponseWriter, r *http.Request) {
+		f.revoke(testToken)
+		writeJSON(w, http.StatusOK, with(m2mFixture(testTokenID), "revoked", true))
+	})
+	ctx := context.Background()
+	verify := func() error { _, err := s.Verify(ctx, testSecret); return err }
+
+	require.NoError(t, verify())
+	_, err := s.Update(ctx, testKeyID, &UpdateParams{Scopes: []string{"x"}})
+	require.NoError(t, err)
+	require.NoError(t, verify())
+	assert.Equal(t, 2, verifyCount(srv), "update dropped the entry")
+
+	require.NoError(t, s.Delete(ctx, testKeyID))
+	require.NoError(t, verify())
+	assert.Equal(t, 3, verifyCount(srv), "delete dropped the entry")
+
+	// Another key's entry stays.
+	f.add("ak_other_secret_value_000000000000", apiKeyFixture(testKeyID2))
+	_, err = s.Verify(ctx, "ak_other_secret_value_000000000000")
+	require.NoError(t, err)
+
+	_, err = s.Revoke(ctx, testKeyID, nil)
+	require.NoError(t, err)
+	assert.ErrorIs(t, verify(), ErrInvalidToken, "revoked here: rejected at once")
+	_, err = s.Verify(ctx, "ak_other_secret_value_000000000000")
+	require.NoError(t, err)
+	assert.Equal(t, 5, verifyCount(srv))
+
+	_, err = m.Verify(ctx, testToken)
+	require.NoError(t, err)
+	_, err = m.Revoke(ctx, testTokenID, nil)
+	require.NoError(t, err)
+	_, err = m.Verify(ctx, testToken)
+	assert.ErrorIs(t, err, ErrInvalidToken)
+	assert.Equal(t, 2, m2mVerifyCount(srv))
+}
+
+// TestVerifyCacheBound: the cache holds at most size entries, dropping the
+// least recently used.
+func TestVerifyCacheBound(t *testing.T) {
+	srv, f, s, _, _ := verifySetupWith(t, []Option{WithVerifyCache(2, time.Minute)})
+	secrets := []string{"ak_secret_a_000000000000000000000", "ak_secret_b_000000000000000000000", "ak_secret_c_000000000000000000000"}
+	for i, sec := range secrets {
+		f.add(sec, apiKeyFixture(fmt.Sprintf("ak_%032x", i)))
+	}
+	ctx := context.Background()
+	verify := func(i int) {
+		t.Helper()
+		k, err := s.Verify(ctx, secrets[i])
+		require.NoError(t, err)
+		assert.Equal(t, fmt.Sprintf("ak_%032x", i), k.ID)
+	}
+	verify(0)
+	verify(1)
+	verify(0) // hit: a is now the most recent
+	assert.Equal(t, 2, verifyCount(srv))
+	verify(2) // evicts b
+	assert.Equal(t, 3, verifyCount(srv))
+	assert.Equal(t, 2, s.verify.cache.len())
+	verify(0)
+	verify(2)
+	assert.Equal(t, 3, verifyCount(srv), "a and c stayed")
+	verify(1)
+	assert.Equal(t, 4, verifyCount(srv), "b was evicted")
+	assert.Equal(t, 2, s.verify.cache.len())
+}
+
+func TestVerifyCacheOff(t *testing.T) {
+	for _, opt := range []Option{WithVerifyCache(0, time.Minute), WithVerifyCache(100, 0), WithVerifyCache(-1, -1)} {
+		srv, f, s, m, _ := verifySetupWith(t, []Option{opt})
+		f.add(testSecret, apiKeyFixture(testKeyID))
+		f.add(testToken, m2mFixture(testTokenID))
+		for range 3 {
+			_, err := s.Verify(context.Background(), testSecret)
+			require.NoError(t, err)
+			_, err = m.Verify(context.Background(), testToken)
+			require.NoError(t, err)
+		}
+		assert.Equal(t, 3, verifyCount(srv))
+		assert.Equal(t, 3, m2mVerifyCount(srv))
+		assert.Nil(t, s.verify.cache)
+	}
+}
+
+// TestVerifyCacheHoldsNoToken: entries are keyed by the SHA-256 of the
+// token, and the stored result carries no token, even when the server
+// (against the spec) echoes it in its answer.
+func TestVerifyCacheHoldsNoToken(t *testing.T) {
+	srv, f, s, m, _ := verifySetup(t) // no response validation: the echo is off-spec
+	f.add(testSecret, with(apiKeyFixture(testKeyID), "secret", testSecret))
+	f.add(testToken, with(m2mFixture(testTokenID), "token", testToken))
+	ctx := context.Background()
+	k, err := s.Verify(ctx, testSecret)
+	require.NoError(t, err)
+	assert.Empty(t, k.Secret)
+	tok, err := m.Verify(ctx, testToken)
+	require.NoError(t, err)
+	assert.Empty(t, tok.Token)
+	assert.Equal(t, 1, verifyCount(srv))
+
+	check := func(keys []tokenKey, token string, val any) {
+		t.Helper()
+		require.Len(t, keys, 1)
+		assert.Equal(t, tokenKey(sha256.Sum256([]byte(token))), keys[0])
+		assert.False(t, bytes.Contains(keys[0][:], []byte(token[:8])))
+		b, err := json.Marshal(val)
+		require.NoError(t, err)
+		assert.NotContains(t, string(b), token)
+		assert.NotContains(t, fmt.Sprintf("%#v", val), token)
+	}
+	ak, ok := s.verify.cache.get(keyOf(testSecret), t0)
+	require.True(t, ok)
+	check(s.verify.cache.keys(), testSecret, ak)
+	mt, ok := m.verify.cache.get(keyOf(testToken), t0)
+	require.True(t, ok)
+	check(m.verify.cache.keys(), testToken, mt)
+}
+
+// waitFor spins (yielding, not sleeping) until cond holds.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting for %s", what)
+		}
+		runtime.Gosched()
+	}
+}
+
+// TestVerifyConcurrentShareOneCall: concurrent verifications of one
+// uncached token share one API call, successful or not, cache on or off.
+func TestVerifyConcurrentShareOneCall(t *testing.T) {
+	tests := []struct {
+		name  string
+		opts  []Option
+		known bool
+	}{
+		{"success", nil, true},
+		{"failure", nil, false},
+		{"cache off", []Option{WithVerifyCache(0, 0)}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			srv, f, s, _, _ := verifySetupWith(t, tt.opts)
+			f.release = make(chan struct{})
+			var once sync.Once
+			release := func() { once.Do(func() { close(f.release) }) }
+			t.Cleanup(release)
+			if tt.known {
+				f.add(testSecret, apiKeyFixture(testKeyID))
+			}
+			const n = 50
+			var wg sync.WaitGroup
+			errs := make([]error, n)
+			keys := make([]*APIKey, n)
+			for i := range n {
+				wg.Go(func() { keys[i], errs[i] = s.Verify(context.Background(), testSecret) })
+			}
+			<-f.entered
+			waitFor(t, "the other callers to wait", func() bool { return s.verify.waiting(testSecret) == n-1 })
+			release()
+			wg.Wait()
+			assert.Equal(t, 1, verifyCount(srv))
+			for i := range n {
+				if tt.known {
+					require.NoError(t, errs[i])
+					assert.Equal(t, testKeyID, keys[i].ID)
+					if i > 0 {
+						assert.True(t, keys[i] != keys[0], "each caller gets its own copy")
+					}
+				} else {
+					assert.ErrorIs(t, errs[i], ErrInvalidToken)
+				}
+			}
+		})
+	}
+}
+
+// TestVerifyWaiterContext: a waiting caller whose context ends stops
+// waiting; when the caller that made the call gives up, a waiter with a live
+// context makes its own.
+func TestVerifyWaiterContext(t *testing.T) {
+	srv, core := setup(t)
+	var mu sync.Mutex
+	calls := 0
+	entered := make(chan struct{}, 1)
+	srv.Mux.HandleFunc("POST /api_keys/verify", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		calls++
+		first := calls == 1
+		mu.Unlock()
+		if first {
+			entered <- struct{}{}
+			<-r.Context().Done() // hold the first call until its caller gives up
+			return
+		}
+		writeJSON(w, http.StatusOK, apiKeyFixture(testKeyID))
+	})
+	s := New(core)
+
+	leaderCtx, cancelLeader := context.WithCancel(context.Background())
+	defer cancelLeader()
+	leaderErr := make(chan error, 1)
+	go func() { _, err := s.Verify(leaderCtx, testSecret); leaderErr <- err }()
+	<-entered
+
+	impatient, cancelImpatient := context.WithCancel(context.Background())
+	impatientErr := make(chan error, 1)
+	go func() { _, err := s.Verify(impatient, testSecret); impatientErr <- err }()
+	waitFor(t, "the impatient waiter", func() bool { return s.verify.waiting(testSecret) == 1 })
+	cancelImpatient()
+	assert.ErrorIs(t, <-impatientErr, context.Canceled)
+
+	type result struct {
+		k   *APIKey
+		err error
+	}
+	patient := make(chan result, 1)
+	go func() { k, err := s.Verify(context.Background(), testSecret); patient <- result{k, err} }()
+	waitFor(t, "the patient waiter", func() bool { return s.verify.waiting(testSecret) == 2 })
+	cancelLeader()
+	assert.ErrorIs(t, <-leaderErr, context.Canceled)
+	r := <-patient
+	require.NoError(t, r.err)
+	assert.Equal(t, testKeyID, r.k.ID)
+	assert.Equal(t, 2, verifyCount(srv))
+}
+
+// TestVerifyConcurrentMany runs many verifications of several tokens, with
+// evictions and a moving clock, for the race detector; every caller must
+// get its own token's result.
+func TestVerifyConcurrentMany(t *testing.T) {
+	srv, f, s, m, clk := verifySetupWith(t, []Option{WithVerifyCache(3, time.Second)})
+	const tokens = 8
+	secret := func(i int) string { return fmt.Sprintf("ak_concurrent_secret_%02d_0000000000", i) }
+	mtoken := func(i int) string { return fmt.Sprintf("mt_concurrent_token_%02d_00000000000", i) }
+	for i := range tokens {
+		f.add(secret(i), apiKeyFixture(fmt.Sprintf("ak_%032x", i)))
+		f.add(mtoken(i), with(m2mFixture(fmt.Sprintf("mt_%032x", i)), "expiration", nil))
+	}
+	f.add("ak_revoked_secret_00000000000000000", apiKeyFixture(testKeyID))
+	f.revoke("ak_revoked_secret_00000000000000000")
+	var wg sync.WaitGroup
+	for g := range 16 {
+		wg.Go(func() {
+			for j := range 60 {
+				i := (g + j) % tokens
+				if j%10 == 0 {
+					clk.Advance(300 * time.Millisecond)
+				}
+				k, err := s.Verify(context.Background(), secret(i))
+				if assert.NoError(t, err) {
+					assert.Equal(t, fmt.Sprintf("ak_%032x", i), k.ID)
+				}
+				tok, err := m.Verify(context.Background(), mtoken(i))
+				if assert.NoError(t, err) {
+					assert.Equal(t, fmt.Sprintf("mt_%032x", i), tok.ID)
+				}
+				if j%7 == 0 {
+					_, err := s.Verify(context.Background(), "ak_revoked_secret_00000000000000000")
+					assert.True(t, errors.Is(err, ErrInvalidToken), "revoked: %v", err)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	assert.True(t, s.verify.cache.len() <= 3)
+	assert.True(t, m.verify.cache.len() <= 3)
+	assert.True(t, verifyCount(srv) < 16*60+16*60/7+16, "the cache saved calls (%d)", verifyCount(srv))
+}
