@@ -1,0 +1,211 @@
+package organizations
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk/internal/spectest"
+)
+
+func TestCreateInvitation(t *testing.T) {
+	tests := []struct {
+		name     string
+		params   *CreateInvitationParams
+		wantBody string
+	}{
+		{"e-mail and role", &CreateInvitationParams{EmailAddress: "new@example.com", Role: "org:member"},
+			`{"email_address":"new@example.com","role":"org:member"}`},
+		{
+			"every field",
+			&CreateInvitationParams{
+				EmailAddress: "new@example.com", Role: "org:member", InviterUserID: ptr("user_admin"),
+				PublicMetadata: Metadata{"src": "test"}, PrivateMetadata: Metadata{"ticket": 7},
+				RedirectURL: ptr("https://example.com/welcome"), ExpiresInDays: ptr(7), Notify: ptr(false),
+			},
+			`{"email_address":"new@example.com","role":"org:member","inviter_user_id":"user_admin",
+				"public_metadata":{"src":"test"},"private_metadata":{"ticket":7},
+				"redirect_url":"https://example.com/welcome","expires_in_days":7,"notify":false}`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, srv := setup(t, spectest.WithResponseValidation())
+			srv.Mux.HandleFunc("POST /organizations/{organization_id}/invitations", func(w http.ResponseWriter, r *http.Request) {
+				assertJSONEq(t, tt.wantBody, readBody(r))
+				writeJSON(w, 200, invitationJSON("orginv_1", r.PathValue("organization_id"), InvitationPending))
+			})
+			inv, err := svc.CreateInvitation(context.Background(), "org_1", tt.params)
+			requireNoError(t, err)
+			assertEqual(t, "orginv_1", inv.ID)
+			assertEqual(t, InvitationPending, inv.Status)
+			assertEqual(t, "grace@example.com", inv.PublicInviterData.Identifier)
+			assertEqual(t, ms(1702592000000), *inv.ExpiresAt)
+			assertEqual(t, 1, srv.Count("POST", "/v1/organizations/org_1/invitations"))
+		})
+	}
+}
+
+func TestCreateInvitations(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("POST /organizations/{organization_id}/invitations/bulk", func(w http.ResponseWriter, r *http.Request) {
+		assertJSONEq(t, `[{"email_address":"a@example.com","role":"org:member"},
+			{"email_address":"b@example.com","role":"org:admin","notify":false,"inviter_user_id":"user_admin"}]`, readBody(r))
+		writeJSON(w, 200, `{"data":[`+invitationJSON("orginv_1", "org_1", InvitationPending)+`,`+
+			invitationJSON("orginv_2", "org_1", InvitationPending)+`],"total_count":2}`)
+	})
+	invs, err := svc.CreateInvitations(context.Background(), "org_1", []CreateInvitationParams{
+		{EmailAddress: "a@example.com", Role: "org:member"},
+		{EmailAddress: "b@example.com", Role: "org:admin", Notify: ptr(false), InviterUserID: ptr("user_admin")},
+	})
+	requireNoError(t, err)
+	assertLen(t, invs, 2)
+	assertEqual(t, "orginv_2", invs[1].ID)
+	assertEqual(t, 1, srv.Count("POST", "/v1/organizations/org_1/invitations/bulk"))
+}
+
+func TestListInvitations(t *testing.T) {
+	tests := []struct {
+		name      string
+		params    *ListInvitationsParams
+		wantQuery url.Values
+	}{
+		{"nil params", nil, url.Values{}},
+		{"every filter", &ListInvitationsParams{Status: ptr(InvitationRevoked), EmailAddress: ptr("a@b.co"), OrderBy: ptr("email_address"), Limit: ptr(5), Offset: ptr(10)},
+			url.Values{"status": {"revoked"}, "email_address": {"a@b.co"}, "order_by": {"email_address"}, "limit": {"5"}, "offset": {"10"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, srv := setup(t, spectest.WithResponseValidation())
+			srv.Mux.HandleFunc("GET /organizations/{organization_id}/invitations", func(w http.ResponseWriter, r *http.Request) {
+				assertEqual(t, tt.wantQuery, r.URL.Query())
+				writeJSON(w, 200, `{"data":[`+invitationJSON("orginv_1", "org_1", InvitationRevoked)+`],"total_count":31}`)
+			})
+			page, err := svc.ListInvitations(context.Background(), "org_1", tt.params)
+			requireNoError(t, err)
+			assertEqual(t, int64(31), page.TotalCount)
+			assertEqual(t, InvitationRevoked, page.Data[0].Status)
+		})
+	}
+}
+
+// invitationPages serves n invitations, {data,total_count}, recording the
+// pages asked for. withOrg adds public_organization_data (instance list).
+func invitationPages(t *testing.T, n int, withOrg bool, pages *[]string) http.HandlerFunc {
+	var mu sync.Mutex
+	return func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		limit, _ := strconv.Atoi(q.Get("limit"))
+		offset, _ := strconv.Atoi(q.Get("offset"))
+		mu.Lock()
+		*pages = append(*pages, q.Get("limit")+"@"+q.Get("offset"))
+		mu.Unlock()
+		var items []string
+		for i := offset; i < offset+limit && i < n; i++ {
+			inv := invitationJSON("orginv_"+strconv.Itoa(i), "org_1", InvitationPending)
+			if withOrg {
+				inv = strings.TrimSuffix(strings.TrimSpace(inv), "}") +
+					`,"public_organization_data":{"id":"org_1","name":"Acme Corp","slug":"acme","has_image":false}}`
+			}
+			items = append(items, inv)
+		}
+		writeJSON(w, 200, fmt.Sprintf(`{"data":[%s],"total_count":%d}`, strings.Join(items, ","), n))
+	}
+}
+
+func TestAllInvitations(t *testing.T) {
+	svc, srv := setup(t)
+	var pages []string
+	srv.Mux.HandleFunc("GET /organizations/{organization_id}/invitations", invitationPages(t, 1100, false, &pages))
+	params := &ListInvitationsParams{Status: ptr(InvitationPending)}
+	n := 0
+	for inv, err := range svc.AllInvitations(context.Background(), "org_1", params) {
+		requireNoError(t, err)
+		assertEqual(t, "orginv_"+strconv.Itoa(n), inv.ID)
+		n++
+	}
+	assertEqual(t, 1100, n)
+	assertEqual(t, []string{"500@0", "500@500", "500@1000"}, pages)
+	assertEqual(t, &ListInvitationsParams{Status: ptr(InvitationPending)}, params)
+}
+
+func TestGetInvitation(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("GET /organizations/{organization_id}/invitations/{invitation_id}", func(w http.ResponseWriter, r *http.Request) {
+		if r.PathValue("invitation_id") != "orginv_1" {
+			writeJSON(w, 404, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"not found"}]}`)
+			return
+		}
+		writeJSON(w, 200, invitationJSON("orginv_1", r.PathValue("organization_id"), InvitationAccepted))
+	})
+	inv, err := svc.GetInvitation(context.Background(), "org_1", "orginv_1")
+	requireNoError(t, err)
+	assertEqual(t, InvitationAccepted, inv.Status)
+	assertEqual(t, "org_1", inv.OrganizationID)
+	_, err = svc.GetInvitation(context.Background(), "org_1", "orginv_2")
+	assertErrorIs(t, err, internal.ErrNotFound)
+}
+
+func TestRevokeInvitation(t *testing.T) {
+	tests := []struct {
+		name     string
+		params   *RevokeInvitationParams
+		wantBody string
+	}{
+		{"nil params send no body", nil, ""},
+		{"requesting user", &RevokeInvitationParams{RequestingUserID: ptr("user_admin")}, `{"requesting_user_id":"user_admin"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, srv := setup(t, spectest.WithResponseValidation())
+			srv.Mux.HandleFunc("POST /organizations/{organization_id}/invitations/{invitation_id}/revoke", func(w http.ResponseWriter, r *http.Request) {
+				body := readBody(r)
+				if tt.wantBody == "" {
+					assertEqual(t, "", body)
+				} else {
+					assertJSONEq(t, tt.wantBody, body)
+				}
+				writeJSON(w, 200, invitationJSON(r.PathValue("invitation_id"), r.PathValue("organization_id"), InvitationRevoked))
+			})
+			inv, err := svc.RevokeInvitation(context.Background(), "org_1", "orginv_1", tt.params)
+			requireNoError(t, err)
+			assertEqual(t, InvitationRevoked, inv.Status)
+			assertEqual(t, 1, srv.Count("POST", "/v1/organizations/org_1/invitations/orginv_1/revoke"))
+		})
+	}
+}
+
+func TestInstanceInvitations(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	var pages []string
+	srv.Mux.HandleFunc("GET /organization_invitations", func(w http.ResponseWriter, r *http.Request) {
+		assertEqual(t, url.Values{"status": {"pending"}, "query": {"example.com"}, "order_by": {"-created_at"}, "limit": {"2"}}, r.URL.Query())
+		invitationPages(t, 2, true, &pages)(w, r)
+	})
+	page, err := svc.ListInstanceInvitations(context.Background(), &ListInstanceInvitationsParams{
+		Status: ptr(InvitationPending), Query: ptr("example.com"), OrderBy: ptr("-created_at"), Limit: ptr(2),
+	})
+	requireNoError(t, err)
+	assertEqual(t, int64(2), page.TotalCount)
+	assertEqual(t, "new@example.com", page.Data[1].EmailAddress)
+	assertEqual(t, "Acme Corp", page.Data[1].PublicOrganizationData.Name)
+	assertEqual(t, ms(1700000000000), page.Data[1].CreatedAt)
+
+	svc, srv = setup(t)
+	pages = nil
+	srv.Mux.HandleFunc("GET /organization_invitations", invitationPages(t, 777, true, &pages))
+	n := 0
+	for inv, err := range svc.AllInstanceInvitations(context.Background(), &ListInstanceInvitationsParams{Limit: ptr(300)}) {
+		requireNoError(t, err)
+		assertEqual(t, "acme", inv.PublicOrganizationData.Slug)
+		n++
+	}
+	assertEqual(t, 777, n)
+	assertEqual(t, []string{"300@0", "300@300", "300@600"}, pages)
+}

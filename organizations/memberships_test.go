@@ -1,0 +1,297 @@
+package organizations
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk/internal/spectest"
+)
+
+func TestCreateMembership(t *testing.T) {
+	tests := []struct {
+		name     string
+		params   *CreateMembershipParams
+		wantBody string
+	}{
+		{"user and role", &CreateMembershipParams{UserID: "user_7", Role: "org:member"}, `{"user_id":"user_7","role":"org:member"}`},
+		{"with metadata", &CreateMembershipParams{UserID: "user_7", Role: "org:member", PublicMetadata: Metadata{"team": "blue"}, PrivateMetadata: Metadata{}},
+			`{"user_id":"user_7","role":"org:member","public_metadata":{"team":"blue"},"private_metadata":{}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, srv := setup(t, spectest.WithResponseValidation())
+			srv.Mux.HandleFunc("POST /organizations/{organization_id}/memberships", func(w http.ResponseWriter, r *http.Request) {
+				assertJSONEq(t, tt.wantBody, readBody(r))
+				writeJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:member"))
+			})
+			m, err := svc.CreateMembership(context.Background(), "org_1", tt.params)
+			requireNoError(t, err)
+			assertEqual(t, "org:member", m.Role)
+			assertEqual(t, "user_7", m.PublicUserData.UserID)
+			assertEqual(t, "user7@example.com", m.PublicUserData.Identifier)
+			assertEqual(t, "org_1", m.Organization.ID)
+			assertEqual(t, 1, srv.Count("POST", "/v1/organizations/org_1/memberships"))
+		})
+	}
+}
+
+func TestListMemberships(t *testing.T) {
+	before := time.UnixMilli(1730160000000)
+	after := time.UnixMilli(1700690400000)
+	tests := []struct {
+		name      string
+		params    *ListMembershipsParams
+		wantQuery url.Values
+	}{
+		{"nil params", nil, url.Values{}},
+		{
+			name: "every filter",
+			params: &ListMembershipsParams{
+				UserIDs: []string{"user_1", "-user_2"}, EmailAddresses: []string{"a@b.co", "c@d.co"},
+				PhoneNumbers: []string{"+15555550100"}, Usernames: []string{"ada"}, Web3Wallets: []string{"0xabc"},
+				Roles: []string{"org:admin", "org:member"}, Query: ptr("ada"), EmailAddressQuery: ptr("example"),
+				PhoneNumberQuery: ptr("555"), UsernameQuery: ptr("ad"), NameQuery: ptr("Lovelace"),
+				LastActiveAtBefore: &before, LastActiveAtAfter: &after, CreatedAtBefore: &before, CreatedAtAfter: &after,
+				OrderBy: ptr("-created_at"), Limit: ptr(50), Offset: ptr(100),
+			},
+			wantQuery: url.Values{
+				"user_id": {"user_1", "-user_2"}, "email_address": {"a@b.co", "c@d.co"},
+				"phone_number": {"+15555550100"}, "username": {"ada"}, "web3_wallet": {"0xabc"},
+				"role": {"org:admin", "org:member"}, "query": {"ada"}, "email_address_query": {"example"},
+				"phone_number_query": {"555"}, "username_query": {"ad"}, "name_query": {"Lovelace"},
+				"last_active_at_before": {"1730160000000"}, "last_active_at_after": {"1700690400000"},
+				"created_at_before": {"1730160000000"}, "created_at_after": {"1700690400000"},
+				"order_by": {"-created_at"}, "limit": {"50"}, "offset": {"100"},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, srv := setup(t, spectest.WithResponseValidation())
+			srv.Mux.HandleFunc("GET /organizations/{organization_id}/memberships", func(w http.ResponseWriter, r *http.Request) {
+				assertEqual(t, tt.wantQuery, r.URL.Query())
+				writeJSON(w, 200, `{"data":[`+membershipJSON(1, "org_1", "org:admin")+`,`+membershipJSON(2, "org_1", "org:member")+`],"total_count":2}`)
+			})
+			page, err := svc.ListMemberships(context.Background(), "org_1", tt.params)
+			requireNoError(t, err)
+			assertEqual(t, int64(2), page.TotalCount)
+			assertLen(t, page.Data, 2)
+			assertEqual(t, "org:admin", page.Data[0].Role)
+			assertEqual(t, "user2@example.com", page.Data[1].PublicUserData.Identifier)
+		})
+	}
+}
+
+// memberStore serves n memberships of org_1 over the organization list and
+// the instance list, {data,total_count}, recording each page asked for.
+type memberStore struct {
+	n      int
+	failAt int // offset answered 500 (-1: never)
+
+	mu    sync.Mutex
+	pages []string // "limit@offset"
+}
+
+func (s *memberStore) serve(t *testing.T) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		limit, _ := strconv.Atoi(q.Get("limit"))
+		offset, _ := strconv.Atoi(q.Get("offset"))
+		s.mu.Lock()
+		s.pages = append(s.pages, q.Get("limit")+"@"+q.Get("offset"))
+		s.mu.Unlock()
+		if offset == s.failAt {
+			writeJSON(w, 503, `{"errors":[{"code":"internal_clerk_error","message":"down","long_message":"down"}]}`)
+			return
+		}
+		var items []string
+		for i := offset; i < offset+limit && i < s.n; i++ {
+			items = append(items, membershipJSON(i, "org_1", "org:member"))
+		}
+		writeJSON(w, 200, fmt.Sprintf(`{"data":[%s],"total_count":%d}`, strings.Join(items, ","), s.n))
+	}
+}
+
+func TestAllMemberships(t *testing.T) {
+	tests := []struct {
+		name      string
+		n         int
+		params    *ListMembershipsParams
+		wantPages []string
+		wantFirst int
+		wantCount int
+	}{
+		{"thousands in pages of 500", 3456, nil,
+			[]string{"500@0", "500@500", "500@1000", "500@1500", "500@2000", "500@2500", "500@3000"}, 0, 3456},
+		{"exact multiple, no extra request", 2000, nil,
+			[]string{"500@0", "500@500", "500@1000", "500@1500"}, 0, 2000},
+		{"caller's page size and start", 2500, &ListMembershipsParams{Roles: []string{"org:member"}, Limit: ptr(400), Offset: ptr(1000)},
+			[]string{"400@1000", "400@1400", "400@1800", "400@2200"}, 1000, 1500},
+		{"empty organization", 0, nil, []string{"500@0"}, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, srv := setup(t)
+			store := &memberStore{n: tt.n, failAt: -1}
+			srv.Mux.HandleFunc("GET /organizations/{organization_id}/memberships", store.serve(t))
+			var before ListMembershipsParams
+			if tt.params != nil {
+				before = *tt.params
+			}
+			next := tt.wantFirst
+			for m, err := range svc.AllMemberships(context.Background(), "org_1", tt.params) {
+				requireNoError(t, err)
+				if m.PublicUserData.UserID != "user_"+strconv.Itoa(next) {
+					t.Fatalf("got %s, want user_%d", m.PublicUserData.UserID, next)
+				}
+				next++
+			}
+			assertEqual(t, tt.wantCount, next-tt.wantFirst)
+			assertEqual(t, tt.wantPages, store.pages)
+			if tt.params != nil {
+				assertEqual(t, before, *tt.params, "params unchanged")
+			}
+		})
+	}
+}
+
+func TestAllMembershipsStops(t *testing.T) {
+	t.Run("break", func(t *testing.T) {
+		svc, srv := setup(t)
+		store := &memberStore{n: 5000, failAt: -1}
+		srv.Mux.HandleFunc("GET /organizations/{organization_id}/memberships", store.serve(t))
+		n := 0
+		for range svc.AllMemberships(context.Background(), "org_1", nil) {
+			if n++; n == 10 {
+				break
+			}
+		}
+		assertEqual(t, []string{"500@0"}, store.pages)
+	})
+	t.Run("error mid-way is yielded once", func(t *testing.T) {
+		svc, srv := setup(t)
+		store := &memberStore{n: 5000, failAt: 500}
+		srv.Mux.HandleFunc("GET /organizations/{organization_id}/memberships", store.serve(t))
+		n, errs := 0, 0
+		for m, err := range svc.AllMemberships(context.Background(), "org_1", nil) {
+			if err != nil {
+				errs++
+				assertNil(t, m)
+				var apiErr *internal.APIError
+				requireErrorAs(t, err, &apiErr)
+				assertEqual(t, 503, apiErr.StatusCode)
+				continue
+			}
+			n++
+		}
+		assertEqual(t, 500, n)
+		assertEqual(t, 1, errs)
+		// A GET is retried on 503 (3 retries by default), then given up.
+		assertEqual(t, []string{"500@0", "500@500", "500@500", "500@500", "500@500"}, store.pages)
+	})
+	t.Run("cancelled context", func(t *testing.T) {
+		svc, srv := setup(t)
+		store := &memberStore{n: 5000, failAt: -1}
+		srv.Mux.HandleFunc("GET /organizations/{organization_id}/memberships", store.serve(t))
+		ctx, cancel := context.WithCancel(context.Background())
+		defer cancel()
+		n, errs := 0, 0
+		for _, err := range svc.AllMemberships(ctx, "org_1", nil) {
+			if err != nil {
+				errs++
+				assertErrorIs(t, err, context.Canceled)
+				continue
+			}
+			if n++; n == 500 {
+				cancel()
+			}
+		}
+		assertEqual(t, 1, errs)
+		assertEqual(t, []string{"500@0"}, store.pages)
+	})
+}
+
+func TestInstanceMemberships(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("GET /organization_memberships", func(w http.ResponseWriter, r *http.Request) {
+		assertEqual(t, url.Values{"order_by": {"+email_address"}, "limit": {"2"}, "offset": {"0"}}, r.URL.Query())
+		writeJSON(w, 200, `{"data":[`+membershipJSON(1, "org_1", "org:admin")+`,`+membershipJSON(2, "org_2", "org:member")+`],"total_count":9}`)
+	})
+	page, err := svc.ListInstanceMemberships(context.Background(), &ListInstanceMembershipsParams{OrderBy: ptr("+email_address"), Limit: ptr(2), Offset: ptr(0)})
+	requireNoError(t, err)
+	assertEqual(t, int64(9), page.TotalCount)
+	assertEqual(t, "org_2", page.Data[1].Organization.ID)
+
+	svc, srv = setup(t)
+	store := &memberStore{n: 1201, failAt: -1}
+	srv.Mux.HandleFunc("GET /organization_memberships", store.serve(t))
+	n := 0
+	for m, err := range svc.AllInstanceMemberships(context.Background(), nil) {
+		requireNoError(t, err)
+		assertEqual(t, "orgmem_"+strconv.Itoa(n), m.ID)
+		n++
+	}
+	assertEqual(t, 1201, n)
+	assertEqual(t, []string{"500@0", "500@500", "500@1000"}, store.pages)
+}
+
+func TestUpdateMembership(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("PATCH /organizations/{organization_id}/memberships/{user_id}", func(w http.ResponseWriter, r *http.Request) {
+		assertEqual(t, "user_7", r.PathValue("user_id"))
+		assertJSONEq(t, `{"role":"org:admin"}`, readBody(r))
+		writeJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:admin"))
+	})
+	m, err := svc.UpdateMembership(context.Background(), "org_1", "user_7", &UpdateMembershipParams{Role: "org:admin"})
+	requireNoError(t, err)
+	assertEqual(t, "org:admin", m.Role)
+	assertEqual(t, 1, srv.Count("PATCH", "/v1/organizations/org_1/memberships/user_7"))
+}
+
+func TestUpdateMembershipMetadata(t *testing.T) {
+	tests := []struct {
+		name     string
+		params   *MetadataParams
+		wantBody string
+	}{
+		{"nil", nil, `{}`},
+		{"merge and delete a key", &MetadataParams{Public: Metadata{"team": "red", "old": nil}, Private: Metadata{"n": 1}},
+			`{"public_metadata":{"team":"red","old":null},"private_metadata":{"n":1}}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			svc, srv := setup(t, spectest.WithResponseValidation())
+			srv.Mux.HandleFunc("PATCH /organizations/{organization_id}/memberships/{user_id}/metadata", func(w http.ResponseWriter, r *http.Request) {
+				assertJSONEq(t, tt.wantBody, readBody(r))
+				writeJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:member"))
+			})
+			m, err := svc.UpdateMembershipMetadata(context.Background(), "org_1", "user_7", tt.params)
+			requireNoError(t, err)
+			assertEqual(t, Metadata{"team": "blue"}, m.PublicMetadata)
+			assertEqual(t, 1, srv.Count("PATCH", "/v1/organizations/org_1/memberships/user_7/metadata"))
+		})
+	}
+}
+
+func TestDeleteMembership(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("DELETE /organizations/{organization_id}/memberships/{user_id}", func(w http.ResponseWriter, r *http.Request) {
+		if r.PathValue("user_id") != "user_7" {
+			writeJSON(w, 404, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"not found"}]}`)
+			return
+		}
+		// The API answers the removed membership, not a DeletedObject.
+		writeJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:member"))
+	})
+	requireNoError(t, svc.DeleteMembership(context.Background(), "org_1", "user_7"))
+	assertEqual(t, 1, srv.Count("DELETE", "/v1/organizations/org_1/memberships/user_7"))
+	assertErrorIs(t, svc.DeleteMembership(context.Background(), "org_1", "user_8"), internal.ErrNotFound)
+}
