@@ -1,0 +1,95 @@
+package users
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// PasswordVerification is the answer to VerifyPassword.
+type PasswordVerification struct {
+	// Verified is true: a wrong password is an error, not false.
+	Verified bool `json:"verified"`
+}
+
+// CodeType is the kind of code VerifyTOTP accepted.
+type CodeType string
+
+// Code types of a TOTP verification.
+const (
+	CodeTypeTOTP       CodeType = "totp"
+	CodeTypeBackupCode CodeType = "backup_code"
+)
+
+// TOTPVerification is the answer to VerifyTOTP.
+type TOTPVerification struct {
+	// Verified is true: a wrong code is an error, not false.
+	Verified bool `json:"verified"`
+	// CodeType says whether a TOTP or a backup code matched; a backup code
+	// is consumed by the check.
+	CodeType CodeType `json:"code_type"`
+}
+
+// VerifyPassword checks a password against the user's, for custom sign-in
+// flows and re-verification. A wrong password is an error matching
+// clerk.ErrUnprocessable (422); a user without a password gives
+// clerk.ErrBadRequest (400), an unknown user clerk.ErrNotFound. Clerk API:
+// POST /users/{user_id}/verify_password.
+func (s *Service) VerifyPassword(ctx context.Context, userID, password string) (*PasswordVerification, error) {
+	p, err := internal.Path("/users/{user_id}/verify_password", userID)
+	if err != nil {
+		return nil, err
+	}
+	if password == "" {
+		return nil, fmt.Errorf("%w: password is empty", internal.ErrInvalidParams)
+	}
+	body := struct {
+		Password string `json:"password"`
+	}{password}
+	out := new(PasswordVerification)
+	if err := s.c.Post(ctx, p, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// VerifyTOTP checks a TOTP or backup code of the user; a matching backup
+// code is consumed. A wrong code is an error matching clerk.ErrUnprocessable
+// (422); a user without TOTP gives clerk.ErrBadRequest (400). Clerk API:
+// POST /users/{user_id}/verify_totp.
+func (s *Service) VerifyTOTP(ctx context.Context, userID, code string) (*TOTPVerification, error) {
+	p, err := internal.Path("/users/{user_id}/verify_totp", userID)
+	if err != nil {
+		return nil, err
+	}
+	if code == "" {
+		return nil, fmt.Errorf("%w: code is empty", internal.ErrInvalidParams)
+	}
+	body := struct {
+		Code string `json:"code"`
+	}{code}
+	out := new(TOTPVerification)
+	if err := s.c.Post(ctx, p, body, out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// DisableMFA disables all of the user's MFA methods at once (SMS codes,
+// TOTP, backup codes). Clerk API: DELETE /users/{user_id}/mfa.
+func (s *Service) DisableMFA(ctx context.Context, userID string) error {
+	return s.deleteCall(ctx, "/users/{user_id}/mfa", userID)
+}
+
+// DeleteTOTP deletes all of the user's TOTP authenticators. Clerk API:
+// DELETE /users/{user_id}/totp.
+func (s *Service) DeleteTOTP(ctx context.Context, userID string) error {
+	return s.deleteCall(ctx, "/users/{user_id}/totp", userID)
+}
+
+// DeleteBackupCodes disables all of the user's backup codes. Clerk API:
+// DELETE /users/{user_id}/backup_code.
+func (s *Service) DeleteBackupCodes(ctx context.Context, userID string) error {
+	return s.deleteCall(ctx, "/users/{user_id}/backup_code", userID)
+}

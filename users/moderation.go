@@ -1,0 +1,66 @@
+package users
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// maxBulk is how many users one bulk ban or unban takes.
+const maxBulk = 50
+
+// Ban bans a user: their sessions are revoked and they cannot sign in again
+// until unbanned. Clerk API: POST /users/{user_id}/ban.
+func (s *Service) Ban(ctx context.Context, userID string) (*User, error) {
+	return s.userCall(ctx, http.MethodPost, "/users/{user_id}/ban", userID, nil)
+}
+
+// Unban lifts a user's ban. Clerk API: POST /users/{user_id}/unban.
+func (s *Service) Unban(ctx context.Context, userID string) (*User, error) {
+	return s.userCall(ctx, http.MethodPost, "/users/{user_id}/unban", userID, nil)
+}
+
+// Lock locks a user out of signing in until the lock expires (the
+// instance's lockout duration) or Unlock. Clerk API:
+// POST /users/{user_id}/lock.
+func (s *Service) Lock(ctx context.Context, userID string) (*User, error) {
+	return s.userCall(ctx, http.MethodPost, "/users/{user_id}/lock", userID, nil)
+}
+
+// Unlock lifts a user's lock. Clerk API: POST /users/{user_id}/unlock.
+func (s *Service) Unlock(ctx context.Context, userID string) (*User, error) {
+	return s.userCall(ctx, http.MethodPost, "/users/{user_id}/unlock", userID, nil)
+}
+
+// BanMany bans 1 to 50 users at once and returns them. Clerk API:
+// POST /users/ban.
+func (s *Service) BanMany(ctx context.Context, userIDs []string) ([]*User, error) {
+	return s.bulk(ctx, "/users/ban", userIDs)
+}
+
+// UnbanMany lifts the ban of 1 to 50 users at once and returns them. Clerk
+// API: POST /users/unban.
+func (s *Service) UnbanMany(ctx context.Context, userIDs []string) ([]*User, error) {
+	return s.bulk(ctx, "/users/unban", userIDs)
+}
+
+func (s *Service) bulk(ctx context.Context, path string, userIDs []string) ([]*User, error) {
+	if len(userIDs) == 0 || len(userIDs) > maxBulk {
+		return nil, fmt.Errorf("%w: user_ids takes 1 to %d IDs, got %d", internal.ErrInvalidParams, maxBulk, len(userIDs))
+	}
+	for _, id := range userIDs {
+		if id == "" {
+			return nil, fmt.Errorf("%w: user_ids holds an empty ID", internal.ErrInvalidParams)
+		}
+	}
+	body := struct {
+		UserIDs []string `json:"user_ids"`
+	}{userIDs}
+	var out []*User
+	if err := s.c.Post(ctx, path, body, &out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}

@@ -1,0 +1,110 @@
+package users
+
+import (
+	"context"
+	"iter"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// ListOrganizationMembershipsParams pages a user's memberships.
+type ListOrganizationMembershipsParams struct {
+	// Limit is the page size, 1 to 500 (the API's default is 10).
+	Limit *int `url:"limit"`
+	// Offset skips that many memberships.
+	Offset *int `url:"offset"`
+}
+
+// ListOrganizationMemberships returns one page of the user's organization
+// memberships, with TotalCount. Clerk API:
+// GET /users/{user_id}/organization_memberships.
+func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams) (*Page[OrganizationMembership], error) {
+	p, err := internal.Path("/users/{user_id}/organization_memberships", userID)
+	if err != nil {
+		return nil, err
+	}
+	out := new(Page[OrganizationMembership])
+	if err := s.c.Get(ctx, p, internal.Query(params), out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AllOrganizationMemberships iterates over all of the user's memberships,
+// fetching pages of params.Limit (500 when unset) lazily from params.Offset;
+// params is copied, never changed. It yields an error once and stops.
+// Clerk API: GET /users/{user_id}/organization_memberships.
+func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams) iter.Seq2[*OrganizationMembership, error] {
+	var p ListOrganizationMembershipsParams
+	if params != nil {
+		p = *params
+	}
+	pager := internal.Pager[OrganizationMembership]{Limit: limitOr(p.Limit), Offset: offsetOf(p.Offset)}
+	pager.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[OrganizationMembership], error) {
+		q := p
+		q.Limit, q.Offset = &r.Limit, &r.Offset
+		return s.ListOrganizationMemberships(ctx, userID, &q)
+	}
+	return internal.All(ctx, pager)
+}
+
+// ListOrganizationInvitationsParams filters and pages a user's organization
+// invitations.
+type ListOrganizationInvitationsParams struct {
+	// Limit is the page size, 1 to 500 (the API's default is 10).
+	Limit *int `url:"limit"`
+	// Offset skips that many invitations.
+	Offset *int `url:"offset"`
+	// Status lists only invitations in this state.
+	Status *InvitationStatus `url:"status"`
+}
+
+// ListOrganizationInvitations returns one page of the organization
+// invitations sent to the user's email addresses, with TotalCount. Clerk
+// API: GET /users/{user_id}/organization_invitations.
+func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) (*Page[OrganizationInvitation], error) {
+	p, err := internal.Path("/users/{user_id}/organization_invitations", userID)
+	if err != nil {
+		return nil, err
+	}
+	out := new(Page[OrganizationInvitation])
+	if err := s.c.Get(ctx, p, internal.Query(params), out); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AllOrganizationInvitations iterates over all of the user's organization
+// invitations that match params, fetching pages of params.Limit (500 when
+// unset) lazily from params.Offset; params is copied, never changed. It
+// yields an error once and stops. Clerk API:
+// GET /users/{user_id}/organization_invitations.
+func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) iter.Seq2[*OrganizationInvitation, error] {
+	var p ListOrganizationInvitationsParams
+	if params != nil {
+		p = *params
+	}
+	pager := internal.Pager[OrganizationInvitation]{Limit: limitOr(p.Limit), Offset: offsetOf(p.Offset)}
+	pager.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[OrganizationInvitation], error) {
+		q := p
+		q.Limit, q.Offset = &r.Limit, &r.Offset
+		return s.ListOrganizationInvitations(ctx, userID, &q)
+	}
+	return internal.All(ctx, pager)
+}
+
+// limitOr is the page size of an All: the caller's limit, else the maximum.
+func limitOr(limit *int) int {
+	if limit != nil && *limit > 0 {
+		return *limit
+	}
+	return maxLimit
+}
+
+// offsetOf is where an All starts: the caller's offset, else 0.
+func offsetOf(offset *int) int {
+	if offset != nil && *offset > 0 {
+		return *offset
+	}
+	return 0
+}

@@ -1,0 +1,82 @@
+package users
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"testing"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk/internal/spectest"
+)
+
+// setup is go-github's: a spec-checking server mounted at /v1, and a
+// Service whose transport points at it and never sleeps between retries.
+func setup(t *testing.T, opts ...spectest.Option) (*Service, *spectest.Server) {
+	t.Helper()
+	srv := spectest.NewServer(t, opts...)
+	core, err := internal.New(internal.Config{
+		SecretKey: "sk_test_users0123456789",
+		BaseURL:   srv.URL,
+		Sleep:     func(context.Context, time.Duration) error { return nil },
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(core), srv
+}
+
+// strp and intp stand in for clerk.String and clerk.Int, which live in the
+// root package.
+func strp(s string) *string { return &s }
+func intp(n int) *int       { return &n }
+func boolp(b bool) *bool    { return &b }
+
+// serve writes a JSON answer.
+func serve(w http.ResponseWriter, status int, body []byte) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_, _ = w.Write(body)
+}
+
+// serveErr writes Clerk's error body.
+func serveErr(w http.ResponseWriter, status int, code string) {
+	serve(w, status, fmt.Appendf(nil, `{"errors":[{"code":%q,"message":"m","long_message":"lm"}],"clerk_trace_id":"trace_1"}`, code))
+}
+
+// body decodes a JSON request body into a map, reporting with t.Errorf
+// (it runs on the server's goroutine).
+func body(t *testing.T, r *http.Request) map[string]any {
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		t.Errorf("reading body: %v", err)
+		return nil
+	}
+	var m map[string]any
+	if err := json.Unmarshal(b, &m); err != nil {
+		t.Errorf("body %q is not a JSON object: %v", b, err)
+	}
+	return m
+}
+
+// jsonOf is the generic JSON form of v, for comparing with a decoded body.
+func jsonOf(t *testing.T, v any) map[string]any {
+	t.Helper()
+	b, err := json.Marshal(v)
+	must(t, err)
+	var m map[string]any
+	must(t, json.Unmarshal(b, &m))
+	return m
+}
+
+// minimalUser is the smallest spec-valid User JSON with this ID.
+func minimalUser(t testing.TB, id string, created int64) []byte {
+	b, err := json.Marshal(User{ID: id, CreatedAt: ms(created), UpdatedAt: ms(created)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

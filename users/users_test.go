@@ -1,0 +1,446 @@
+package users
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"net/http"
+	"net/url"
+	"reflect"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk/internal/spectest"
+)
+
+func TestGet(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("GET /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
+		eq(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", r.PathValue("user_id"), "path user_id")
+		eq(t, "", r.URL.RawQuery, "query")
+		eq(t, "Bearer sk_test_users0123456789", r.Header.Get("Authorization"), "auth")
+		serve(w, 200, userJSON(t))
+	})
+	u, err := svc.Get(context.Background(), "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S")
+	must(t, err)
+	eq(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", u.ID)
+	eq(t, "john@example.com", u.PrimaryEmailAddress().EmailAddress)
+	eq(t, ms(1716883200000), u.CreatedAt)
+	eq(t, 1, srv.Count("GET", "/v1/users/user_2g7np7Hrk0SN6kj5EDMLDaKNL0S"))
+}
+
+func TestGetNotFound(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("GET /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
+		serveErr(w, 404, "resource_not_found")
+	})
+	u, err := svc.Get(context.Background(), "user_missing")
+	isNil(t, u)
+	truef(t, errors.Is(err, internal.ErrNotFound), "errors.Is(err, ErrNotFound)", err)
+	var apiErr *internal.APIError
+	truef(t, errors.As(err, &apiErr), "errors.As APIError")
+	if apiErr != nil {
+		eq(t, 404, apiErr.StatusCode)
+		eq(t, "resource_not_found", apiErr.Errors[0].Code)
+		eq(t, "trace_1", apiErr.TraceID)
+	}
+	// A 404 is an answer, not a transient failure: one request only.
+	eq(t, 1, srv.Count("GET", "/v1/users/user_missing"))
+}
+
+func TestList(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	before := time.Date(2024, 10, 29, 0, 0, 0, 0, time.UTC)
+	after := before.Add(-48 * time.Hour)
+	params := &ListParams{
+		EmailAddresses:     []string{"a@b.co", "c@d.co"},
+		PhoneNumbers:       []string{"+15555550100"},
+		ExternalIDs:        []string{"ext_1", "-ext_2"},
+		Usernames:          []string{"jdoe"},
+		Web3Wallets:        []string{"0xabc"},
+		UserIDs:            []string{"user_1", "-user_2"},
+		OrganizationIDs:    []string{"org_1"},
+		Query:              strp("john"),
+		EmailAddressQuery:  strp("ello"),
+		PhoneNumberQuery:   strp("555"),
+		UsernameQuery:      strp("cool"),
+		NameQuery:          strp("Doe"),
+		Banned:             boolp(false),
+		LastActiveAtBefore: &before,
+		LastActiveAtAfter:  &after,
+		LastActiveAtSince:  &after,
+		CreatedAtBefore:    &before,
+		CreatedAtAfter:     &after,
+		LastSignInAtBefore: &before,
+		LastSignInAtAfter:  &after,
+		Provider:           strp("oauth_google"),
+		ProviderUserIDs:    []string{"123", "456"},
+		Limit:              intp(10),
+		Offset:             intp(20),
+		OrderBy:            strp("-created_at"),
+	}
+	want := url.Values{
+		"email_address":          {"a@b.co", "c@d.co"},
+		"phone_number":           {"+15555550100"},
+		"external_id":            {"ext_1", "-ext_2"},
+		"username":               {"jdoe"},
+		"web3_wallet":            {"0xabc"},
+		"user_id":                {"user_1", "-user_2"},
+		"organization_id":        {"org_1"},
+		"query":                  {"john"},
+		"email_address_query":    {"ello"},
+		"phone_number_query":     {"555"},
+		"username_query":         {"cool"},
+		"name_query":             {"Doe"},
+		"banned":                 {"false"},
+		"last_active_at_before":  {"1730160000000"},
+		"last_active_at_after":   {"1729987200000"},
+		"last_active_at_since":   {"1729987200000"},
+		"created_at_before":      {"1730160000000"},
+		"created_at_after":       {"1729987200000"},
+		"last_sign_in_at_before": {"1730160000000"},
+		"last_sign_in_at_after":  {"1729987200000"},
+		"provider":               {"oauth_google"},
+		"provider_user_id":       {"123", "456"},
+		"limit":                  {"10"},
+		"offset":                 {"20"},
+		"order_by":               {"-created_at"},
+	}
+	srv.Mux.HandleFunc("GET /users", func(w http.ResponseWriter, r *http.Request) {
+		eq(t, want, r.URL.Query(), "query")
+		serve(w, 200, []byte("["+string(userJSON(t))+","+string(minimalUser(t, "user_2", 5))+"]"))
+	})
+	page, err := svc.List(context.Background(), params)
+	must(t, err)
+	lenIs(t, page.Data, 2)
+	eq(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", page.Data[0].ID)
+	eq(t, "user_2", page.Data[1].ID)
+	eq(t, ms(5), page.Data[1].CreatedAt)
+	eq(t, int64(0), page.TotalCount, "GET /users reports no total")
+}
+
+func TestListNilParams(t *testing.T) {
+	svc, srv := setup(t)
+	srv.Mux.HandleFunc("GET /users", func(w http.ResponseWriter, r *http.Request) {
+		eq(t, "", r.URL.RawQuery, "query")
+		serve(w, 200, []byte("[]"))
+	})
+	page, err := svc.List(context.Background(), nil)
+	must(t, err)
+	lenIs(t, page.Data, 0)
+}
+
+func TestCount(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	created := time.UnixMilli(1730160000000)
+	srv.Mux.HandleFunc("GET /users/count", func(w http.ResponseWriter, r *http.Request) {
+		eq(t, url.Values{
+			"email_address":     {"a@b.co"},
+			"organization_id":   {"-org_1"},
+			"banned":            {"true"},
+			"created_at_after":  {"1730160000000"},
+			"provider":          {"oauth_github"},
+			"provider_user_id":  {"9"},
+			"name_query":        {"Ada"},
+		}, r.URL.Query(), "query")
+		serve(w, 200, []byte(`{"object":"total_count","total_count":4242}`))
+	})
+	n, err := svc.Count(context.Background(), &CountParams{
+		EmailAddresses:  []string{"a@b.co"},
+		OrganizationIDs: []string{"-org_1"},
+		Banned:          boolp(true),
+		CreatedAtAfter:  &created,
+		Provider:        strp("oauth_github"),
+		ProviderUserIDs: []string{"9"},
+		NameQuery:       strp("Ada"),
+	})
+	must(t, err)
+	eq(t, int64(4242), n)
+}
+
+func TestCountNil(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("GET /users/count", func(w http.ResponseWriter, r *http.Request) {
+		eq(t, "", r.URL.RawQuery, "query")
+		serve(w, 200, []byte(`{"object":"total_count","total_count":0}`))
+	})
+	n, err := svc.Count(context.Background(), nil)
+	must(t, err)
+	eq(t, int64(0), n)
+}
+
+func TestCreate(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	legal := time.Date(2024, 5, 28, 8, 0, 50, 902_000_000, time.UTC)
+	srv.Mux.HandleFunc("POST /users", func(w http.ResponseWriter, r *http.Request) {
+		eq(t, "application/json", r.Header.Get("Content-Type"))
+		eq(t, map[string]any{
+			"external_id":                         "ext_42",
+			"first_name":                          "John",
+			"last_name":                           "Doe",
+			"locale":                              "en-US",
+			"email_address":                       []any{"john@example.com", "john.other@example.com"},
+			"email_address_identification_status": []any{"verified", "reserved"},
+			"phone_number":                        []any{"+15555550100"},
+			"web3_wallet":                         []any{"0x0123456789abcdef0123456789abcdef01234567"},
+			"username":                            "jdoe",
+			"password":                            "correct horse battery staple",
+			"skip_password_checks":                false,
+			"totp_secret":                         "JBSWY3DPEHPK3PXP",
+			"backup_codes":                        []any{"c1", "c2"},
+			"public_metadata":                     map[string]any{"role": "member"},
+			"private_metadata":                    map[string]any{},
+			"legal_accepted_at":                   "2024-05-28T08:00:50.902Z",
+			"create_organizations_limit":          0.0,
+			"banned":                              true,
+		}, body(t, r), "body")
+		serve(w, 200, userJSON(t))
+	})
+	u, err := svc.Create(context.Background(), &CreateParams{
+		ExternalID:                       strp("ext_42"),
+		FirstName:                        strp("John"),
+		LastName:                         strp("Doe"),
+		Locale:                           strp("en-US"),
+		EmailAddresses:                   []string{"john@example.com", "john.other@example.com"},
+		EmailAddressIdentificationStatus: []IdentificationStatus{IdentificationVerified, IdentificationReserved},
+		PhoneNumbers:                     []string{"+15555550100"},
+		Web3Wallets:                      []string{"0x0123456789abcdef0123456789abcdef01234567"},
+		Username:                         strp("jdoe"),
+		Password:                         strp("correct horse battery staple"),
+		SkipPasswordChecks:               boolp(false),
+		TOTPSecret:                       strp("JBSWY3DPEHPK3PXP"),
+		BackupCodes:                      []string{"c1", "c2"},
+		PublicMetadata:                   Metadata{"role": "member"},
+		PrivateMetadata:                  Metadata{},
+		LegalAcceptedAt:                  &legal,
+		CreateOrganizationsLimit:         intp(0),
+		Banned:                           boolp(true),
+	})
+	must(t, err)
+	eq(t, "jdoe", u.Username)
+	eq(t, "admin", u.PublicMetadata["role"])
+}
+
+func TestCreateNilParamsSendsEmptyObject(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("POST /users", func(w http.ResponseWriter, r *http.Request) {
+		eq(t, map[string]any{}, body(t, r), "body")
+		serve(w, 200, minimalUser(t, "user_new", 1))
+	})
+	u, err := svc.Create(context.Background(), nil)
+	must(t, err)
+	eq(t, "user_new", u.ID)
+}
+
+func TestCreateRejectsMismatchedStatuses(t *testing.T) {
+	svc, srv := setup(t)
+	for _, p := range []*CreateParams{
+		{EmailAddresses: []string{"a@b.co"}, EmailAddressIdentificationStatus: []IdentificationStatus{"verified", "reserved"}},
+		{PhoneNumberIdentificationStatus: []IdentificationStatus{"reserved"}},
+	} {
+		_, err := svc.Create(context.Background(), p)
+		truef(t, errors.Is(err, internal.ErrInvalidParams), err)
+	}
+	eq(t, 0, len(srv.Operations()))
+}
+
+func TestUpdate(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("PATCH /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
+		eq(t, "user_1", r.PathValue("user_id"))
+		eq(t, map[string]any{
+			"first_name":                           "Jane",
+			"username":                             "",
+			"primary_email_address_id":             "idn_2",
+			"notify_primary_email_address_changed": true,
+			"password":                             "s3cret-s3cret",
+			"sign_out_of_other_sessions":           true,
+			"created_at":                           "2020-01-02T03:04:05Z",
+			"create_organization_enabled":          false,
+		}, body(t, r), "body")
+		serve(w, 200, userJSON(t))
+	})
+	created := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
+	u, err := svc.Update(context.Background(), "user_1", &UpdateParams{
+		FirstName:                        strp("Jane"),
+		Username:                         strp(""),
+		PrimaryEmailAddressID:            strp("idn_2"),
+		NotifyPrimaryEmailAddressChanged: boolp(true),
+		Password:                         strp("s3cret-s3cret"),
+		SignOutOfOtherSessions:           boolp(true),
+		CreatedAt:                        &created,
+		CreateOrganizationEnabled:        boolp(false),
+	})
+	must(t, err)
+	eq(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", u.ID)
+}
+
+func TestUpdateNilParams(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("PATCH /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
+		eq(t, map[string]any{}, body(t, r), "body")
+		serve(w, 200, minimalUser(t, "user_1", 1))
+	})
+	_, err := svc.Update(context.Background(), "user_1", nil)
+	must(t, err)
+}
+
+// TestUpdateParamsHaveNoMetadata: since 2026-05-12, PATCH /users/{id} takes
+// no metadata, and UpdateParams must not offer it.
+func TestUpdateParamsHaveNoMetadata(t *testing.T) {
+	typ := reflect.TypeOf(UpdateParams{})
+	for i := 0; i < typ.NumField(); i++ {
+		if strings.Contains(strings.ToLower(typ.Field(i).Name), "metadata") {
+			t.Errorf("UpdateParams.%s: metadata belongs to UpdateMetadata/ReplaceMetadata", typ.Field(i).Name)
+		}
+	}
+}
+
+func TestDelete(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("DELETE /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
+		eq(t, "user_1", r.PathValue("user_id"))
+		serve(w, 200, []byte(`{"object":"user","id":"user_1","deleted":true}`))
+	})
+	must(t, svc.Delete(context.Background(), "user_1"))
+	eq(t, 1, srv.Count("DELETE", "/v1/users/user_1"))
+}
+
+func TestListProviderNeedsIDs(t *testing.T) {
+	svc, srv := setup(t)
+	_, err := svc.List(context.Background(), &ListParams{Provider: strp("oauth_google")})
+	truef(t, errors.Is(err, internal.ErrInvalidParams), err)
+	_, err = svc.Count(context.Background(), &CountParams{ProviderUserIDs: []string{"1"}})
+	truef(t, errors.Is(err, internal.ErrInvalidParams), err)
+	eq(t, 0, len(srv.Operations()))
+}
+
+// TestInvalidIDsMakeNoRequest runs every method that takes a path ID with an
+// empty or unsafe one: each fails with ErrInvalidParams, and the server sees
+// nothing.
+func TestInvalidIDsMakeNoRequest(t *testing.T) {
+	svc, srv := setup(t)
+	srv.Mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		t.Errorf("unexpected request %s %s", r.Method, r.URL)
+	})
+	ctx := context.Background()
+	firstErr := func(seq func(func(*OrganizationMembership, error) bool)) error {
+		var err error
+		for _, e := range seq {
+			err = e
+			break
+		}
+		return err
+	}
+	firstInvErr := func(seq func(func(*OrganizationInvitation, error) bool)) error {
+		var err error
+		for _, e := range seq {
+			err = e
+			break
+		}
+		return err
+	}
+	calls := map[string]func(id string) error{
+		"Get":                   func(id string) error { _, err := svc.Get(ctx, id); return err },
+		"Update":                func(id string) error { _, err := svc.Update(ctx, id, nil); return err },
+		"Delete":                func(id string) error { return svc.Delete(ctx, id) },
+		"UpdateMetadata":        func(id string) error { _, err := svc.UpdateMetadata(ctx, id, nil); return err },
+		"ReplaceMetadata":       func(id string) error { _, err := svc.ReplaceMetadata(ctx, id, nil); return err },
+		"Ban":                   func(id string) error { _, err := svc.Ban(ctx, id); return err },
+		"Unban":                 func(id string) error { _, err := svc.Unban(ctx, id); return err },
+		"Lock":                  func(id string) error { _, err := svc.Lock(ctx, id); return err },
+		"Unlock":                func(id string) error { _, err := svc.Unlock(ctx, id); return err },
+		"VerifyPassword":        func(id string) error { _, err := svc.VerifyPassword(ctx, id, "pw"); return err },
+		"VerifyTOTP":            func(id string) error { _, err := svc.VerifyTOTP(ctx, id, "123456"); return err },
+		"DisableMFA":            func(id string) error { return svc.DisableMFA(ctx, id) },
+		"DeleteTOTP":            func(id string) error { return svc.DeleteTOTP(ctx, id) },
+		"DeleteBackupCodes":     func(id string) error { return svc.DeleteBackupCodes(ctx, id) },
+		"SetProfileImage":       func(id string) error { _, err := svc.SetProfileImage(ctx, id, bytes.NewReader([]byte("x")), "a.png"); return err },
+		"DeleteProfileImage":    func(id string) error { return svc.DeleteProfileImage(ctx, id) },
+		"ListOAuthAccessTokens": func(id string) error { _, err := svc.ListOAuthAccessTokens(ctx, id, "oauth_google", nil); return err },
+		"ListOAuthAccessTokens(provider)": func(id string) error {
+			_, err := svc.ListOAuthAccessTokens(ctx, "user_1", id, nil)
+			return err
+		},
+		"ListOrganizationMemberships": func(id string) error { _, err := svc.ListOrganizationMemberships(ctx, id, nil); return err },
+		"AllOrganizationMemberships": func(id string) error {
+			return firstErr(svc.AllOrganizationMemberships(ctx, id, nil))
+		},
+		"ListOrganizationInvitations": func(id string) error { _, err := svc.ListOrganizationInvitations(ctx, id, nil); return err },
+		"AllOrganizationInvitations": func(id string) error {
+			return firstInvErr(svc.AllOrganizationInvitations(ctx, id, nil))
+		},
+	}
+	names := make([]string, 0, len(calls))
+	for n := range calls {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		for _, id := range []string{"", ".", "..", "../users", "user_1/ban", "user_1?x=1", "user#1", "user 1", "user%2F1", "user\\1", "user\n1"} {
+			err := calls[name](id)
+			if !errors.Is(err, internal.ErrInvalidParams) {
+				t.Errorf("%s(%q): err = %v, want ErrInvalidParams", name, id, err)
+			}
+		}
+	}
+	eq(t, 0, len(srv.Operations()), "requests")
+}
+
+// TestParamsMatchSpec compares the query and body names of every params
+// type with the operation's parameters in the spec, both ways: a misspelt
+// name, or a parameter the spec has that we lack, fails.
+func TestParamsMatchSpec(t *testing.T) {
+	doc, err := spectest.Doc()
+	must(t, err)
+	query := func(path, method string) map[string]bool {
+		op := doc.Paths.Find(path).GetOperation(method)
+		out := map[string]bool{}
+		for _, p := range op.Parameters {
+			if p.Value.In == "query" {
+				out[p.Value.Name] = true
+			}
+		}
+		return out
+	}
+	bodyProps := func(path, method string) map[string]bool {
+		op := doc.Paths.Find(path).GetOperation(method)
+		out := map[string]bool{}
+		for name := range op.RequestBody.Value.Content.Get("application/json").Schema.Value.Properties {
+			out[name] = true
+		}
+		return out
+	}
+	tags := func(v any, key string) map[string]bool {
+		out := map[string]bool{}
+		typ := reflect.TypeOf(v)
+		for i := 0; i < typ.NumField(); i++ {
+			name, _, _ := strings.Cut(typ.Field(i).Tag.Get(key), ",")
+			if name != "" && name != "-" {
+				out[name] = true
+			}
+		}
+		return out
+	}
+	eq(t, query("/users", "GET"), tags(ListParams{}, "url"), "ListParams")
+	eq(t, query("/users/count", "GET"), tags(CountParams{}, "url"), "CountParams")
+	eq(t, query("/users/{user_id}/oauth_access_tokens/{provider}", "GET"), tags(ListOAuthAccessTokensParams{}, "url"), "ListOAuthAccessTokensParams")
+	eq(t, query("/users/{user_id}/organization_memberships", "GET"), tags(ListOrganizationMembershipsParams{}, "url"), "ListOrganizationMembershipsParams")
+	eq(t, query("/users/{user_id}/organization_invitations", "GET"), tags(ListOrganizationInvitationsParams{}, "url"), "ListOrganizationInvitationsParams")
+	eq(t, bodyProps("/users", "POST"), tags(CreateParams{}, "json"), "CreateParams")
+	eq(t, bodyProps("/users/{user_id}", "PATCH"), tags(UpdateParams{}, "json"), "UpdateParams")
+	eq(t, bodyProps("/users/{user_id}/metadata", "PATCH"), tags(MetadataParams{}, "json"), "MetadataParams (PATCH)")
+	eq(t, bodyProps("/users/{user_id}/metadata", "PUT"), tags(MetadataParams{}, "json"), "MetadataParams (PUT)")
+
+	// CountParams is ListParams without paging and ordering, field by field.
+	lp, cp := reflect.TypeOf(ListParams{}), reflect.TypeOf(CountParams{})
+	for i := 0; i < cp.NumField(); i++ {
+		f, ok := lp.FieldByName(cp.Field(i).Name)
+		if !ok || f.Type != cp.Field(i).Type || f.Tag != cp.Field(i).Tag {
+			t.Errorf("CountParams.%s differs from ListParams", cp.Field(i).Name)
+		}
+	}
+}
