@@ -1,0 +1,112 @@
+package sessions_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk/sessions"
+)
+
+// Revoking a session signs its user out of that client. Revoking every
+// active session of a user signs them out everywhere.
+func ExampleService_Revoke() {
+	srv := fakeClerk()
+	defer srv.Close()
+	core, _ := internal.New(internal.Config{SecretKey: "sk_test_example", BaseURL: srv.URL + "/v1"})
+	svc := sessions.New(core) // c.Sessions, with the root package
+	ctx := context.Background()
+
+	userID, active := "user_ada", sessions.StatusActive
+	// Collect first, then revoke: revoking while paging through a status
+	// filter would shift the pages under the iterator.
+	var ids []string
+	for s, err := range svc.All(ctx, &sessions.ListParams{UserID: &userID, Status: &active}) {
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		ids = append(ids, s.ID)
+	}
+	for _, id := range ids {
+		s, err := svc.Revoke(ctx, id)
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(s.ID, s.Status)
+	}
+	// Output:
+	// sess_laptop revoked
+	// sess_phone revoked
+}
+
+// A session token is a bearer credential: printing the Token never shows
+// the JWT; read Token.JWT to use it.
+func ExampleService_CreateToken() {
+	srv := fakeClerk()
+	defer srv.Close()
+	core, _ := internal.New(internal.Config{SecretKey: "sk_test_example", BaseURL: srv.URL + "/v1"})
+	svc := sessions.New(core)
+
+	tok, err := svc.CreateToken(context.Background(), "sess_laptop", nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(tok)
+	fmt.Println(len(tok.JWT) > 0)
+	// Output:
+	// sessions.Token{JWT:[redacted]}
+	// true
+}
+
+// fakeClerk is a tiny in-memory stand-in for the Backend API: just the
+// session endpoints the examples call.
+func fakeClerk() *httptest.Server {
+	var mu sync.Mutex
+	now := time.Now()
+	all := []*sessions.Session{
+		{Object: "session", ID: "sess_laptop", UserID: "user_ada", Status: sessions.StatusActive, CreatedAt: now},
+		{Object: "session", ID: "sess_phone", UserID: "user_ada", Status: sessions.StatusActive, CreatedAt: now},
+		{Object: "session", ID: "sess_old", UserID: "user_ada", Status: sessions.StatusExpired, CreatedAt: now},
+	}
+	reply := func(w http.ResponseWriter, v any) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(v)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /v1/sessions", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		q := r.URL.Query()
+		var page []*sessions.Session
+		for _, s := range all {
+			if s.UserID == q.Get("user_id") && (q.Get("status") == "" || string(s.Status) == q.Get("status")) {
+				page = append(page, s)
+			}
+		}
+		reply(w, sessions.Page[sessions.Session]{Data: page, TotalCount: int64(len(page))}) // paginated=true shape
+	})
+	mux.HandleFunc("POST /v1/sessions/{id}/revoke", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		for _, s := range all {
+			if s.ID == r.PathValue("id") {
+				s.Status = sessions.StatusRevoked
+				reply(w, s)
+				return
+			}
+		}
+		w.WriteHeader(http.StatusNotFound)
+	})
+	mux.HandleFunc("POST /v1/sessions/{id}/tokens", func(w http.ResponseWriter, r *http.Request) {
+		reply(w, sessions.Token{Object: "token", JWT: "eyJhbGciOiJSUzI1NiJ9.e30.sig"})
+	})
+	return httptest.NewServer(mux)
+}
