@@ -23,7 +23,7 @@ func printings(v any) map[string]string {
 		"%v": fmt.Sprintf("%v", v), "%+v": fmt.Sprintf("%+v", v), "%#v": fmt.Sprintf("%#v", v),
 		"%s": fmt.Sprintf("%s", v), "%q": fmt.Sprintf("%q", v), "%x": fmt.Sprintf("%x", v),
 		"%d": fmt.Sprintf("%d", v), "Sprint": fmt.Sprint(v), "Println": fmt.Sprintln(v),
-		"slices": fmt.Sprintf("%v %+v %#v", []any{v}, map[string]any{"k": v}, struct{ V any }{v}),
+		"slices":    fmt.Sprintf("%v %+v %#v", []any{v}, map[string]any{"k": v}, struct{ V any }{v}),
 		"slog text": text.String(), "slog json": js.String(),
 	}
 }
