@@ -29,7 +29,7 @@ type userStore struct {
 
 type pageReq struct {
 	Limit, Offset, StartingAfter, OrderBy string
-	HasOffset, HasCursor               bool
+	HasOffset, HasCursor                  bool
 }
 
 func newUserStore(t *testing.T, n int) *userStore {

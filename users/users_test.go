@@ -138,13 +138,13 @@ func TestCount(t *testing.T) {
 	created := time.UnixMilli(1730160000000)
 	srv.Mux.HandleFunc("GET /users/count", func(w http.ResponseWriter, r *http.Request) {
 		eq(t, url.Values{
-			"email_address":     {"a@b.co"},
-			"organization_id":   {"-org_1"},
-			"banned":            {"true"},
-			"created_at_after":  {"1730160000000"},
-			"provider":          {"oauth_github"},
-			"provider_user_id":  {"9"},
-			"name_query":        {"Ada"},
+			"email_address":    {"a@b.co"},
+			"organization_id":  {"-org_1"},
+			"banned":           {"true"},
+			"created_at_after": {"1730160000000"},
+			"provider":         {"oauth_github"},
+			"provider_user_id": {"9"},
+			"name_query":       {"Ada"},
 		}, r.URL.Query(), "query")
 		serve(w, 200, []byte(`{"object":"total_count","total_count":4242}`))
 	})
@@ -344,21 +344,24 @@ func TestInvalidIDsMakeNoRequest(t *testing.T) {
 		return err
 	}
 	calls := map[string]func(id string) error{
-		"Get":                   func(id string) error { _, err := svc.Get(ctx, id); return err },
-		"Update":                func(id string) error { _, err := svc.Update(ctx, id, nil); return err },
-		"Delete":                func(id string) error { return svc.Delete(ctx, id) },
-		"UpdateMetadata":        func(id string) error { _, err := svc.UpdateMetadata(ctx, id, nil); return err },
-		"ReplaceMetadata":       func(id string) error { _, err := svc.ReplaceMetadata(ctx, id, nil); return err },
-		"Ban":                   func(id string) error { _, err := svc.Ban(ctx, id); return err },
-		"Unban":                 func(id string) error { _, err := svc.Unban(ctx, id); return err },
-		"Lock":                  func(id string) error { _, err := svc.Lock(ctx, id); return err },
-		"Unlock":                func(id string) error { _, err := svc.Unlock(ctx, id); return err },
-		"VerifyPassword":        func(id string) error { _, err := svc.VerifyPassword(ctx, id, "pw"); return err },
-		"VerifyTOTP":            func(id string) error { _, err := svc.VerifyTOTP(ctx, id, "123456"); return err },
-		"DisableMFA":            func(id string) error { return svc.DisableMFA(ctx, id) },
-		"DeleteTOTP":            func(id string) error { return svc.DeleteTOTP(ctx, id) },
-		"DeleteBackupCodes":     func(id string) error { return svc.DeleteBackupCodes(ctx, id) },
-		"SetProfileImage":       func(id string) error { _, err := svc.SetProfileImage(ctx, id, bytes.NewReader([]byte("x")), "a.png"); return err },
+		"Get":               func(id string) error { _, err := svc.Get(ctx, id); return err },
+		"Update":            func(id string) error { _, err := svc.Update(ctx, id, nil); return err },
+		"Delete":            func(id string) error { return svc.Delete(ctx, id) },
+		"UpdateMetadata":    func(id string) error { _, err := svc.UpdateMetadata(ctx, id, nil); return err },
+		"ReplaceMetadata":   func(id string) error { _, err := svc.ReplaceMetadata(ctx, id, nil); return err },
+		"Ban":               func(id string) error { _, err := svc.Ban(ctx, id); return err },
+		"Unban":             func(id string) error { _, err := svc.Unban(ctx, id); return err },
+		"Lock":              func(id string) error { _, err := svc.Lock(ctx, id); return err },
+		"Unlock":            func(id string) error { _, err := svc.Unlock(ctx, id); return err },
+		"VerifyPassword":    func(id string) error { _, err := svc.VerifyPassword(ctx, id, "pw"); return err },
+		"VerifyTOTP":        func(id string) error { _, err := svc.VerifyTOTP(ctx, id, "123456"); return err },
+		"DisableMFA":        func(id string) error { return svc.DisableMFA(ctx, id) },
+		"DeleteTOTP":        func(id string) error { return svc.DeleteTOTP(ctx, id) },
+		"DeleteBackupCodes": func(id string) error { return svc.DeleteBackupCodes(ctx, id) },
+		"SetProfileImage": func(id string) error {
+			_, err := svc.SetProfileImage(ctx, id, bytes.NewReader([]byte("x")), "a.png")
+			return err
+		},
 		"DeleteProfileImage":    func(id string) error { return svc.DeleteProfileImage(ctx, id) },
 		"ListOAuthAccessTokens": func(id string) error { _, err := svc.ListOAuthAccessTokens(ctx, id, "oauth_google", nil); return err },
 		"ListOAuthAccessTokens(provider)": func(id string) error {

@@ -1,0 +1,92 @@
+package users
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"testing"
+
+	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk/internal/spectest"
+)
+
+func TestBanUnbanLockUnlock(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	ctx := context.Background()
+	tests := []struct {
+		action string
+		call   func(context.Context, string) (*User, error)
+		banned bool
+		locked bool
+	}{
+		{"ban", svc.Ban, true, false},
+		{"unban", svc.Unban, false, false},
+		{"lock", svc.Lock, false, true},
+		{"unlock", svc.Unlock, false, false},
+	}
+	for _, tt := range tests {
+		srv.Mux.HandleFunc("POST /users/{user_id}/"+tt.action, func(w http.ResponseWriter, r *http.Request) {
+			eq(t, "user_1", r.PathValue("user_id"), tt.action)
+			eq(t, int64(0), r.ContentLength, tt.action+": no body")
+			b, _ := json.Marshal(User{ID: "user_1", Banned: tt.banned, Locked: tt.locked})
+			serve(w, 200, b)
+		})
+		u, err := tt.call(ctx, "user_1")
+		must(t, err)
+		eq(t, tt.banned, u.Banned, tt.action)
+		eq(t, tt.locked, u.Locked, tt.action)
+		eq(t, 1, srv.Count("POST", "/v1/users/user_1/"+tt.action), tt.action)
+	}
+}
+
+func TestBanPaymentRequired(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("POST /users/{user_id}/ban", func(w http.ResponseWriter, r *http.Request) {
+		serveErr(w, 402, "feature_not_enabled")
+	})
+	_, err := svc.Ban(context.Background(), "user_1")
+	var apiErr *internal.APIError
+	truef(t, errors.As(err, &apiErr), err)
+	eq(t, 402, apiErr.StatusCode)
+	truef(t, apiErr.HasCode("feature_not_enabled"))
+	eq(t, 1, srv.Count("POST", "/v1/users/user_1/ban"), "a POST is not retried")
+}
+
+func TestBanManyUnbanMany(t *testing.T) {
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	for _, action := range []string{"ban", "unban"} {
+		srv.Mux.HandleFunc("POST /users/"+action, func(w http.ResponseWriter, r *http.Request) {
+			eq(t, map[string]any{"user_ids": []any{"user_1", "user_2"}}, body(t, r), action)
+			serve(w, 200, []byte("["+string(minimalUser(t, "user_1", 1))+","+string(minimalUser(t, "user_2", 2))+"]"))
+		})
+	}
+	for name, call := range map[string]func(context.Context, []string) ([]*User, error){"ban": svc.BanMany, "unban": svc.UnbanMany} {
+		us, err := call(context.Background(), []string{"user_1", "user_2"})
+		must(t, err)
+		lenIs(t, us, 2, name)
+		eq(t, "user_2", us[1].ID, name)
+		eq(t, 1, srv.Count("POST", "/v1/users/"+name), name)
+	}
+}
+
+func TestBanManyRejects(t *testing.T) {
+	svc, srv := setup(t)
+	many := make([]string, 51)
+	for i := range many {
+		many[i] = fmt.Sprintf("user_%d", i)
+	}
+	for name, ids := range map[string][]string{
+		"nil":      nil,
+		"empty":    {},
+		"51 IDs":   many,
+		"empty ID": {"user_1", ""},
+	} {
+		_, err := svc.BanMany(context.Background(), ids)
+		truef(t, errors.Is(err, internal.ErrInvalidParams), name, err)
+		_, err = svc.UnbanMany(context.Background(), ids)
+		truef(t, errors.Is(err, internal.ErrInvalidParams), name, err)
+	}
+	eq(t, 0, len(srv.Operations()))
+}
