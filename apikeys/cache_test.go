@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
@@ -464,4 +465,30 @@ func TestVerifyConcurrentMany(t *testing.T) {
 	assert.True(t, s.verify.cache.len() <= 3)
 	assert.True(t, m.verify.cache.len() <= 3)
 	assert.True(t, verifyCount(srv) < 16*60+16*60/7+16, "the cache saved calls (%d)", verifyCount(srv))
+}
+
+// BenchmarkVerifyCacheHit measures a repeated key: a hash, a map lookup
+// under a lock, and a copy of the result.
+func BenchmarkVerifyCacheHit(b *testing.B) {
+	srv := spectest.NewServer(b)
+	srv.Mux.HandleFunc("POST /api_keys/verify", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, apiKeyFixture(testKeyID))
+	})
+	core, err := internal.New(internal.Config{SecretKey: testSecretKey, BaseURL: srv.URL})
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(core.Close)
+	s := New(core, WithVerifyCache(DefaultCacheSize, time.Hour))
+	ctx := context.Background()
+	if _, err := s.Verify(ctx, testSecret); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := s.Verify(ctx, testSecret); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

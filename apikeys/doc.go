@@ -40,10 +40,12 @@
 // one API call.
 //
 // The cost is a revocation delay: a key or token revoked elsewhere (the
-// Dashboard, another process) keeps verifying in this process for up to the
-// TTL after its last successful verification here. Revoke, Update and Delete
-// made through the same service drop its cached entries at once. Choose the
-// TTL as the longest such delay you accept.
+// Dashboard, another process) keeps verifying in this process until its
+// cache entry ends, at most the TTL after the API call that filled it (hits
+// do not extend an entry). Revoke, Update and Delete made through the same
+// service drop its cached entries at once. Choose the TTL as the longest such
+// delay you accept; WithVerifyCache(0, 0) makes revocation immediate at the
+// price of one API call per Verify.
 //
 // # Errors
 //

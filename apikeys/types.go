@@ -115,6 +115,7 @@ type tokenError struct {
 	cause  error
 }
 
+// Error names the token kind and the reason, never the token.
 func (e *tokenError) Error() string {
 	s := "apikeys: " + e.kind + " rejected"
 	if e.reason != "" {
@@ -126,6 +127,7 @@ func (e *tokenError) Error() string {
 	return s
 }
 
+// Unwrap gives ErrInvalidToken and the cause, for errors.Is and errors.As.
 func (e *tokenError) Unwrap() []error {
 	if e.cause == nil {
 		return []error{ErrInvalidToken}
@@ -229,5 +231,8 @@ type redactedError struct {
 	err error
 }
 
+// Error is the redacted message.
 func (e *redactedError) Error() string { return e.msg }
+
+// Unwrap gives the original error, for errors.Is.
 func (e *redactedError) Unwrap() error { return e.err }
