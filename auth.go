@@ -1,0 +1,224 @@
+package clerk
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/go-clerk/clerk/apikeys"
+	"github.com/go-clerk/clerk/jwt"
+)
+
+// TokenType says what kind of bearer token authenticated a request.
+type TokenType string
+
+// Token types VerifyToken recognises.
+const (
+	// SessionToken is a session JWT minted by Clerk for a signed-in user,
+	// verified without a network call.
+	SessionToken TokenType = "session_token"
+	// APIKeyToken is an API key secret (ak_...), verified with the Backend
+	// API (results cached briefly; see WithMachineTokenCache).
+	APIKeyToken TokenType = "api_key"
+	// M2MToken is an opaque machine-to-machine token (mt_...), verified
+	// with the Backend API (results cached briefly).
+	M2MToken TokenType = "m2m_token"
+)
+
+// ErrInvalidToken is matched by every verification failure caused by the
+// token itself: malformed, forged, expired, revoked, unknown to Clerk, of a
+// type not accepted. The more precise sentinel (jwt.ErrTokenExpired,
+// clerk.ErrNotFound, ...) matches too. Failures that are not the token's
+// fault (Clerk unreachable, a JWKS outage before any key was fetched, a
+// wrong secret key) do not match it.
+var ErrInvalidToken = errors.New("clerk: invalid token")
+
+// ErrNoToken is returned by AuthenticateRequest when the request carries no
+// token: no Authorization: Bearer header and no __session cookie.
+var ErrNoToken = errors.New("clerk: no token in the request")
+
+// errClosed is returned by token checks after Close.
+var errClosed = errors.New("clerk: client is closed")
+
+// Auth is who a verified token speaks for. Which fields are set depends on
+// TokenType:
+//   - SessionToken: UserID, SessionID, the active organization (OrgID,
+//     OrgSlug, OrgRole, OrgPermissions) and Claims;
+//   - APIKeyToken: Subject (user_, org_ or mch_), UserID or OrgID from it,
+//     Scopes and APIKey;
+//   - M2MToken: Subject (the calling machine, mch_), Scopes (machines it may
+//     call) and M2MToken.
+type Auth struct {
+	TokenType TokenType
+	// UserID is the signed-in user, or the user an API key belongs to.
+	UserID string
+	// SessionID is the session of a session token.
+	SessionID string
+	// OrgID is the active organization of a session, or the organization an
+	// API key belongs to.
+	OrgID string
+	// OrgSlug is the active organization's slug (session tokens).
+	OrgSlug string
+	// OrgRole is the role in the active organization, with its "org:" prefix.
+	OrgRole string
+	// OrgPermissions are the permissions in the active organization, such
+	// as "org:billing:manage".
+	OrgPermissions []string
+	// Subject is the token's subject: the user of a session, the owner of an
+	// API key, the machine of an M2M token.
+	Subject string
+	// Scopes are an API key's or M2M token's scopes.
+	Scopes []string
+	// Claims are a session token's verified claims.
+	Claims *jwt.Claims
+	// APIKey is the verified API key (never with its secret).
+	APIKey *apikeys.APIKey
+	// M2MToken is the verified M2M token (never with the token itself).
+	M2MToken *apikeys.M2MToken
+}
+
+// HasRole reports whether the active organization role is role, given with
+// or without its "org:" prefix.
+func (a *Auth) HasRole(role string) bool {
+	if a == nil || a.OrgRole == "" || role == "" {
+		return false
+	}
+	if !strings.HasPrefix(role, "org:") {
+		role = "org:" + role
+	}
+	return a.OrgRole == role
+}
+
+// HasPermission reports whether the active organization grants permission,
+// such as "org:billing:manage".
+func (a *Auth) HasPermission(permission string) bool {
+	if a == nil || permission == "" {
+		return false
+	}
+	if a.Claims != nil {
+		return a.Claims.HasPermission(permission)
+	}
+	return slices.Contains(a.OrgPermissions, permission)
+}
+
+// HasScope reports whether an API key or M2M token carries scope.
+func (a *Auth) HasScope(scope string) bool {
+	return a != nil && scope != "" && slices.Contains(a.Scopes, scope)
+}
+
+// TokenTypeOf tells a token's type from its shape, without verifying it:
+// ak_ is an API key, mt_ an M2M token, anything else is taken for a session
+// token.
+func TokenTypeOf(token string) TokenType {
+	switch {
+	case strings.HasPrefix(token, "ak_"):
+		return APIKeyToken
+	case strings.HasPrefix(token, "mt_"):
+		return M2MToken
+	}
+	return SessionToken
+}
+
+// VerifyToken verifies a bearer token of any type this SDK knows and says
+// who it speaks for: a session JWT (networkless, against the cached JWKS or
+// the WithJWTKey PEM), an API key (ak_...) or an opaque M2M token (mt_...),
+// the last two through the Backend API with a short cache. JWT-format M2M
+// tokens are not supported yet: they fail as invalid session tokens.
+func (c *Client) VerifyToken(ctx context.Context, token string) (*Auth, error) {
+	if token == "" {
+		return nil, fmt.Errorf("%w: the token is empty", ErrInvalidToken)
+	}
+	switch TokenTypeOf(token) {
+	case APIKeyToken:
+		k, err := c.APIKeys.Verify(ctx, token)
+		if err != nil {
+			return nil, tokenErr(err)
+		}
+		return &Auth{
+			TokenType: APIKeyToken,
+			Subject:   k.Subject,
+			UserID:    k.UserID(),
+			OrgID:     k.OrganizationID(),
+			Scopes:    k.Scopes,
+			APIKey:    k,
+		}, nil
+	case M2MToken:
+		t, err := c.M2MTokens.Verify(ctx, token)
+		if err != nil {
+			return nil, tokenErr(err)
+		}
+		return &Auth{TokenType: M2MToken, Subject: t.Subject, Scopes: t.Scopes, M2MToken: t}, nil
+	}
+	v, err := c.sessionVerifier()
+	if err != nil {
+		return nil, err
+	}
+	cl, err := v.Verify(ctx, token)
+	if err != nil {
+		return nil, tokenErr(err)
+	}
+	return &Auth{
+		TokenType:      SessionToken,
+		UserID:         cl.UserID,
+		SessionID:      cl.SessionID,
+		OrgID:          cl.OrgID,
+		OrgSlug:        cl.OrgSlug,
+		OrgRole:        cl.OrgRole,
+		OrgPermissions: cl.OrgPermissions,
+		Subject:        cl.UserID,
+		Claims:         cl,
+	}, nil
+}
+
+// tokenErrors are the sentinels of failures caused by the token itself.
+var tokenErrors = []error{
+	apikeys.ErrInvalidToken,
+	jwt.ErrTokenMalformed, jwt.ErrUnsupportedAlgorithm, jwt.ErrTokenSignatureInvalid,
+	jwt.ErrTokenExpired, jwt.ErrTokenNotValidYet, jwt.ErrInvalidIssuer,
+	jwt.ErrInvalidAuthorizedParty, jwt.ErrSessionPending,
+}
+
+// tokenErr adds ErrInvalidToken to a failure caused by the token. A kid
+// that no key matches counts as the token's fault, even when the last JWKS
+// fetch failed (the error then wraps that failure too): a token that cannot
+// be verified is not accepted. A context cut short does not.
+func tokenErr(err error) error {
+	for _, s := range tokenErrors {
+		if errors.Is(err, s) {
+			return fmt.Errorf("%w: %w", ErrInvalidToken, err)
+		}
+	}
+	if errors.Is(err, jwt.ErrKeyNotFound) && !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled) {
+		return fmt.Errorf("%w: %w", ErrInvalidToken, err)
+	}
+	return err
+}
+
+// sessionVerifier builds the session-token verifier on first use: from the
+// WithJWTKey PEM when given (no network), else from the Backend API's JWKS
+// with the secret key, fetched lazily and refreshed in the background until
+// Close.
+func (c *Client) sessionVerifier() (*jwt.Verifier, error) {
+	c.verifierOnce.Do(func() {
+		c.verifier, c.verifierErr = jwt.NewVerifier(c.jwtOptions()...)
+	})
+	return c.verifier, c.verifierErr
+}
+
+func (c *Client) jwtOptions() []jwt.Option {
+	a := c.auth
+	opts := []jwt.Option{
+		jwt.WithPublicKeyPEM(a.jwtKey),
+		jwt.WithSecretKey(c.core.SecretKey()),
+		jwt.WithAPIURL(c.core.BaseURL()),
+		jwt.WithPublishableKey(a.publishableKey),
+		jwt.WithAuthorizedParties(a.authorizedParties...),
+		jwt.WithHTTPClient(c.core.HTTPClient()),
+	}
+	if a.now != nil {
+		opts = append(opts, jwt.WithClock(a.now))
+	}
+	return append(opts, a.jwtOptions...)
+}

@@ -1,0 +1,292 @@
+package clerk
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/go-clerk/clerk/apikeys"
+	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk/jwt"
+	"github.com/go-clerk/clerk/organizations"
+	"github.com/go-clerk/clerk/sessions"
+	"github.com/go-clerk/clerk/users"
+)
+
+// APIVersion is the Backend API version this SDK targets, sent as the
+// Clerk-API-Version header on every call.
+const APIVersion = internal.APIVersion
+
+// DefaultBaseURL is the Backend API root New uses unless WithBaseURL or
+// CLERK_API_URL says otherwise.
+const DefaultBaseURL = internal.DefaultBaseURL
+
+// Metadata is a free-form JSON object: public, private and unsafe metadata of
+// users and organizations. A key set to nil deletes it in a metadata merge.
+type Metadata = internal.Metadata
+
+// Page is one page of a list: Data, and TotalCount where the endpoint
+// reports it.
+type Page[T any] = internal.Page[T]
+
+// DeletedObject is what Clerk answers to most deletions.
+type DeletedObject = internal.DeletedObject
+
+// Client is the entry point: one per secret key, safe for concurrent use,
+// holding no package-level state. Its services are thin views over one
+// shared transport that retries, authenticates and decodes.
+type Client struct {
+	// Users manages users. Clerk API: /users.
+	Users *users.Service
+	// Sessions reads and revokes sessions and mints session tokens.
+	Sessions *sessions.Service
+	// Organizations manages organizations, their memberships and
+	// invitations.
+	Organizations *organizations.Service
+	// APIKeys manages and verifies API keys (ak_...).
+	APIKeys *apikeys.Service
+	// M2MTokens manages and verifies machine-to-machine tokens (mt_...).
+	M2MTokens *apikeys.M2MTokenService
+	// Machines manages the machines M2M tokens are issued to.
+	Machines *apikeys.MachineService
+
+	core *internal.Client
+	auth authConfig
+
+	verifierOnce sync.Once
+	verifier     *jwt.Verifier
+	verifierErr  error
+	closeOnce    sync.Once
+}
+
+// options collects what the Option functions set.
+type options struct {
+	cfg              internal.Config
+	auth             authConfig
+	machineCacheSize int
+	machineCacheTTL  time.Duration
+	machineCacheSet  bool
+	err              error
+}
+
+// authConfig is what token verification needs beyond the transport.
+type authConfig struct {
+	publishableKey    string
+	jwtKey            string
+	authorizedParties []string
+	issuer            string
+	leeway            time.Duration
+	now               func() time.Time
+	jwtOptions        []jwt.Option
+}
+
+// Option configures a Client.
+type Option func(*options)
+
+// WithBaseURL sets the Backend API root, with its version path (default
+// https://api.clerk.com/v1).
+func WithBaseURL(url string) Option { return func(o *options) { o.cfg.BaseURL = url } }
+
+// WithHTTPClient sets the *http.Client calls go through (its Transport, for
+// proxies or instrumentation). Its Timeout, if any, bounds each attempt.
+func WithHTTPClient(hc *http.Client) Option { return func(o *options) { o.cfg.HTTPClient = hc } }
+
+// WithMaxRetries sets how many times a failed call is retried (default 3);
+// 0 turns retries off. Which failures are retried: see the package doc.
+func WithMaxRetries(n int) Option {
+	return func(o *options) {
+		if n <= 0 {
+			n = -1
+		}
+		o.cfg.MaxRetries = n
+	}
+}
+
+// WithRetryWaitMax caps the wait between retries, backoff and Retry-After
+// alike (default 10 s). A 429 that asks for longer is returned at once, with
+// APIError.RetryAfter set.
+func WithRetryWaitMax(d time.Duration) Option { return func(o *options) { o.cfg.RetryWaitMax = d } }
+
+// WithTimeout bounds each call, retries and their waits included, when the
+// caller's context has no earlier deadline (default 60 s). Zero or negative
+// leaves calls bounded by their context alone.
+func WithTimeout(d time.Duration) Option {
+	return func(o *options) {
+		if d <= 0 {
+			d = -1
+		}
+		o.cfg.Timeout = d
+	}
+}
+
+// WithLogger makes the client log requests (Debug), retries (Info) and
+// failures (Warn) to l. Nothing is logged without it. Log lines carry the
+// method and path, never query values, headers or keys.
+func WithLogger(l *slog.Logger) Option { return func(o *options) { o.cfg.Logger = l } }
+
+// WithUserAgent prefixes the SDK's User-Agent with your application's, such
+// as "myapp/1.4".
+func WithUserAgent(ua string) Option { return func(o *options) { o.cfg.UserAgent = ua } }
+
+// WithPublishableKey sets the instance's publishable key (pk_test_... or
+// pk_live_...). Session-token checks then expect its Frontend API as the
+// issuer.
+func WithPublishableKey(pk string) Option { return func(o *options) { o.auth.publishableKey = pk } }
+
+// WithJWTKey sets the instance's JWT public key in PEM (the dashboard's "JWKS
+// Public Key", CLERK_JWT_KEY). Session tokens are then verified with no
+// network call at all, not even the first JWKS fetch.
+func WithJWTKey(pem string) Option { return func(o *options) { o.auth.jwtKey = pem } }
+
+// WithAuthorizedParties lists the origins allowed in a session token's azp
+// claim, such as "https://example.com". Unset, azp is not checked.
+func WithAuthorizedParties(origins ...string) Option {
+	return func(o *options) { o.auth.authorizedParties = append([]string(nil), origins...) }
+}
+
+// WithJWTOptions passes further options to the session-token verifier the
+// client builds (see package jwt), such as jwt.WithLeeway or
+// jwt.WithAllowPending.
+func WithJWTOptions(opts ...jwt.Option) Option {
+	return func(o *options) { o.auth.jwtOptions = append(o.auth.jwtOptions, opts...) }
+}
+
+// WithMachineTokenCache sizes the cache of successful API-key and M2M-token
+// verifications: at most size entries, each kept for ttl. A key revoked in
+// Clerk may keep verifying for up to ttl. Size or ttl 0 turns it off.
+func WithMachineTokenCache(size int, ttl time.Duration) Option {
+	return func(o *options) {
+		o.machineCacheSize, o.machineCacheTTL, o.machineCacheSet = size, ttl, true
+	}
+}
+
+// withSleep replaces the wait between retries (tests).
+func withSleep(f func(context.Context, time.Duration) error) Option {
+	return func(o *options) { o.cfg.Sleep = f }
+}
+
+// withClock sets the clock of token checks (tests).
+func withClock(now func() time.Time) Option {
+	return func(o *options) { o.auth.now = now; o.cfg.Now = now }
+}
+
+// New returns a Client for a secret key (sk_test_... or sk_live_...). An
+// empty or malformed key is an error here, not a 401 later; the error never
+// contains the key.
+func New(secretKey string, opts ...Option) (*Client, error) {
+	if err := checkSecretKey(secretKey); err != nil {
+		return nil, err
+	}
+	var o options
+	for _, opt := range opts {
+		opt(&o)
+	}
+	if o.err != nil {
+		return nil, o.err
+	}
+	o.cfg.SecretKey = secretKey
+	core, err := internal.New(o.cfg)
+	if err != nil {
+		return nil, err
+	}
+	var mopts []apikeys.Option
+	if o.machineCacheSet {
+		mopts = append(mopts, apikeys.WithVerifyCache(o.machineCacheSize, o.machineCacheTTL))
+	}
+	if o.auth.now != nil {
+		mopts = append(mopts, apikeys.WithClock(o.auth.now))
+	}
+	return &Client{
+		Users:         users.New(core),
+		Sessions:      sessions.New(core),
+		Organizations: organizations.New(core),
+		APIKeys:       apikeys.New(core, mopts...),
+		M2MTokens:     apikeys.NewM2MTokens(core, mopts...),
+		Machines:      apikeys.NewMachines(core),
+		core:          core,
+		auth:          o.auth,
+	}, nil
+}
+
+// NewFromEnv is New configured from the environment: CLERK_SECRET_KEY
+// (required), CLERK_API_URL, CLERK_PUBLISHABLE_KEY, CLERK_JWT_KEY and
+// CLERK_AUTHORIZED_PARTIES (comma-separated origins). Options given here
+// override the environment.
+func NewFromEnv(opts ...Option) (*Client, error) {
+	key := os.Getenv("CLERK_SECRET_KEY")
+	if key == "" {
+		return nil, fmt.Errorf("%w: CLERK_SECRET_KEY is not set", ErrInvalidSecretKey)
+	}
+	var env []Option
+	if v := os.Getenv("CLERK_API_URL"); v != "" {
+		env = append(env, WithBaseURL(v))
+	}
+	if v := os.Getenv("CLERK_PUBLISHABLE_KEY"); v != "" {
+		env = append(env, WithPublishableKey(v))
+	}
+	if v := os.Getenv("CLERK_JWT_KEY"); v != "" {
+		env = append(env, WithJWTKey(v))
+	}
+	if v := os.Getenv("CLERK_AUTHORIZED_PARTIES"); v != "" {
+		var parties []string
+		for _, p := range strings.Split(v, ",") {
+			if p = strings.TrimSpace(p); p != "" {
+				parties = append(parties, p)
+			}
+		}
+		env = append(env, WithAuthorizedParties(parties...))
+	}
+	return New(key, append(env, opts...)...)
+}
+
+// checkSecretKey refuses what cannot be a Clerk secret key, without
+// repeating the key in the error.
+func checkSecretKey(k string) error {
+	if k == "" {
+		return fmt.Errorf("%w: the key is empty", ErrInvalidSecretKey)
+	}
+	if !strings.HasPrefix(k, "sk_test_") && !strings.HasPrefix(k, "sk_live_") {
+		return fmt.Errorf("%w: a secret key starts with sk_test_ or sk_live_ (a pk_ key is the publishable key)", ErrInvalidSecretKey)
+	}
+	if len(k) <= len("sk_test_") || len(k) > 512 {
+		return fmt.Errorf("%w: the key has no body after its prefix, or is too long", ErrInvalidSecretKey)
+	}
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; c <= ' ' || c >= 0x7f {
+			return fmt.Errorf("%w: the key contains white space or a non-ASCII byte", ErrInvalidSecretKey)
+		}
+	}
+	return nil
+}
+
+// BaseURL returns the Backend API root the client calls.
+func (c *Client) BaseURL() string { return c.core.BaseURL() }
+
+// Close stops what the client started: the session-token verifier's JWKS
+// refresh, if one was built, and idle connections of its own transport. It
+// is safe to call more than once; calls after Close may fail.
+func (c *Client) Close() error {
+	c.closeOnce.Do(func() {
+		// Make sure no verifier is built after this point.
+		c.verifierOnce.Do(func() { c.verifierErr = errClosed })
+		if c.verifier != nil {
+			c.verifier.Close()
+		}
+		c.core.Close()
+	})
+	return nil
+}
+
+// String describes the client without its key.
+func (c *Client) String() string { return "clerk.Client(" + c.core.BaseURL() + ")" }
+
+// GoString describes the client without its key, for %#v.
+func (c *Client) GoString() string { return c.String() }
+
+// Format prints the client without its key, whatever the verb.
+func (c *Client) Format(f fmt.State, verb rune) { _, _ = fmt.Fprint(f, c.String()) }

@@ -1,0 +1,235 @@
+package clerk
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"slices"
+	"strings"
+)
+
+// SessionCookie is the cookie a browser carries its session token in.
+const SessionCookie = "__session"
+
+// AuthOption configures AuthenticateRequest, Middleware and RequireAuth.
+type AuthOption func(*authOptions)
+
+type authOptions struct {
+	accepts     []TokenType
+	public      []*regexp.Regexp
+	permissions []string
+	roles       []string
+	scopes      []string
+}
+
+func newAuthOptions(opts []AuthOption) *authOptions {
+	o := &authOptions{}
+	for _, opt := range opts {
+		opt(o)
+	}
+	if len(o.accepts) == 0 {
+		o.accepts = []TokenType{SessionToken}
+	}
+	return o
+}
+
+// AcceptsToken lists the token types accepted (default: session tokens
+// only). A token of another type is refused as if invalid, before any
+// network call.
+func AcceptsToken(types ...TokenType) AuthOption {
+	return func(o *authOptions) { o.accepts = append(o.accepts, types...) }
+}
+
+// PublicRoutes lists paths that RequireAuth lets through without a token.
+// Each pattern is a regular expression matched against the whole request
+// path, as in Clerk's createRouteMatcher: "/sign-in(.*)" matches /sign-in
+// and everything below it, "/" only the root. A valid token on a public
+// route is still attached to the context. It panics if a pattern does not
+// compile, as regexp.MustCompile does: patterns are code, not input.
+func PublicRoutes(patterns ...string) AuthOption {
+	res := make([]*regexp.Regexp, len(patterns))
+	for i, p := range patterns {
+		re, err := regexp.Compile(`^(?:` + p + `)$`)
+		if err != nil {
+			panic(fmt.Sprintf("clerk: PublicRoutes pattern %q: %v", p, err))
+		}
+		res[i] = re
+	}
+	return func(o *authOptions) { o.public = append(o.public, res...) }
+}
+
+// RequirePermission makes RequireAuth answer 403 unless the caller's active
+// organization grants every permission listed, such as "org:billing:manage".
+func RequirePermission(permissions ...string) AuthOption {
+	return func(o *authOptions) { o.permissions = append(o.permissions, permissions...) }
+}
+
+// RequireRole makes RequireAuth answer 403 unless the caller's active
+// organization role is one of roles ("org:admin" or "admin").
+func RequireRole(roles ...string) AuthOption {
+	return func(o *authOptions) { o.roles = append(o.roles, roles...) }
+}
+
+// RequireScope makes RequireAuth answer 403 unless the API key or M2M token
+// carries every scope listed.
+func RequireScope(scopes ...string) AuthOption {
+	return func(o *authOptions) { o.scopes = append(o.scopes, scopes...) }
+}
+
+// TokenFromRequest returns the request's token: the Authorization: Bearer
+// header first, then the __session cookie; "" when there is neither.
+func TokenFromRequest(r *http.Request) string {
+	if h := r.Header.Get("Authorization"); h != "" {
+		if scheme, tok, ok := strings.Cut(h, " "); ok && strings.EqualFold(scheme, "Bearer") {
+			return strings.TrimSpace(tok)
+		}
+	}
+	if ck, err := r.Cookie(SessionCookie); err == nil {
+		return ck.Value
+	}
+	return ""
+}
+
+// AuthenticateRequest verifies the request's token (Authorization: Bearer,
+// then the __session cookie). It accepts session tokens only, unless
+// AcceptsToken says otherwise. A request without a token fails with
+// ErrNoToken; a token of a type not accepted, or invalid, matches
+// ErrInvalidToken.
+func (c *Client) AuthenticateRequest(r *http.Request, opts ...AuthOption) (*Auth, error) {
+	return c.authenticate(r, newAuthOptions(opts))
+}
+
+func (c *Client) authenticate(r *http.Request, o *authOptions) (*Auth, error) {
+	tok := TokenFromRequest(r)
+	if tok == "" {
+		return nil, ErrNoToken
+	}
+	if t := TokenTypeOf(tok); !slices.Contains(o.accepts, t) {
+		return nil, fmt.Errorf("%w: a %s is not accepted here", ErrInvalidToken, t)
+	}
+	return c.VerifyToken(r.Context(), tok)
+}
+
+type authKey struct{}
+
+// ContextWithAuth returns a copy of ctx carrying a; the middleware uses it,
+// and tests of handlers can too.
+func ContextWithAuth(ctx context.Context, a *Auth) context.Context {
+	return context.WithValue(ctx, authKey{}, a)
+}
+
+// AuthFromContext returns the Auth the middleware attached to a request's
+// context, and whether there was one.
+func AuthFromContext(ctx context.Context) (*Auth, bool) {
+	a, ok := ctx.Value(authKey{}).(*Auth)
+	return a, ok && a != nil
+}
+
+// Middleware attaches the caller's Auth to the request context when the
+// request carries a valid token (of an accepted type: session tokens unless
+// AcceptsToken says otherwise), and passes every request on, valid token or
+// not: handlers decide with AuthFromContext. Use RequireAuth to reject.
+func (c *Client) Middleware(opts ...AuthOption) func(http.Handler) http.Handler {
+	o := newAuthOptions(opts)
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			a, err := c.authenticate(r, o)
+			if err != nil {
+				if !errors.Is(err, ErrNoToken) {
+					c.logReject(r, 0, err)
+				}
+				next.ServeHTTP(w, r)
+				return
+			}
+			next.ServeHTTP(w, r.WithContext(ContextWithAuth(r.Context(), a)))
+		})
+	}
+}
+
+// RequireAuth answers 401 to a request without a valid token of an
+// accepted type (session tokens unless AcceptsToken says otherwise), except
+// on PublicRoutes; 403 when the caller lacks a RequirePermission,
+// RequireRole or RequireScope; 503 when the token could not be checked
+// (Clerk or the JWKS unreachable). Otherwise it attaches the Auth, as
+// Middleware does, and calls next. Rejections carry a short JSON body and no
+// detail; the reason goes to the client's logger (WithLogger).
+func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler {
+	o := newAuthOptions(opts)
+	return func(next http.Handler) http.Handler {
+		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			public := o.isPublic(r.URL.Path)
+			a, err := c.authenticate(r, o)
+			switch {
+			case err == nil:
+				r = r.WithContext(ContextWithAuth(r.Context(), a))
+			case public:
+				next.ServeHTTP(w, r)
+				return
+			case errors.Is(err, ErrNoToken), errors.Is(err, ErrInvalidToken):
+				c.logReject(r, http.StatusUnauthorized, err)
+				w.Header().Set("WWW-Authenticate", `Bearer realm="clerk"`)
+				reject(w, http.StatusUnauthorized, "unauthorized")
+				return
+			default:
+				c.logReject(r, http.StatusServiceUnavailable, err)
+				reject(w, http.StatusServiceUnavailable, "authentication unavailable")
+				return
+			}
+			if !public {
+				if why := o.lacks(a); why != "" {
+					c.logReject(r, http.StatusForbidden, errors.New(why))
+					reject(w, http.StatusForbidden, "forbidden")
+					return
+				}
+			}
+			next.ServeHTTP(w, r)
+		})
+	}
+}
+
+func (o *authOptions) isPublic(path string) bool {
+	for _, re := range o.public {
+		if re.MatchString(path) {
+			return true
+		}
+	}
+	return false
+}
+
+// lacks says what a is missing of the requirements, "" when nothing.
+func (o *authOptions) lacks(a *Auth) string {
+	for _, p := range o.permissions {
+		if !a.HasPermission(p) {
+			return "lacks permission " + p
+		}
+	}
+	if len(o.roles) > 0 && !slices.ContainsFunc(o.roles, a.HasRole) {
+		return "has none of the roles " + strings.Join(o.roles, ", ")
+	}
+	for _, s := range o.scopes {
+		if !a.HasScope(s) {
+			return "lacks scope " + s
+		}
+	}
+	return ""
+}
+
+func reject(w http.ResponseWriter, status int, msg string) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	_, _ = fmt.Fprintf(w, `{"error":%q}`+"\n", msg)
+}
+
+func (c *Client) logReject(r *http.Request, status int, err error) {
+	l := c.core.Logger()
+	if l == nil {
+		return
+	}
+	l.LogAttrs(r.Context(), slog.LevelInfo, "clerk: request not authenticated",
+		slog.String("method", r.Method), slog.String("path", r.URL.Path),
+		slog.Int("status", status), slog.String("reason", err.Error()))
+}
