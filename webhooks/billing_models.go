@@ -1,0 +1,513 @@
+package webhooks
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// Subscription is the data of the subscription.* events: a payer's billing
+// subscription and its items.
+type Subscription struct {
+	// Object is "commerce_subscription".
+	Object string `json:"object"`
+	// ID is the subscription's ID.
+	ID string `json:"id"`
+	// Status is "active", "past_due", "canceled", "ended", "abandoned" or
+	// "incomplete".
+	Status string `json:"status"`
+	// ActiveAt is when the subscription became active, nil if it never was.
+	ActiveAt *time.Time `json:"active_at"`
+	// CanceledAt is when the subscription was canceled, nil if it was not.
+	CanceledAt *time.Time `json:"canceled_at"`
+	// EndedAt is when the subscription ended, nil if it has not.
+	EndedAt *time.Time `json:"ended_at"`
+	// PastDueAt is when the subscription became past due, nil if it is not.
+	PastDueAt *time.Time `json:"past_due_at"`
+	// CreatedAt is when the subscription was created.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the subscription last changed.
+	UpdatedAt time.Time `json:"updated_at"`
+	// LatestPaymentID is the latest payment attempt, "" when none.
+	LatestPaymentID string `json:"latest_payment_id"`
+	// PayerID is the payer's ID.
+	PayerID string `json:"payer_id"`
+	// Payer is the user or organization that pays.
+	Payer BillingPayer `json:"payer"`
+	// PaymentSourceID is the payment method charged, "" when none.
+	PaymentSourceID string `json:"payment_source_id"`
+	// Items are the subscription's items, each the state of the
+	// subscription over a period of time. Their Payer and SubscriptionID
+	// are left out here.
+	Items []SubscriptionItem `json:"items"`
+}
+
+// UnmarshalJSON decodes a subscription, reading its Unix-millisecond
+// timestamps.
+func (s *Subscription) UnmarshalJSON(b []byte) error {
+	type plain Subscription
+	return json.Unmarshal(b, &struct {
+		*plain
+		ActiveAt   internal.MillisPtr `json:"active_at"`
+		CanceledAt internal.MillisPtr `json:"canceled_at"`
+		EndedAt    internal.MillisPtr `json:"ended_at"`
+		PastDueAt  internal.MillisPtr `json:"past_due_at"`
+		CreatedAt  internal.Millis    `json:"created_at"`
+		UpdatedAt  internal.Millis    `json:"updated_at"`
+	}{
+		(*plain)(s),
+		internal.MillisPtr{T: &s.ActiveAt}, internal.MillisPtr{T: &s.CanceledAt},
+		internal.MillisPtr{T: &s.EndedAt}, internal.MillisPtr{T: &s.PastDueAt},
+		internal.Millis{T: &s.CreatedAt}, internal.Millis{T: &s.UpdatedAt},
+	})
+}
+
+// MarshalJSON encodes a subscription as Clerk sends it, times in Unix
+// milliseconds.
+func (s Subscription) MarshalJSON() ([]byte, error) {
+	type plain Subscription
+	return json.Marshal(struct {
+		plain
+		ActiveAt   internal.MillisPtr `json:"active_at"`
+		CanceledAt internal.MillisPtr `json:"canceled_at"`
+		EndedAt    internal.MillisPtr `json:"ended_at"`
+		PastDueAt  internal.MillisPtr `json:"past_due_at"`
+		CreatedAt  internal.Millis    `json:"created_at"`
+		UpdatedAt  internal.Millis    `json:"updated_at"`
+	}{
+		plain(s),
+		internal.MillisPtr{T: &s.ActiveAt}, internal.MillisPtr{T: &s.CanceledAt},
+		internal.MillisPtr{T: &s.EndedAt}, internal.MillisPtr{T: &s.PastDueAt},
+		internal.Millis{T: &s.CreatedAt}, internal.Millis{T: &s.UpdatedAt},
+	})
+}
+
+// SubscriptionItem is the data of the subscriptionItem.* events, an entry of
+// Subscription.Items, and an entry of PaymentAttempt.SubscriptionItems: the
+// state of a subscription to one plan over one period.
+type SubscriptionItem struct {
+	// Object is "commerce_subscription_item".
+	Object string `json:"object"`
+	// ID is the item's ID.
+	ID string `json:"id"`
+	// Status is "active", "upcoming", "canceled", "ended", "abandoned",
+	// "incomplete", "past_due" or "expired".
+	Status string `json:"status"`
+	// IsFreeTrial reports an item in a free-trial period.
+	IsFreeTrial bool `json:"is_free_trial"`
+	// CreatedAt is when the item was created.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the item last changed.
+	UpdatedAt time.Time `json:"updated_at"`
+	// PeriodStart is when the item's period starts.
+	PeriodStart time.Time `json:"period_start"`
+	// PeriodEnd is when the item's period ends, nil for the items of a
+	// default plan.
+	PeriodEnd *time.Time `json:"period_end"`
+	// Interval is how often the payer is charged: "month" or "annual".
+	Interval string `json:"interval"`
+	// PlanID is the plan's ID, "" when none.
+	PlanID string `json:"plan_id"`
+	// Plan is the plan, nil when none.
+	Plan *BillingPlan `json:"plan"`
+	// Payer is the user or organization that pays; nil inside a
+	// Subscription.
+	Payer *BillingPayer `json:"payer,omitempty"`
+	// SubscriptionID is the parent subscription; "" inside a Subscription.
+	SubscriptionID string `json:"subscription_id"`
+	// Seats is the item's seat entitlement, nil when the plan has none.
+	Seats *BillingSeats `json:"seats,omitempty"`
+	// Credit is the proration credit of the item's charge, in payment
+	// attempts.
+	//
+	// Deprecated: use Credits.Proration.
+	Credit *BillingProrationCredit `json:"credit,omitempty"`
+	// Credits are the credits applied to the item's charge, in payment
+	// attempts; nil when none.
+	Credits *BillingCredits `json:"credits,omitempty"`
+
+	// The fields below are in the payment attempt examples of the spec,
+	// but not in its schema.
+
+	// Amount is the item's charge, in payment attempts.
+	Amount *BillingAmount `json:"amount,omitempty"`
+	// PlanPeriod is the plan's billing period, such as "month", in payment
+	// attempts.
+	PlanPeriod string `json:"plan_period,omitempty"`
+	// LifetimePaid is what the item has been paid in all, in the currency's
+	// smallest unit, in payment attempts.
+	LifetimePaid int64 `json:"lifetime_paid,omitempty"`
+	// NextPaymentAmount is the next charge, in the currency's smallest
+	// unit, in payment attempts.
+	NextPaymentAmount int64 `json:"next_payment_amount,omitempty"`
+	// NextPaymentDate is when the next charge is due, nil when none.
+	NextPaymentDate *time.Time `json:"next_payment_date,omitempty"`
+	// ProrationDate is the date proration is computed from, as Clerk sends
+	// it ("2024-05-01"), in payment attempts.
+	ProrationDate string `json:"proration_date,omitempty"`
+	// CanceledAt is when the item was canceled, nil if it was not.
+	CanceledAt *time.Time `json:"canceled_at,omitempty"`
+	// PastDueAt is when the item became past due, nil if it is not.
+	PastDueAt *time.Time `json:"past_due_at,omitempty"`
+}
+
+// UnmarshalJSON decodes an item, reading its Unix-millisecond timestamps.
+func (s *SubscriptionItem) UnmarshalJSON(b []byte) error {
+	type plain SubscriptionItem
+	return json.Unmarshal(b, &struct {
+		*plain
+		CreatedAt       internal.Millis    `json:"created_at"`
+		UpdatedAt       internal.Millis    `json:"updated_at"`
+		PeriodStart     internal.Millis    `json:"period_start"`
+		PeriodEnd       internal.MillisPtr `json:"period_end"`
+		NextPaymentDate internal.MillisPtr `json:"next_payment_date"`
+		CanceledAt      internal.MillisPtr `json:"canceled_at"`
+		PastDueAt       internal.MillisPtr `json:"past_due_at"`
+	}{
+		(*plain)(s),
+		internal.Millis{T: &s.CreatedAt}, internal.Millis{T: &s.UpdatedAt},
+		internal.Millis{T: &s.PeriodStart}, internal.MillisPtr{T: &s.PeriodEnd},
+		internal.MillisPtr{T: &s.NextPaymentDate}, internal.MillisPtr{T: &s.CanceledAt}, internal.MillisPtr{T: &s.PastDueAt},
+	})
+}
+
+// MarshalJSON encodes an item as Clerk sends it, times in Unix milliseconds.
+func (s SubscriptionItem) MarshalJSON() ([]byte, error) {
+	type plain SubscriptionItem
+	return json.Marshal(struct {
+		plain
+		CreatedAt       internal.Millis     `json:"created_at"`
+		UpdatedAt       internal.Millis     `json:"updated_at"`
+		PeriodStart     internal.Millis     `json:"period_start"`
+		PeriodEnd       internal.MillisPtr  `json:"period_end"`
+		NextPaymentDate *internal.MillisPtr `json:"next_payment_date,omitempty"`
+		CanceledAt      *internal.MillisPtr `json:"canceled_at,omitempty"`
+		PastDueAt       *internal.MillisPtr `json:"past_due_at,omitempty"`
+	}{
+		plain(s),
+		internal.Millis{T: &s.CreatedAt}, internal.Millis{T: &s.UpdatedAt},
+		internal.Millis{T: &s.PeriodStart}, internal.MillisPtr{T: &s.PeriodEnd},
+		optionalMillis(&s.NextPaymentDate), optionalMillis(&s.CanceledAt), optionalMillis(&s.PastDueAt),
+	})
+}
+
+// PaymentAttempt is the data of the paymentAttempt.created and .updated
+// events: one attempt to collect a payment.
+type PaymentAttempt struct {
+	// ID is the attempt's ID.
+	ID string `json:"id"`
+	// InstanceID is the Clerk instance of the payment.
+	InstanceID string `json:"instance_id"`
+	// PaymentID is the payment the attempt is for.
+	PaymentID string `json:"payment_id"`
+	// InvoiceID is the statement the payment is for, under its former name.
+	//
+	// Deprecated: use StatementID.
+	InvoiceID string `json:"invoice_id"`
+	// StatementID is the statement the payment is for.
+	StatementID string `json:"statement_id"`
+	// GatewayExternalID is the payment gateway's ID of the attempt.
+	GatewayExternalID string `json:"gateway_external_id"`
+	// Status is "pending", "paid" or "failed".
+	Status string `json:"status"`
+	// CreatedAt is when the attempt was created.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the attempt last changed.
+	UpdatedAt time.Time `json:"updated_at"`
+	// PaidAt is when the payment succeeded, nil if it has not.
+	PaidAt *time.Time `json:"paid_at"`
+	// FailedAt is when the payment failed, nil if it has not.
+	FailedAt *time.Time `json:"failed_at"`
+	// FailedReason says why the payment failed, nil if it has not.
+	FailedReason *BillingPaymentFailedReason `json:"failed_reason"`
+	// BillingDate is the date the payment is billed for.
+	BillingDate time.Time `json:"billing_date"`
+	// ChargeType is "checkout" or "recurring".
+	ChargeType string `json:"charge_type"`
+	// Payee is who is paid.
+	Payee BillingPayee `json:"payee"`
+	// Payer is the user or organization that pays.
+	Payer BillingPayer `json:"payer"`
+	// Totals are the amounts charged.
+	Totals BillingTotals `json:"totals"`
+	// PaymentSource is the payment method charged.
+	PaymentSource BillingPaymentSource `json:"payment_source"`
+	// SubscriptionItems are the subscription items paid for.
+	SubscriptionItems []SubscriptionItem `json:"subscription_items"`
+}
+
+// UnmarshalJSON decodes a payment attempt, reading its Unix-millisecond
+// timestamps.
+func (p *PaymentAttempt) UnmarshalJSON(b []byte) error {
+	type plain PaymentAttempt
+	return json.Unmarshal(b, &struct {
+		*plain
+		CreatedAt   internal.Millis    `json:"created_at"`
+		UpdatedAt   internal.Millis    `json:"updated_at"`
+		PaidAt      internal.MillisPtr `json:"paid_at"`
+		FailedAt    internal.MillisPtr `json:"failed_at"`
+		BillingDate internal.Millis    `json:"billing_date"`
+	}{
+		(*plain)(p),
+		internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt},
+		internal.MillisPtr{T: &p.PaidAt}, internal.MillisPtr{T: &p.FailedAt},
+		internal.Millis{T: &p.BillingDate},
+	})
+}
+
+// MarshalJSON encodes a payment attempt as Clerk sends it, times in Unix
+// milliseconds.
+func (p PaymentAttempt) MarshalJSON() ([]byte, error) {
+	type plain PaymentAttempt
+	return json.Marshal(struct {
+		plain
+		CreatedAt   internal.Millis    `json:"created_at"`
+		UpdatedAt   internal.Millis    `json:"updated_at"`
+		PaidAt      internal.MillisPtr `json:"paid_at"`
+		FailedAt    internal.MillisPtr `json:"failed_at"`
+		BillingDate internal.Millis    `json:"billing_date"`
+	}{
+		plain(p),
+		internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt},
+		internal.MillisPtr{T: &p.PaidAt}, internal.MillisPtr{T: &p.FailedAt},
+		internal.Millis{T: &p.BillingDate},
+	})
+}
+
+// optionalMillis encodes an optional time that is left out when nil.
+func optionalMillis(t **time.Time) *internal.MillisPtr {
+	if *t == nil {
+		return nil
+	}
+	return &internal.MillisPtr{T: t}
+}
+
+// BillingPayer is the user or organization that pays for a subscription.
+// The user fields are set for a user payer, the organization fields for an
+// organization payer.
+type BillingPayer struct {
+	// Object is "commerce_payer".
+	Object string `json:"object"`
+	// ID is the payer's ID.
+	ID string `json:"id"`
+	// UserID is the paying user.
+	UserID string `json:"user_id"`
+	// FirstName is the paying user's first name.
+	FirstName string `json:"first_name"`
+	// LastName is the paying user's last name.
+	LastName string `json:"last_name"`
+	// Email is the payer's e-mail address.
+	Email string `json:"email"`
+	// OrganizationID is the paying organization.
+	OrganizationID string `json:"organization_id"`
+	// OrganizationName is the paying organization's name.
+	OrganizationName string `json:"organization_name"`
+	// ImageURL is the user's avatar or the organization's logo.
+	ImageURL string `json:"image_url"`
+	// CreatedAt is when the payer was created; zero when not sent.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the payer last changed; zero when not sent.
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// UnmarshalJSON decodes a payer, reading its Unix-millisecond timestamps.
+func (p *BillingPayer) UnmarshalJSON(b []byte) error {
+	type plain BillingPayer
+	return json.Unmarshal(b, &struct {
+		*plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{(*plain)(p), internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt}})
+}
+
+// MarshalJSON encodes a payer as Clerk sends it, times in Unix milliseconds.
+func (p BillingPayer) MarshalJSON() ([]byte, error) {
+	type plain BillingPayer
+	return json.Marshal(struct {
+		plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{plain(p), internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt}})
+}
+
+// BillingPayee is who a payment goes to.
+type BillingPayee struct {
+	// ID is the payee's ID.
+	ID string `json:"id"`
+	// GatewayType is the payment gateway, such as "stripe".
+	GatewayType string `json:"gateway_type"`
+	// GatewayExternalID is the gateway's ID of the payee.
+	GatewayExternalID string `json:"gateway_external_id"`
+	// GatewayStatus is the payee's status at the gateway.
+	GatewayStatus string `json:"gateway_status"`
+}
+
+// BillingPlan is the plan of a subscription item.
+type BillingPlan struct {
+	// ID is the plan's ID.
+	ID string `json:"id"`
+	// Slug is the plan's URL-friendly key.
+	Slug string `json:"slug"`
+	// Name is the plan's display name.
+	Name string `json:"name"`
+	// IsRecurring reports a plan that charges each period.
+	IsRecurring bool `json:"is_recurring"`
+	// Amount is the price per period in the currency's smallest unit.
+	Amount int64 `json:"amount"`
+	// Currency is the ISO 4217 code, such as "USD".
+	Currency string `json:"currency"`
+	// UnitPrices is the plan's tiered per-unit pricing (seats, ...), set in
+	// subscription and subscription item events for plans that have it.
+	UnitPrices []BillingUnitPrice `json:"unit_prices,omitempty"`
+
+	// The fields below are in the payment attempt examples of the spec,
+	// but not in its schema.
+
+	// Description describes the plan.
+	Description string `json:"description,omitempty"`
+	// Period is the billing period, such as "month".
+	Period string `json:"period,omitempty"`
+	// Interval is the number of periods between charges.
+	Interval int64 `json:"interval,omitempty"`
+	// AnnualMonthlyAmount is the monthly price when paid annually, in the
+	// currency's smallest unit.
+	AnnualMonthlyAmount int64 `json:"annual_monthly_amount,omitempty"`
+	// HasBaseFee reports a plan with a base fee.
+	HasBaseFee bool `json:"has_base_fee,omitempty"`
+	// IsDefault reports the instance's default plan.
+	IsDefault bool `json:"is_default,omitempty"`
+	// IsProrated reports a plan whose changes are prorated.
+	IsProrated bool `json:"is_prorated,omitempty"`
+	// PubliclyVisible reports a plan shown in the pricing table.
+	PubliclyVisible bool `json:"publicly_visible,omitempty"`
+	// ProductID is the plan's product.
+	ProductID string `json:"product_id,omitempty"`
+	// InstanceID is the plan's Clerk instance.
+	InstanceID string `json:"instance_id,omitempty"`
+}
+
+// BillingUnitPrice is the tiered price of one kind of unit of a plan.
+type BillingUnitPrice struct {
+	// Name is the unit, such as "seats".
+	Name string `json:"name"`
+	// BlockSize is the number of units priced together.
+	BlockSize int64 `json:"block_size"`
+	// Tiers are the price tiers, by StartsAtBlock.
+	Tiers []BillingUnitPriceTier `json:"tiers"`
+}
+
+// BillingUnitPriceTier is one tier of a unit price.
+type BillingUnitPriceTier struct {
+	// StartsAtBlock is the block the tier starts at.
+	StartsAtBlock int64 `json:"starts_at_block"`
+	// EndsAfterBlock is the tier's last block, nil when it has no end.
+	EndsAfterBlock *int64 `json:"ends_after_block"`
+	// AmountPerBlock is the price of a block in the currency's smallest
+	// unit.
+	AmountPerBlock int64 `json:"amount_per_block"`
+	// Currency is the ISO 4217 code, such as "USD".
+	Currency string `json:"currency"`
+}
+
+// BillingSeats is a subscription item's seat entitlement.
+type BillingSeats struct {
+	// Quantity is the number of seats, nil for unlimited.
+	Quantity *int64 `json:"quantity"`
+}
+
+// BillingAmount is an amount of money.
+type BillingAmount struct {
+	// Amount is in the currency's smallest unit (cents for USD).
+	Amount int64 `json:"amount"`
+	// AmountFormatted is the amount for display, such as "$10.99".
+	AmountFormatted string `json:"amount_formatted"`
+	// Currency is the ISO 4217 code, such as "USD".
+	Currency string `json:"currency"`
+	// CurrencySymbol is the currency's symbol, such as "$".
+	CurrencySymbol string `json:"currency_symbol"`
+}
+
+// BillingTotals are the amounts of a payment.
+type BillingTotals struct {
+	// Subtotal is the amount before taxes and fees.
+	Subtotal BillingAmount `json:"subtotal"`
+	// TaxTotal is the taxes.
+	TaxTotal BillingAmount `json:"tax_total"`
+	// GrandTotal is the amount charged.
+	GrandTotal BillingAmount `json:"grand_total"`
+	// PerUnitTotals break the charge down per unit, when it has units.
+	PerUnitTotals []BillingUnitTotal `json:"per_unit_totals,omitempty"`
+}
+
+// BillingUnitTotal is the charge for one kind of unit.
+type BillingUnitTotal struct {
+	// Name is the unit, such as "seats".
+	Name string `json:"name"`
+	// Amount is the price of a unit in the currency's smallest unit.
+	Amount int64 `json:"amount"`
+	// Quantity is the number of units, nil for unlimited.
+	Quantity *int64 `json:"quantity"`
+	// Total is Amount times Quantity.
+	Total int64 `json:"total"`
+	// Currency is the ISO 4217 code, such as "USD".
+	Currency string `json:"currency"`
+}
+
+// BillingPaymentSource is the payment method of a payment.
+type BillingPaymentSource struct {
+	// ID is the payment source's ID.
+	ID string `json:"id"`
+	// Gateway is the payment gateway, such as "stripe".
+	Gateway string `json:"gateway"`
+	// GatewayExternalID is the gateway's ID of the payment method.
+	GatewayExternalID string `json:"gateway_external_id"`
+	// GatewayExternalAccountID is the gateway's account ID, "" when none.
+	GatewayExternalAccountID string `json:"gateway_external_account_id"`
+	// PaymentMethod is "card" or "link".
+	PaymentMethod string `json:"payment_method"`
+	// Status is "active" or "disconnected".
+	Status string `json:"status"`
+	// CardType is the card's brand, such as "visa"; "" when not a card.
+	CardType string `json:"card_type"`
+	// Last4 is the card number's last four digits; "" when not a card.
+	Last4 string `json:"last4"`
+}
+
+// BillingPaymentFailedReason says why a payment failed.
+type BillingPaymentFailedReason struct {
+	// Code is the kind of failure, such as "card_declined".
+	Code string `json:"code"`
+	// DeclineCode is the payment processor's decline code.
+	DeclineCode string `json:"decline_code"`
+}
+
+// BillingCredits are the credits applied to a subscription item's charge.
+type BillingCredits struct {
+	// Proration is the credit for switching plans mid-period, nil when none.
+	Proration *BillingProrationCredit `json:"proration"`
+	// Payer is the account credit applied, nil when none.
+	Payer *BillingPayerCredit `json:"payer"`
+	// Total is all credits together.
+	Total BillingAmount `json:"total"`
+}
+
+// BillingProrationCredit is the credit for the unused part of a period.
+type BillingProrationCredit struct {
+	// Amount is the credit.
+	Amount BillingAmount `json:"amount"`
+	// CycleDaysRemaining is the number of days left in the period.
+	CycleDaysRemaining int64 `json:"cycle_days_remaining"`
+	// CycleDaysTotal is the number of days in the period.
+	CycleDaysTotal int64 `json:"cycle_days_total"`
+	// CycleRemainingPercent is the part of the period left, from 0 to 1.
+	CycleRemainingPercent float64 `json:"cycle_remaining_percent"`
+}
+
+// BillingPayerCredit is account credit applied to a charge.
+type BillingPayerCredit struct {
+	// AppliedAmount is the credit applied to the charge.
+	AppliedAmount BillingAmount `json:"applied_amount"`
+	// RemainingBalance is the credit left after the charge.
+	RemainingBalance BillingAmount `json:"remaining_balance"`
+}

@@ -1,0 +1,191 @@
+package webhooks
+
+import (
+	"encoding/json"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// Email is the data of the email.created event: an e-mail message Clerk
+// sends, or hands over to be sent when DeliveredByClerk is false.
+type Email struct {
+	// Object is "email".
+	Object string `json:"object"`
+	// ID is the message's ID.
+	ID string `json:"id"`
+	// Slug names the template, such as "verification_code"; "" when none.
+	Slug string `json:"slug"`
+	// FromEmailName is the local part of the sender's address.
+	FromEmailName string `json:"from_email_name"`
+	// ReplyToEmailName is the local part of the reply-to address, "" when
+	// none.
+	ReplyToEmailName string `json:"reply_to_email_name"`
+	// ToEmailAddress is the recipient.
+	ToEmailAddress string `json:"to_email_address"`
+	// EmailAddressID is the recipient's email address object, "" when none.
+	EmailAddressID string `json:"email_address_id"`
+	// UserID is the recipient user, "" when none.
+	UserID string `json:"user_id"`
+	// Subject is the message's subject.
+	Subject string `json:"subject"`
+	// Body is the message in HTML.
+	Body string `json:"body"`
+	// BodyPlain is the message in plain text, "" when none.
+	BodyPlain string `json:"body_plain"`
+	// Status is the message's delivery status, such as "queued".
+	Status string `json:"status"`
+	// Data holds the template's variables (the OTP code, the application's
+	// name, ...).
+	Data map[string]any `json:"data"`
+	// DeliveredByClerk reports whether Clerk delivers the message itself.
+	DeliveredByClerk bool `json:"delivered_by_clerk"`
+}
+
+// SMS is the data of the sms.created event: a text message Clerk sends, or
+// hands over to be sent when DeliveredByClerk is false.
+type SMS struct {
+	// Object is "sms_message".
+	Object string `json:"object"`
+	// ID is the message's ID.
+	ID string `json:"id"`
+	// Slug names the template, such as "verification_code"; "" when none.
+	Slug string `json:"slug"`
+	// FromPhoneNumber is the sender's number.
+	FromPhoneNumber string `json:"from_phone_number"`
+	// ToPhoneNumber is the recipient's number.
+	ToPhoneNumber string `json:"to_phone_number"`
+	// PhoneNumberID is the recipient's phone number object, "" when none.
+	PhoneNumberID string `json:"phone_number_id"`
+	// UserID is the recipient user, "" when none.
+	UserID string `json:"user_id"`
+	// Message is the text.
+	Message string `json:"message"`
+	// Status is the message's delivery status, such as "queued".
+	Status string `json:"status"`
+	// Data holds the template's variables.
+	Data map[string]any `json:"data"`
+	// DeliveredByClerk reports whether Clerk delivers the message itself.
+	DeliveredByClerk bool `json:"delivered_by_clerk"`
+	// CreatedAt is when the message was created: created_at_ms in the
+	// spec's schema, created_at in its example; both are read.
+	CreatedAt time.Time `json:"created_at_ms"`
+}
+
+// UnmarshalJSON decodes a text message, reading its Unix-millisecond
+// timestamp from created_at_ms or, failing that, created_at.
+func (s *SMS) UnmarshalJSON(b []byte) error {
+	type plain SMS
+	var createdAt time.Time
+	err := json.Unmarshal(b, &struct {
+		*plain
+		CreatedAtMs internal.Millis `json:"created_at_ms"`
+		CreatedAt   internal.Millis `json:"created_at"`
+	}{(*plain)(s), internal.Millis{T: &s.CreatedAt}, internal.Millis{T: &createdAt}})
+	if err == nil && s.CreatedAt.IsZero() {
+		s.CreatedAt = createdAt
+	}
+	return err
+}
+
+// MarshalJSON encodes a text message as the spec's schema has it, the time
+// in created_at_ms as Unix milliseconds.
+func (s SMS) MarshalJSON() ([]byte, error) {
+	type plain SMS
+	return json.Marshal(struct {
+		plain
+		CreatedAt internal.Millis `json:"created_at_ms"`
+	}{plain(s), internal.Millis{T: &s.CreatedAt}})
+}
+
+// WaitlistEntry is the data of the waitlistEntry.created and .updated
+// events: an e-mail address on the instance's waitlist.
+type WaitlistEntry struct {
+	// Object is "waitlist_entry" ("waitlistEntry" in the spec's examples).
+	Object string `json:"object"`
+	// ID is the entry's ID.
+	ID string `json:"id"`
+	// EmailAddress is the address on the waitlist.
+	EmailAddress string `json:"email_address"`
+	// Status is "pending", "invited", "rejected" or "completed".
+	Status string `json:"status"`
+	// IsLocked reports an entry being processed in a batch action, not
+	// available to other actions meanwhile.
+	IsLocked bool `json:"is_locked"`
+	// Invitation is the invitation sent to the address, nil before one is.
+	Invitation *Invitation `json:"invitation"`
+	// CreatedAt is when the address joined the waitlist.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the entry last changed.
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// UnmarshalJSON decodes an entry, reading its Unix-millisecond timestamps.
+func (w *WaitlistEntry) UnmarshalJSON(b []byte) error {
+	type plain WaitlistEntry
+	return json.Unmarshal(b, &struct {
+		*plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{(*plain)(w), internal.Millis{T: &w.CreatedAt}, internal.Millis{T: &w.UpdatedAt}})
+}
+
+// MarshalJSON encodes an entry as Clerk sends it, times in Unix
+// milliseconds.
+func (w WaitlistEntry) MarshalJSON() ([]byte, error) {
+	type plain WaitlistEntry
+	return json.Marshal(struct {
+		plain
+		CreatedAt internal.Millis `json:"created_at"`
+		UpdatedAt internal.Millis `json:"updated_at"`
+	}{plain(w), internal.Millis{T: &w.CreatedAt}, internal.Millis{T: &w.UpdatedAt}})
+}
+
+// Invitation is an invitation to sign up to the instance, as a waitlist
+// entry carries it.
+type Invitation struct {
+	// Object is "invitation".
+	Object string `json:"object"`
+	// ID is the invitation's ID.
+	ID string `json:"id"`
+	// EmailAddress is the invitee's address.
+	EmailAddress string `json:"email_address"`
+	// PublicMetadata becomes the user's public metadata on sign-up.
+	PublicMetadata Metadata `json:"public_metadata"`
+	// Revoked reports a revoked invitation.
+	Revoked bool `json:"revoked"`
+	// Status is "pending", "accepted", "revoked" or "expired".
+	Status string `json:"status"`
+	// URL is the invitation's link, "" when none.
+	URL string `json:"url"`
+	// ExpiresAt is when the invitation expires, nil when it does not.
+	ExpiresAt *time.Time `json:"expires_at"`
+	// CreatedAt is when the invitation was created.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the invitation last changed.
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// UnmarshalJSON decodes an invitation, reading its Unix-millisecond
+// timestamps.
+func (i *Invitation) UnmarshalJSON(b []byte) error {
+	type plain Invitation
+	return json.Unmarshal(b, &struct {
+		*plain
+		ExpiresAt internal.MillisPtr `json:"expires_at"`
+		CreatedAt internal.Millis    `json:"created_at"`
+		UpdatedAt internal.Millis    `json:"updated_at"`
+	}{(*plain)(i), internal.MillisPtr{T: &i.ExpiresAt}, internal.Millis{T: &i.CreatedAt}, internal.Millis{T: &i.UpdatedAt}})
+}
+
+// MarshalJSON encodes an invitation as Clerk sends it, times in Unix
+// milliseconds.
+func (i Invitation) MarshalJSON() ([]byte, error) {
+	type plain Invitation
+	return json.Marshal(struct {
+		plain
+		ExpiresAt internal.MillisPtr `json:"expires_at"`
+		CreatedAt internal.Millis    `json:"created_at"`
+		UpdatedAt internal.Millis    `json:"updated_at"`
+	}{plain(i), internal.MillisPtr{T: &i.ExpiresAt}, internal.Millis{T: &i.CreatedAt}, internal.Millis{T: &i.UpdatedAt}})
+}
