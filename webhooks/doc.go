@@ -5,9 +5,13 @@
 // under the endpoint's whsec_ signing secret, computed by the svix package),
 // its signed timestamp against a clock and a tolerance, and decodes Clerk's
 // event envelope into an Event. Accessors decode the event's data into the
-// same models that the Backend API returns: User into users.User, Session
-// into a sessions.Session with its user, Organization, and so on. Handler
-// wraps it all into an http.Handler:
+// same models that the Backend API returns (Event.User into a users.User,
+// Event.Session into a sessions.Session with its user, Event.Organization,
+// ...), or into this package's types for the data that has no Backend API
+// model here (Role, Permission, OrganizationDomain, Email, SMS,
+// WaitlistEntry, Subscription, SubscriptionItem, PaymentAttempt,
+// DeletedObject). Event.Decode reaches the data of any other event type.
+// Handler wraps it all into an http.Handler:
 //
 //	wh, err := webhooks.NewVerifier(os.Getenv("CLERK_WEBHOOK_SECRET"))
 //	if err != nil {
