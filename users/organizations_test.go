@@ -14,6 +14,7 @@ import (
 
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
+	"github.com/go-clerk/clerk/organizations"
 )
 
 const membershipJSON = `{
@@ -163,7 +164,9 @@ func TestOrganizationModelsRoundTrip(t *testing.T) {
 	eq(t, &inv, ip.Data[0])
 
 	// An invitation not sent by a user: null inviter, no expiry.
-	b, err = json.Marshal(Page[OrganizationInvitation]{Data: []*OrganizationInvitation{{ID: "orginv_2", EmailAddress: "a@b.co", Role: "org:member"}}})
+	b, err = json.Marshal(Page[OrganizationInvitation]{Data: []*OrganizationInvitation{{
+		OrganizationInvitation: organizations.OrganizationInvitation{Object: "organization_invitation", ID: "orginv_2", EmailAddress: "a@b.co", Role: "org:member"},
+	}}})
 	must(t, err)
 	must(t, spectest.ValidateResponse(r, 200, h, b))
 }
