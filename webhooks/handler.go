@@ -23,9 +23,9 @@ func WithLogger(l *slog.Logger) HandlerOption {
 // delivery it:
 //
 //   - answers 405 Method Not Allowed to anything but POST;
-//   - answers 413 Content Too Large to a body larger than the verifier's
-//     maximum payload size (1 MiB by default, see WithMaxPayloadSize),
-//     reading no more than that;
+//   - answers 413 Request Entity Too Large to a body larger than the
+//     verifier's maximum payload size (1 MiB by default, see
+//     WithMaxPayloadSize), reading no more than that;
 //   - answers 400 Bad Request to a delivery that Verify refuses, without
 //     calling fn;
 //   - calls fn with the request's context and the verified event, and
@@ -55,6 +55,7 @@ type handler struct {
 	log *slog.Logger
 }
 
+// ServeHTTP handles one delivery, as Handler describes.
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost {
 		w.Header().Set("Allow", http.MethodPost)

@@ -164,7 +164,7 @@ func (v *Verifier) checkTimestamp(signedAt int64) error {
 	case age > v.tolerance:
 		return fmt.Errorf("%w: signed %s ago, tolerance %s", ErrTimestampOutOfRange, age, v.tolerance)
 	case age < -v.tolerance:
-		return fmt.Errorf("%w: signed %s in the future, tolerance %s", ErrTimestampOutOfRange, -age, v.tolerance)
+		return fmt.Errorf("%w: signed %s ahead of the clock, tolerance %s", ErrTimestampOutOfRange, age.Abs(), v.tolerance)
 	}
 	return nil
 }
