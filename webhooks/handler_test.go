@@ -122,9 +122,36 @@ func TestHandlerServer(t *testing.T) {
 	if ev := got.Load(); ev == nil || ev.ID != "msg_1" {
 		t.Errorf("callback got %+v", ev)
 	}
-	tooBig := bytes.Repeat([]byte("x"), webhooks.DefaultMaxPayloadSize+1)
-	if code := post(tooBig, delivery(t, testSecret, "msg_2", testNow, tooBig)); code != http.StatusRequestEntityTooLarge {
-		t.Errorf("body over 1 MiB: status %d", code)
+}
+
+// The default limit is 1 MiB: a body of exactly that size is read and
+// verified (and refused as no event), one byte more is refused unread.
+func TestHandlerDefaultLimit(t *testing.T) {
+	h := webhooks.Handler(newVerifier(t), func(context.Context, *webhooks.Event) error {
+		t.Error("callback called")
+		return nil
+	})
+	for _, tt := range []struct {
+		size    int
+		chunked bool
+		want    int
+	}{
+		{webhooks.DefaultMaxPayloadSize, false, http.StatusBadRequest},
+		{webhooks.DefaultMaxPayloadSize, true, http.StatusBadRequest},
+		{webhooks.DefaultMaxPayloadSize + 1, false, http.StatusRequestEntityTooLarge},
+		{webhooks.DefaultMaxPayloadSize + 1, true, http.StatusRequestEntityTooLarge},
+	} {
+		body := bytes.Repeat([]byte(" "), tt.size)
+		req := httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(body))
+		if tt.chunked {
+			req.ContentLength = -1
+		}
+		req.Header = delivery(t, testSecret, "msg_1", testNow, body)
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, req)
+		if rec.Code != tt.want {
+			t.Errorf("%d bytes (chunked %v): status %d, want %d", tt.size, tt.chunked, rec.Code, tt.want)
+		}
 	}
 }
 
