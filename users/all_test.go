@@ -34,10 +34,13 @@ type pageReq struct {
 
 func newUserStore(t *testing.T, n int) *userStore {
 	s := &userStore{t: t}
+	// One marshalled user, its ID swapped per user: marshalling thousands
+	// would dominate the test's time under -race.
+	tmpl := minimalUser(t, "user_XXXXX", 1_700_000_000_000)
 	for i := n - 1; i >= 0; i-- { // newest (highest number) first
 		id := fmt.Sprintf("user_%05d", i)
 		s.ids = append(s.ids, id)
-		s.json = append(s.json, minimalUser(t, id, 1_700_000_000_000+int64(i)))
+		s.json = append(s.json, bytes.Replace(tmpl, []byte("user_XXXXX"), []byte(id), 1))
 	}
 	return s
 }
@@ -161,6 +164,7 @@ func TestAllPaging(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
 			svc, srv := setup(t)
 			store := newUserStore(t, tt.n)
 			srv.Mux.Handle("GET /users", store)

@@ -82,12 +82,15 @@ func TestSetProfileImageRejects(t *testing.T) {
 	svc, srv := setup(t)
 	_, err := svc.SetProfileImage(context.Background(), "user_1", nil, "a.png")
 	truef(t, errors.Is(err, internal.ErrInvalidParams), err)
+	// The 10 MB cap (internal.MaxUploadBytes) refuses a larger image before
+	// any request.
 	big := io.LimitReader(zeros{}, internal.MaxUploadBytes+1)
 	_, err = svc.SetProfileImage(context.Background(), "user_1", big, "a.png")
 	truef(t, errors.Is(err, internal.ErrInvalidParams), "an image over 10 MB", err)
 	eq(t, 0, len(srv.Operations()))
 }
 
+// zeros is an endless reader of zero bytes.
 type zeros struct{}
 
 func (zeros) Read(p []byte) (int, error) {
