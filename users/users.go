@@ -185,7 +185,8 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*Page[User], er
 // "-created_at") and without an Offset, it pages with the starting_after
 // cursor, which costs the API the same on every page and neither skips nor
 // repeats users that are created or deleted meanwhile. Any other order, or
-// an Offset, pages by offset. Clerk API: GET /users.
+// an Offset, pages by offset. A StartingAfter in params is where the walk
+// starts. Clerk API: GET /users.
 func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*User, error] {
 	var p ListParams
 	if params != nil {

@@ -1,0 +1,137 @@
+package users_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk/users"
+)
+
+// The Users flow: create users, merge metadata, walk them all, count them.
+// (With the root package the service is c.Users; here it is built over the
+// transport directly, against a tiny in-memory fake of the API.)
+func Example() {
+	srv := fakeClerk()
+	defer srv.Close()
+	core, _ := internal.New(internal.Config{SecretKey: "sk_test_example", BaseURL: srv.URL + "/v1"})
+	us := users.New(core)
+	ctx := context.Background()
+
+	john, jane := "John", "Jane"
+	u, err := us.Create(ctx, &users.CreateParams{
+		EmailAddresses: []string{"john@example.com"},
+		FirstName:      &john,
+		PublicMetadata: users.Metadata{"role": "member"},
+	})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("created", u.ID, u.FullName(), u.PrimaryEmailAddress().EmailAddress)
+
+	u, err = us.UpdateMetadata(ctx, u.ID, &users.MetadataParams{Public: users.Metadata{"role": "admin"}})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("role", u.PublicMetadata["role"])
+
+	if _, err := us.Create(ctx, &users.CreateParams{EmailAddresses: []string{"jane@example.com"}, FirstName: &jane}); err != nil {
+		fmt.Println(err)
+		return
+	}
+	for u, err := range us.All(ctx, nil) { // newest first
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(u.ID, u.PrimaryEmailAddress().EmailAddress, u.PublicMetadata["role"])
+	}
+	n, err := us.Count(ctx, nil)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println("count", n)
+	// Output:
+	// created user_1 John john@example.com
+	// role admin
+	// user_2 jane@example.com <nil>
+	// user_1 john@example.com admin
+	// count 2
+}
+
+// fakeClerk serves just the endpoints the example calls, from memory.
+func fakeClerk() *httptest.Server {
+	var (
+		mu  sync.Mutex
+		all []*users.User // oldest first
+	)
+	reply := func(w http.ResponseWriter, v any) {
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(v)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/users", func(w http.ResponseWriter, r *http.Request) {
+		var p users.CreateParams
+		_ = json.NewDecoder(r.Body).Decode(&p)
+		mu.Lock()
+		defer mu.Unlock()
+		id := "user_" + strconv.Itoa(len(all)+1)
+		now := time.Now()
+		u := &users.User{ID: id, PublicMetadata: p.PublicMetadata, CreatedAt: now, UpdatedAt: now}
+		if p.FirstName != nil {
+			u.FirstName = *p.FirstName
+		}
+		for i, e := range p.EmailAddresses {
+			idn := "idn_" + id + "_" + strconv.Itoa(i)
+			u.EmailAddresses = append(u.EmailAddresses, users.EmailAddress{ID: idn, EmailAddress: e})
+			if i == 0 {
+				u.PrimaryEmailAddressID = idn
+			}
+		}
+		all = append(all, u)
+		reply(w, u)
+	})
+	mux.HandleFunc("PATCH /v1/users/{user_id}/metadata", func(w http.ResponseWriter, r *http.Request) {
+		var p users.MetadataParams
+		_ = json.NewDecoder(r.Body).Decode(&p)
+		mu.Lock()
+		defer mu.Unlock()
+		for _, u := range all {
+			if u.ID == r.PathValue("user_id") {
+				for k, v := range p.Public { // a shallow merge is enough here
+					if u.PublicMetadata == nil {
+						u.PublicMetadata = users.Metadata{}
+					}
+					u.PublicMetadata[k] = v
+				}
+				reply(w, u)
+				return
+			}
+		}
+		http.Error(w, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"not found"}]}`, 404)
+	})
+	mux.HandleFunc("GET /v1/users", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		out := []*users.User{}
+		for i := len(all) - 1; i >= 0; i-- {
+			out = append(out, all[i])
+		}
+		reply(w, out) // one page: the example has fewer users than a page
+	})
+	mux.HandleFunc("GET /v1/users/count", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		reply(w, map[string]any{"object": "total_count", "total_count": len(all)})
+	})
+	return httptest.NewServer(mux)
+}
