@@ -32,6 +32,20 @@ func TestGet(t *testing.T) {
 	eq(t, 1, srv.Count("GET", "/v1/users/user_2g7np7Hrk0SN6kj5EDMLDaKNL0S"))
 }
 
+// TestGetEscapesID: an ID with characters a path must escape reaches the
+// server intact, as one segment.
+func TestGetEscapesID(t *testing.T) {
+	svc, srv := setup(t)
+	srv.Mux.HandleFunc("GET /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
+		eq(t, "user_ü:1@x;y", r.PathValue("user_id"), "path user_id")
+		eq(t, "/users/user_%C3%BC:1@x%3By", r.URL.EscapedPath(), "escaped path (under /v1)")
+		serve(w, 200, minimalUser(t, "user_ü:1@x;y", 1))
+	})
+	u, err := svc.Get(context.Background(), "user_ü:1@x;y")
+	must(t, err)
+	eq(t, "user_ü:1@x;y", u.ID)
+}
+
 func TestGetNotFound(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
