@@ -267,6 +267,12 @@ func TestMillis(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"created_at":null,"expires_at":null}`), &n); err != nil || !n.CreatedAt.IsZero() || n.ExpiresAt != nil {
 		t.Fatalf("nulls: %+v %v", n, err)
 	}
+	var z stamped
+	zb, _ := json.Marshal(z)
+	var z2 stamped
+	if err := json.Unmarshal(zb, &z2); err != nil || !z2.CreatedAt.IsZero() {
+		t.Fatalf("zero time round trip: %s gave %v, %v", zb, z2.CreatedAt, err)
+	}
 	if err := json.Unmarshal([]byte(`{"created_at":1.7e12}`), &n); err != nil || n.CreatedAt.UnixMilli() != 1.7e12 {
 		t.Fatalf("float: %+v %v", n, err)
 	}

@@ -20,7 +20,8 @@ import (
 //		}{(*plain)(u), internal.Millis{T: &u.CreatedAt}})
 //	}
 //
-// JSON null and an absent field leave the zero time. A zero time marshals as 0.
+// JSON null and an absent field leave the zero time. A zero time marshals as
+// 0, and 0 reads back as the zero time.
 type Millis struct{ T *time.Time }
 
 // UnmarshalJSON implements json.Unmarshaler.
@@ -74,6 +75,10 @@ func parseMillis(b []byte) (t time.Time, ok bool, err error) {
 		return time.Time{}, false, nil
 	}
 	if n, err := strconv.ParseInt(string(b), 10, 64); err == nil {
+		if n == 0 {
+			// 0 is what a zero time marshals to: read it back as zero.
+			return time.Time{}, true, nil
+		}
 		return time.UnixMilli(n).UTC(), true, nil
 	}
 	f, err := strconv.ParseFloat(string(b), 64)
