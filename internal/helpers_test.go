@@ -8,10 +8,12 @@ import (
 	"io"
 	"net/http"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
 	"unicode/utf8"
+	"weak"
 )
 
 func TestPath(t *testing.T) {
@@ -339,4 +341,36 @@ func FuzzNewAPIError(f *testing.F) {
 			t.Fatal("status lost")
 		}
 	})
+}
+
+// TestAllHoldsOnePage checks that the iterator keeps no page but the current
+// one: weak pointers to pages already consumed are cleared by the garbage
+// collector while the walk is still going on.
+func TestAllHoldsOnePage(t *testing.T) {
+	var pages []weak.Pointer[Page[pagerItem]]
+	l := &fakeList{n: 10000, maxLimit: 500}
+	fetch := func(ctx context.Context, r PageRequest) (*Page[pagerItem], error) {
+		p, err := l.fetch(ctx, r)
+		pages = append(pages, weak.Make(p))
+		return p, err
+	}
+	n := 0
+	for _, err := range All(context.Background(), Pager[pagerItem]{Limit: 500, Fetch: fetch}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+		if n == 10*500+1 { // the first item of the 11th page
+			runtime.GC()
+			runtime.GC()
+			for i, w := range pages[:9] {
+				if w.Value() != nil {
+					t.Fatalf("page %d is still reachable while page 11 is walked", i+1)
+				}
+			}
+		}
+	}
+	if n != 10000 {
+		t.Fatalf("walked %d items", n)
+	}
 }
