@@ -62,16 +62,6 @@ func body(t *testing.T, r *http.Request) map[string]any {
 	return m
 }
 
-// jsonOf is the generic JSON form of v, for comparing with a decoded body.
-func jsonOf(t *testing.T, v any) map[string]any {
-	t.Helper()
-	b, err := json.Marshal(v)
-	must(t, err)
-	var m map[string]any
-	must(t, json.Unmarshal(b, &m))
-	return m
-}
-
 // minimalUser is the smallest spec-valid User JSON with this ID.
 func minimalUser(t testing.TB, id string, created int64) []byte {
 	b, err := json.Marshal(User{ID: id, CreatedAt: ms(created), UpdatedAt: ms(created)})

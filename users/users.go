@@ -183,8 +183,8 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*Page[User], er
 //
 // Ordered by creation time (OrderBy nil, "created_at", "+created_at" or
 // "-created_at") and without an Offset, it pages with the starting_after
-// cursor, which costs the API the same on every page and neither skips nor
-// repeats users that are created or deleted meanwhile. Any other order, or
+// cursor, which costs the API the same on every page and does not shift
+// when users are created or deleted meanwhile. Any other order, or
 // an Offset, pages by offset. A StartingAfter in params is where the walk
 // starts. Clerk API: GET /users.
 func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*User, error] {
