@@ -1,0 +1,173 @@
+package jwt
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"testing"
+	"time"
+)
+
+func TestCacheHitRechecksTimes(t *testing.T) {
+	clock := newFakeClock(testNow)
+	v := newPEMVerifier(t, WithClock(clock.Now))
+	ctx := context.Background()
+	tok := mint(t, with(baseClaims(), "nbf", testNow.Unix()-1, "iat", testNow.Unix()-1))
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := v.cache.Peek(tok); !ok {
+		t.Fatal("verified token not cached")
+	}
+
+	// Just before exp + leeway: still a hit.
+	clock.Set(testNow.Add(65*time.Second - time.Nanosecond))
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	// Before nbf - leeway: not valid yet, from the cache.
+	clock.Set(testNow.Add(-6*time.Second - time.Nanosecond))
+	_, err := v.Verify(ctx, tok)
+	requireOnly(t, err, ErrTokenNotValidYet)
+	// Re-verify and then at exp + leeway: expired, and forgotten.
+	clock.Set(testNow)
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	clock.Set(testNow.Add(65 * time.Second))
+	_, err = v.Verify(ctx, tok)
+	requireOnly(t, err, ErrTokenExpired)
+	if _, ok := v.cache.Peek(tok); ok {
+		t.Error("expired token still cached")
+	}
+	_, err = v.Verify(ctx, tok)
+	requireOnly(t, err, ErrTokenExpired)
+}
+
+func TestCacheExactToken(t *testing.T) {
+	v := newPEMVerifier(t)
+	ctx := context.Background()
+	tok := mint(t, baseClaims())
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	// One byte different in the signature: a miss, and a failure.
+	b := []byte(tok)
+	b[len(b)-20] ^= 'A' ^ 'B'
+	if b[len(b)-20] == tok[len(tok)-20] {
+		t.Fatal("test token unchanged")
+	}
+	_, err := v.Verify(ctx, string(b))
+	if err == nil {
+		t.Fatal("altered token verified")
+	}
+	if v.cache.Len() != 1 {
+		t.Errorf("cache holds %d tokens", v.cache.Len())
+	}
+	// A failing token is never cached.
+	_, err = v.Verify(ctx, mint(t, with(baseClaims(), "sts", "pending")))
+	requireOnly(t, err, ErrSessionPending)
+	if v.cache.Len() != 1 {
+		t.Errorf("cache holds %d tokens", v.cache.Len())
+	}
+}
+
+func TestCacheClaimsNotShared(t *testing.T) {
+	v := newPEMVerifier(t)
+	ctx := context.Background()
+	tok := mint(t, with(baseClaims(), "fea", "o:a", "o", map[string]any{"id": "org_1", "rol": "admin", "per": "x,y", "fpm": "3"}))
+	c1, err := v.Verify(ctx, tok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c1.UserID = "user_evil"
+	c1.OrgRole = "org:owner"
+	c1.OrgPermissions = append(c1.OrgPermissions, "org:a:z")
+	c1.Features = append(c1.Features, "o:b")
+	c2, err := v.Verify(ctx, tok)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c2 == c1 || c2.UserID != "user_123" || c2.OrgRole != "org:admin" ||
+		!slices.Equal(c2.OrgPermissions, []string{"org:a:x", "org:a:y"}) || !slices.Equal(c2.Features, []string{"o:a"}) {
+		t.Errorf("cached claims changed: %+v", c2)
+	}
+}
+
+func TestCacheOff(t *testing.T) {
+	v := newPEMVerifier(t, WithCacheSize(0))
+	if v.cache != nil {
+		t.Fatal("cache on")
+	}
+	tok := mint(t, baseClaims())
+	for range 2 {
+		if _, err := v.Verify(context.Background(), tok); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func TestCacheBounded(t *testing.T) {
+	v := newPEMVerifier(t, WithCacheSize(2))
+	ctx := context.Background()
+	for i := range 3 {
+		if _, err := v.Verify(ctx, mint(t, with(baseClaims(), "jti", fmt.Sprint(i)))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if v.cache.Len() != 2 {
+		t.Errorf("cache holds %d tokens", v.cache.Len())
+	}
+}
+
+func TestCacheHitAllocs(t *testing.T) {
+	if raceEnabled {
+		t.Skip("allocation counts differ under the race detector")
+	}
+	v := newPEMVerifier(t)
+	ctx := context.Background()
+	tok := mint(t, with(baseClaims(), "fea", "o:a", "o", map[string]any{"id": "org_1", "rol": "admin", "per": "x", "fpm": "1"}))
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	allocs := testing.AllocsPerRun(100, func() {
+		if _, err := v.Verify(ctx, tok); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs > 3 {
+		t.Errorf("cache hit allocates %v times, want at most 3", allocs)
+	}
+}
+
+func TestHeaderCache(t *testing.T) {
+	v := newPEMVerifier(t, WithCacheSize(0))
+	ctx := context.Background()
+	tok := mint(t, baseClaims())
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	if m := v.headers.Load(); m == nil || len(*m) != 1 {
+		t.Fatalf("header not remembered")
+	}
+	// A token with a remembered header still has everything else checked.
+	_, err := v.Verify(ctx, mintRaw(otherKey, rsHeader(), baseClaims()))
+	requireOnly(t, err, ErrTokenSignatureInvalid)
+	_, err = v.Verify(ctx, mint(t, with(baseClaims(), "exp", 1)))
+	requireOnly(t, err, ErrTokenExpired)
+	// Failed tokens' headers are not remembered; the cache is bounded.
+	for i := range maxHeaderCache + 5 {
+		_, key := loadFixture(t)
+		tok := mintRaw(key, with(rsHeader(), "n", i), baseClaims())
+		if _, err := v.Verify(ctx, tok); err != nil {
+			t.Fatal(err)
+		}
+		// Verifying again uses the remembered header.
+		if _, err := v.Verify(ctx, tok); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if m := v.headers.Load(); len(*m) != maxHeaderCache {
+		t.Errorf("header cache holds %d", len(*m))
+	}
+}
