@@ -32,6 +32,8 @@ import (
 	"github.com/getkin/kin-openapi/openapi3filter"
 	"github.com/getkin/kin-openapi/routers"
 	"github.com/getkin/kin-openapi/routers/gorillamux"
+
+	"github.com/go-clerk/clerk/internal"
 )
 
 //go:embed spec/bapi-2026-05-12.yml
@@ -267,6 +269,8 @@ type Server struct {
 	requests map[string]int
 	ops      []Operation
 	checkOut bool
+	// clientConfig adjusts the Config of NewClient's client.
+	clientConfig []func(*internal.Config)
 }
 
 // Option configures a Server.
