@@ -231,12 +231,17 @@ type wireOrg struct {
 // handle without overflow (about the year 2262).
 const maxNumericDate = 9e9
 
-// parseClaims decodes the claims JSON of a token into c. It checks types and
-// ranges but no claim values; raw is kept as c.Raw.
+// parseClaims decodes the claims JSON of a token into c, with the fast
+// decoder when it handles the input and json.Unmarshal otherwise (the result
+// is the same). It checks types and ranges but no claim values; raw is kept
+// as c.Raw.
 func parseClaims(raw []byte, c *Claims) error {
 	var w wireClaims
-	if err := json.Unmarshal(raw, &w); err != nil {
-		return err
+	if !fastDecodeClaims(raw, &w) {
+		w = wireClaims{}
+		if err := json.Unmarshal(raw, &w); err != nil {
+			return err
+		}
 	}
 	return w.fill(raw, c)
 }
@@ -345,7 +350,13 @@ func orgPermissions(fea, per, fpm string) []string {
 		nPerms++
 	}
 
-	var out []string
+	// The permissions are built in one buffer and sliced from its string,
+	// which costs two allocations instead of one per permission.
+	type span struct{ start, end int }
+	var spanBuf [16]span
+	spans := spanBuf[:0]
+	var buf strings.Builder
+	buf.Grow(len(fea) + len(per) + 32)
 	features, masks := fea, fpm
 	for more := true; more; {
 		var entry, maskText string
@@ -361,14 +372,24 @@ func orgPermissions(fea, per, fpm string) []string {
 		}
 		for j := 0; j < nPerms && mask != 0; j, mask = j+1, mask>>1 {
 			if mask&1 == 1 && perms[j] != "" {
-				out = append(out, "org:"+name+":"+perms[j])
+				start := buf.Len()
+				buf.WriteString("org:")
+				buf.WriteString(name)
+				buf.WriteByte(':')
+				buf.WriteString(perms[j])
+				spans = append(spans, span{start, buf.Len()})
 			}
 		}
 	}
-	if len(out) == 0 {
+	if len(spans) == 0 {
 		return nil
 	}
-	return out[:len(out):len(out)]
+	all := buf.String()
+	out := make([]string, len(spans))
+	for i, sp := range spans {
+		out[i] = all[sp.start:sp.end]
+	}
+	return out
 }
 
 // parseMask parses one fpm entry: optional surrounding spaces around a plain

@@ -2,7 +2,9 @@ package jwt
 
 import (
 	"context"
+	"crypto"
 	"crypto/rsa"
+	"crypto/sha256"
 	"encoding/base64"
 	"encoding/json"
 	"errors"
@@ -13,7 +15,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	gojwt "github.com/golang-jwt/jwt/v5"
 	lru "github.com/hashicorp/golang-lru/v2"
 )
 
@@ -224,7 +225,12 @@ func (v *Verifier) verify(ctx context.Context, token string) (*Claims, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := gojwt.SigningMethodRS256.Verify(token[:dot2], sig, key); err != nil {
+	// sha256 and rsa.VerifyPKCS1v15 directly rather than golang-jwt's
+	// SigningMethodRS256.Verify, which copies the signing input and
+	// allocates a hasher and its sum: 3 allocations and 600 bytes more per
+	// token for the same checks (see BenchmarkSignature).
+	digest := sha256.Sum256(tok[:dot2])
+	if err := rsa.VerifyPKCS1v15(key, crypto.SHA256, digest[:], sig); err != nil {
 		return nil, newError(ErrTokenSignatureInvalid, err)
 	}
 

@@ -1,0 +1,285 @@
+package jwt
+
+import (
+	"context"
+	"crypto"
+	"crypto/rsa"
+	"crypto/sha256"
+	"encoding/base64"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/MicahParks/keyfunc/v3"
+	gojwt "github.com/golang-jwt/jwt/v5"
+)
+
+// Benchmarks, each beside its baseline in the same run:
+//
+//	go test -run '^$' -bench . -benchmem -count 5 ./jwt/
+//
+// BareRSA is the least any verifier must do with a token string: decode the
+// signature, sha256 the signing input, rsa.VerifyPKCS1v15. Verify* must stay
+// within 1.15x of it on the same token; the Ratio benchmarks interleave the
+// two per iteration and report the ratio directly, which is robust on a busy
+// machine. CacheHit must stay under 2 µs and 3 allocations.
+
+// bareCheck is the baseline: the cost of RSA itself on a token string.
+func bareCheck(token string, key *rsa.PublicKey) error {
+	i := strings.LastIndexByte(token, '.')
+	sig, err := base64.RawURLEncoding.DecodeString(token[i+1:])
+	if err != nil {
+		return err
+	}
+	h := sha256.Sum256([]byte(token[:i]))
+	return rsa.VerifyPKCS1v15(key, crypto.SHA256, h[:], sig)
+}
+
+type benchToken struct {
+	name  string
+	token func(b *testing.B) string
+	at    func(b *testing.B) time.Time
+	opts  func(b *testing.B) []Option
+}
+
+// benchTokens: Clerk's own fixture token (v1, 7 claims) and a realistic v2
+// token with an active organization, features, plan and fva.
+var benchTokens = []benchToken{
+	{
+		name:  "ClerkFixture",
+		token: func(b *testing.B) string { f, _ := loadFixture(b); return f.Tokens["valid"] },
+		at:    func(b *testing.B) time.Time { f, _ := loadFixture(b); return time.Unix(f.ValidAtUnix, 0) },
+		opts:  func(b *testing.B) []Option { f, _ := loadFixture(b); return []Option{WithPublicKeyPEM(f.PublicKeyPEM)} },
+	},
+	{
+		name:  "V2Org",
+		token: func(b *testing.B) string { return mint(b, v2BenchClaims(0)) },
+		at:    func(*testing.B) time.Time { return testNow },
+		opts: func(b *testing.B) []Option {
+			f, _ := loadFixture(b)
+			return []Option{WithPublicKeyPEM(f.PublicKeyPEM), WithIssuer(testIssuer), WithAuthorizedParties("https://example.com")}
+		},
+	},
+}
+
+func v2BenchClaims(i int) map[string]any {
+	return with(baseClaims(),
+		"jti", fmt.Sprintf("%020d", i),
+		"fea", "o:dashboard,o:teams,u:export",
+		"pla", "o:pro",
+		"fva", []int{7, -1},
+		"sts", "active",
+		"o", map[string]any{"id": "org_2GIpXOEpVyJw51rkZn9Kmnc6Sxr", "slg": "acme", "rol": "admin", "per": "manage,read", "fpm": "3,2"})
+}
+
+func benchVerifier(b *testing.B, bt benchToken, opts ...Option) *Verifier {
+	b.Helper()
+	all := append(bt.opts(b), WithClock(fixedClock(bt.at(b))))
+	v, err := NewVerifier(append(all, opts...)...)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { v.Close() })
+	return v
+}
+
+func BenchmarkBareRSA(b *testing.B) {
+	_, key := loadFixture(b)
+	for _, bt := range benchTokens {
+		b.Run(bt.name, func(b *testing.B) {
+			tok := bt.token(b)
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := bareCheck(tok, &key.PublicKey); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkVerifyCacheOff verifies a token from scratch every time, with
+// the key known: parse, signature, claims.
+func BenchmarkVerifyCacheOff(b *testing.B) {
+	ctx := context.Background()
+	for _, bt := range benchTokens {
+		b.Run(bt.name, func(b *testing.B) {
+			v := benchVerifier(b, bt, WithCacheSize(0))
+			tok := bt.token(b)
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := v.Verify(ctx, tok); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkVerifyCacheMiss verifies distinct tokens with the cache on, so
+// every verification also pays the cache insertion and eviction.
+func BenchmarkVerifyCacheMiss(b *testing.B) {
+	_, key := loadFixture(b)
+	tokens := make([]string, 2*DefaultCacheSize)
+	for i := range tokens {
+		tokens[i] = mint(b, v2BenchClaims(i))
+	}
+	bt := benchTokens[1]
+	ctx := context.Background()
+	b.Run("BareRSA", func(b *testing.B) {
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			if err := bareCheck(tokens[i%len(tokens)], &key.PublicKey); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
+	b.Run("Verify", func(b *testing.B) {
+		v := benchVerifier(b, bt)
+		b.ReportAllocs()
+		i := 0
+		for b.Loop() {
+			if _, err := v.Verify(ctx, tokens[i%len(tokens)]); err != nil {
+				b.Fatal(err)
+			}
+			i++
+		}
+	})
+}
+
+// BenchmarkVerifyRatioCacheMiss is BenchmarkVerifyRatio on distinct tokens
+// with the cache on (every verification a miss that inserts and evicts).
+func BenchmarkVerifyRatioCacheMiss(b *testing.B) {
+	_, key := loadFixture(b)
+	tokens := make([]string, 2*DefaultCacheSize)
+	for i := range tokens {
+		tokens[i] = mint(b, v2BenchClaims(i))
+	}
+	v := benchVerifier(b, benchTokens[1])
+	ctx := context.Background()
+	var bare, verify time.Duration
+	i := 0
+	for b.Loop() {
+		tok := tokens[i%len(tokens)]
+		i++
+		t0 := time.Now()
+		if err := bareCheck(tok, &key.PublicKey); err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		if _, err := v.Verify(ctx, tok); err != nil {
+			b.Fatal(err)
+		}
+		verify += time.Since(t1)
+		bare += t1.Sub(t0)
+	}
+	b.ReportMetric(float64(verify)/float64(bare), "verify/bare")
+	b.ReportMetric(float64(bare.Nanoseconds())/float64(b.N), "bare-ns/op")
+	b.ReportMetric(float64(verify.Nanoseconds())/float64(b.N), "verify-ns/op")
+}
+
+func BenchmarkVerifyCacheHit(b *testing.B) {
+	ctx := context.Background()
+	for _, bt := range benchTokens {
+		b.Run(bt.name, func(b *testing.B) {
+			v := benchVerifier(b, bt)
+			tok := bt.token(b)
+			if _, err := v.Verify(ctx, tok); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := v.Verify(ctx, tok); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkVerifyRatio interleaves the bare check and a cache-off Verify of
+// the same token in each iteration and reports their ratio
+// (verify/bare), so that load from other processes hits both alike.
+func BenchmarkVerifyRatio(b *testing.B) {
+	_, key := loadFixture(b)
+	ctx := context.Background()
+	for _, bt := range benchTokens {
+		b.Run(bt.name, func(b *testing.B) {
+			v := benchVerifier(b, bt, WithCacheSize(0))
+			tok := bt.token(b)
+			var bare, verify time.Duration
+			for b.Loop() {
+				t0 := time.Now()
+				if err := bareCheck(tok, &key.PublicKey); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				if _, err := v.Verify(ctx, tok); err != nil {
+					b.Fatal(err)
+				}
+				verify += time.Since(t1)
+				bare += t1.Sub(t0)
+			}
+			b.ReportMetric(float64(verify)/float64(bare), "verify/bare")
+			b.ReportMetric(float64(bare.Nanoseconds())/float64(b.N), "bare-ns/op")
+			b.ReportMetric(float64(verify.Nanoseconds())/float64(b.N), "verify-ns/op")
+		})
+	}
+}
+
+// BenchmarkGolangJWTParse is golang-jwt's generic path with a keyfunc v3
+// key set and registered-claims validation, for context.
+func BenchmarkGolangJWTParse(b *testing.B) {
+	f, _ := loadFixture(b)
+	kf, err := keyfunc.NewJWKSetJSON(f.JWKS)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, bt := range benchTokens {
+		b.Run(bt.name, func(b *testing.B) {
+			tok := bt.token(b)
+			at := bt.at(b)
+			parser := gojwt.NewParser(gojwt.WithValidMethods([]string{"RS256"}), gojwt.WithTimeFunc(func() time.Time { return at }),
+				gojwt.WithLeeway(DefaultLeeway), gojwt.WithExpirationRequired())
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := parser.ParseWithClaims(tok, &gojwt.RegisteredClaims{}, kf.Keyfunc); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkSignature compares golang-jwt's RS256 Verify with sha256 plus
+// rsa.VerifyPKCS1v15 on the same signing input.
+func BenchmarkSignature(b *testing.B) {
+	f, key := loadFixture(b)
+	tok := f.Tokens["valid"]
+	i := strings.LastIndexByte(tok, '.')
+	sig, err := base64.RawURLEncoding.DecodeString(tok[i+1:])
+	if err != nil {
+		b.Fatal(err)
+	}
+	input := []byte(tok[:i])
+	b.Run("golang-jwt", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := gojwt.SigningMethodRS256.Verify(tok[:i], sig, &key.PublicKey); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("sha256+rsa", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			h := sha256.Sum256(input)
+			if err := rsa.VerifyPKCS1v15(&key.PublicKey, crypto.SHA256, h[:], sig); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
