@@ -10,6 +10,9 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
@@ -38,16 +41,16 @@ func TestCreateInvitation(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("POST /organizations/{organization_id}/invitations", func(w http.ResponseWriter, r *http.Request) {
-				assertJSONEq(t, tt.wantBody, readBody(r))
+				assert.JSONEq(t, tt.wantBody, readBody(r))
 				writeJSON(w, 200, invitationJSON("orginv_1", r.PathValue("organization_id"), InvitationPending))
 			})
 			inv, err := svc.CreateInvitation(context.Background(), "org_1", tt.params)
-			requireNoError(t, err)
-			assertEqual(t, "orginv_1", inv.ID)
-			assertEqual(t, InvitationPending, inv.Status)
-			assertEqual(t, "grace@example.com", inv.PublicInviterData.Identifier)
-			assertEqual(t, ms(1702592000000), *inv.ExpiresAt)
-			assertEqual(t, 1, srv.Count("POST", "/v1/organizations/org_1/invitations"))
+			require.NoError(t, err)
+			assert.Equal(t, "orginv_1", inv.ID)
+			assert.Equal(t, InvitationPending, inv.Status)
+			assert.Equal(t, "grace@example.com", inv.PublicInviterData.Identifier)
+			assert.Equal(t, ms(1702592000000), *inv.ExpiresAt)
+			assert.Equal(t, 1, srv.Count("POST", "/v1/organizations/org_1/invitations"))
 		})
 	}
 }
@@ -55,7 +58,7 @@ func TestCreateInvitation(t *testing.T) {
 func TestCreateInvitations(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /organizations/{organization_id}/invitations/bulk", func(w http.ResponseWriter, r *http.Request) {
-		assertJSONEq(t, `[{"email_address":"a@example.com","role":"org:member"},
+		assert.JSONEq(t, `[{"email_address":"a@example.com","role":"org:member"},
 			{"email_address":"b@example.com","role":"org:admin","notify":false,"inviter_user_id":"user_admin"}]`, readBody(r))
 		writeJSON(w, 200, `{"data":[`+invitationJSON("orginv_1", "org_1", InvitationPending)+`,`+
 			invitationJSON("orginv_2", "org_1", InvitationPending)+`],"total_count":2}`)
@@ -64,10 +67,10 @@ func TestCreateInvitations(t *testing.T) {
 		{EmailAddress: "a@example.com", Role: "org:member"},
 		{EmailAddress: "b@example.com", Role: "org:admin", Notify: ptr(false), InviterUserID: ptr("user_admin")},
 	})
-	requireNoError(t, err)
-	assertLen(t, invs, 2)
-	assertEqual(t, "orginv_2", invs[1].ID)
-	assertEqual(t, 1, srv.Count("POST", "/v1/organizations/org_1/invitations/bulk"))
+	require.NoError(t, err)
+	require.Len(t, invs, 2)
+	assert.Equal(t, "orginv_2", invs[1].ID)
+	assert.Equal(t, 1, srv.Count("POST", "/v1/organizations/org_1/invitations/bulk"))
 }
 
 func TestListInvitations(t *testing.T) {
@@ -84,13 +87,13 @@ func TestListInvitations(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("GET /organizations/{organization_id}/invitations", func(w http.ResponseWriter, r *http.Request) {
-				assertEqual(t, tt.wantQuery, r.URL.Query())
+				assert.Equal(t, tt.wantQuery, r.URL.Query())
 				writeJSON(w, 200, `{"data":[`+invitationJSON("orginv_1", "org_1", InvitationRevoked)+`],"total_count":31}`)
 			})
 			page, err := svc.ListInvitations(context.Background(), "org_1", tt.params)
-			requireNoError(t, err)
-			assertEqual(t, int64(31), page.TotalCount)
-			assertEqual(t, InvitationRevoked, page.Data[0].Status)
+			require.NoError(t, err)
+			assert.Equal(t, int64(31), page.TotalCount)
+			assert.Equal(t, InvitationRevoked, page.Data[0].Status)
 		})
 	}
 }
@@ -126,13 +129,13 @@ func TestAllInvitations(t *testing.T) {
 	params := &ListInvitationsParams{Status: ptr(InvitationPending)}
 	n := 0
 	for inv, err := range svc.AllInvitations(context.Background(), "org_1", params) {
-		requireNoError(t, err)
-		assertEqual(t, "orginv_"+strconv.Itoa(n), inv.ID)
+		require.NoError(t, err)
+		assert.Equal(t, "orginv_"+strconv.Itoa(n), inv.ID)
 		n++
 	}
-	assertEqual(t, 1100, n)
-	assertEqual(t, []string{"500@0", "500@500", "500@1000"}, pages)
-	assertEqual(t, &ListInvitationsParams{Status: ptr(InvitationPending)}, params)
+	assert.Equal(t, 1100, n)
+	assert.Equal(t, []string{"500@0", "500@500", "500@1000"}, pages)
+	assert.Equal(t, &ListInvitationsParams{Status: ptr(InvitationPending)}, params)
 }
 
 func TestGetInvitation(t *testing.T) {
@@ -145,11 +148,11 @@ func TestGetInvitation(t *testing.T) {
 		writeJSON(w, 200, invitationJSON("orginv_1", r.PathValue("organization_id"), InvitationAccepted))
 	})
 	inv, err := svc.GetInvitation(context.Background(), "org_1", "orginv_1")
-	requireNoError(t, err)
-	assertEqual(t, InvitationAccepted, inv.Status)
-	assertEqual(t, "org_1", inv.OrganizationID)
+	require.NoError(t, err)
+	assert.Equal(t, InvitationAccepted, inv.Status)
+	assert.Equal(t, "org_1", inv.OrganizationID)
 	_, err = svc.GetInvitation(context.Background(), "org_1", "orginv_2")
-	assertErrorIs(t, err, internal.ErrNotFound)
+	assert.ErrorIs(t, err, internal.ErrNotFound)
 }
 
 func TestRevokeInvitation(t *testing.T) {
@@ -167,16 +170,16 @@ func TestRevokeInvitation(t *testing.T) {
 			srv.Mux.HandleFunc("POST /organizations/{organization_id}/invitations/{invitation_id}/revoke", func(w http.ResponseWriter, r *http.Request) {
 				body := readBody(r)
 				if tt.wantBody == "" {
-					assertEqual(t, "", body)
+					assert.Equal(t, "", body)
 				} else {
-					assertJSONEq(t, tt.wantBody, body)
+					assert.JSONEq(t, tt.wantBody, body)
 				}
 				writeJSON(w, 200, invitationJSON(r.PathValue("invitation_id"), r.PathValue("organization_id"), InvitationRevoked))
 			})
 			inv, err := svc.RevokeInvitation(context.Background(), "org_1", "orginv_1", tt.params)
-			requireNoError(t, err)
-			assertEqual(t, InvitationRevoked, inv.Status)
-			assertEqual(t, 1, srv.Count("POST", "/v1/organizations/org_1/invitations/orginv_1/revoke"))
+			require.NoError(t, err)
+			assert.Equal(t, InvitationRevoked, inv.Status)
+			assert.Equal(t, 1, srv.Count("POST", "/v1/organizations/org_1/invitations/orginv_1/revoke"))
 		})
 	}
 }
@@ -185,27 +188,27 @@ func TestInstanceInvitations(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	var pages []string
 	srv.Mux.HandleFunc("GET /organization_invitations", func(w http.ResponseWriter, r *http.Request) {
-		assertEqual(t, url.Values{"status": {"pending"}, "query": {"example.com"}, "order_by": {"-created_at"}, "limit": {"2"}}, r.URL.Query())
+		assert.Equal(t, url.Values{"status": {"pending"}, "query": {"example.com"}, "order_by": {"-created_at"}, "limit": {"2"}}, r.URL.Query())
 		invitationPages(t, 2, true, &pages)(w, r)
 	})
 	page, err := svc.ListInstanceInvitations(context.Background(), &ListInstanceInvitationsParams{
 		Status: ptr(InvitationPending), Query: ptr("example.com"), OrderBy: ptr("-created_at"), Limit: ptr(2),
 	})
-	requireNoError(t, err)
-	assertEqual(t, int64(2), page.TotalCount)
-	assertEqual(t, "new@example.com", page.Data[1].EmailAddress)
-	assertEqual(t, "Acme Corp", page.Data[1].PublicOrganizationData.Name)
-	assertEqual(t, ms(1700000000000), page.Data[1].CreatedAt)
+	require.NoError(t, err)
+	assert.Equal(t, int64(2), page.TotalCount)
+	assert.Equal(t, "new@example.com", page.Data[1].EmailAddress)
+	assert.Equal(t, "Acme Corp", page.Data[1].PublicOrganizationData.Name)
+	assert.Equal(t, ms(1700000000000), page.Data[1].CreatedAt)
 
 	svc, srv = setup(t)
 	pages = nil
 	srv.Mux.HandleFunc("GET /organization_invitations", invitationPages(t, 777, true, &pages))
 	n := 0
 	for inv, err := range svc.AllInstanceInvitations(context.Background(), &ListInstanceInvitationsParams{Limit: ptr(300)}) {
-		requireNoError(t, err)
-		assertEqual(t, "acme", inv.PublicOrganizationData.Slug)
+		require.NoError(t, err)
+		assert.Equal(t, "acme", inv.PublicOrganizationData.Slug)
 		n++
 	}
-	assertEqual(t, 777, n)
-	assertEqual(t, []string{"300@0", "300@300", "300@600"}, pages)
+	assert.Equal(t, 777, n)
+	assert.Equal(t, []string{"300@0", "300@300", "300@600"}, pages)
 }

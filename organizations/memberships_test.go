@@ -11,6 +11,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
@@ -29,16 +32,16 @@ func TestCreateMembership(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("POST /organizations/{organization_id}/memberships", func(w http.ResponseWriter, r *http.Request) {
-				assertJSONEq(t, tt.wantBody, readBody(r))
+				assert.JSONEq(t, tt.wantBody, readBody(r))
 				writeJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:member"))
 			})
 			m, err := svc.CreateMembership(context.Background(), "org_1", tt.params)
-			requireNoError(t, err)
-			assertEqual(t, "org:member", m.Role)
-			assertEqual(t, "user_7", m.PublicUserData.UserID)
-			assertEqual(t, "user7@example.com", m.PublicUserData.Identifier)
-			assertEqual(t, "org_1", m.Organization.ID)
-			assertEqual(t, 1, srv.Count("POST", "/v1/organizations/org_1/memberships"))
+			require.NoError(t, err)
+			assert.Equal(t, "org:member", m.Role)
+			assert.Equal(t, "user_7", m.PublicUserData.UserID)
+			assert.Equal(t, "user7@example.com", m.PublicUserData.Identifier)
+			assert.Equal(t, "org_1", m.Organization.ID)
+			assert.Equal(t, 1, srv.Count("POST", "/v1/organizations/org_1/memberships"))
 		})
 	}
 }
@@ -77,15 +80,15 @@ func TestListMemberships(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("GET /organizations/{organization_id}/memberships", func(w http.ResponseWriter, r *http.Request) {
-				assertEqual(t, tt.wantQuery, r.URL.Query())
+				assert.Equal(t, tt.wantQuery, r.URL.Query())
 				writeJSON(w, 200, `{"data":[`+membershipJSON(1, "org_1", "org:admin")+`,`+membershipJSON(2, "org_1", "org:member")+`],"total_count":2}`)
 			})
 			page, err := svc.ListMemberships(context.Background(), "org_1", tt.params)
-			requireNoError(t, err)
-			assertEqual(t, int64(2), page.TotalCount)
-			assertLen(t, page.Data, 2)
-			assertEqual(t, "org:admin", page.Data[0].Role)
-			assertEqual(t, "user2@example.com", page.Data[1].PublicUserData.Identifier)
+			require.NoError(t, err)
+			assert.Equal(t, int64(2), page.TotalCount)
+			require.Len(t, page.Data, 2)
+			assert.Equal(t, "org:admin", page.Data[0].Role)
+			assert.Equal(t, "user2@example.com", page.Data[1].PublicUserData.Identifier)
 		})
 	}
 }
@@ -148,16 +151,16 @@ func TestAllMemberships(t *testing.T) {
 			}
 			next := tt.wantFirst
 			for m, err := range svc.AllMemberships(context.Background(), "org_1", tt.params) {
-				requireNoError(t, err)
+				require.NoError(t, err)
 				if m.PublicUserData.UserID != "user_"+strconv.Itoa(next) {
 					t.Fatalf("got %s, want user_%d", m.PublicUserData.UserID, next)
 				}
 				next++
 			}
-			assertEqual(t, tt.wantCount, next-tt.wantFirst)
-			assertEqual(t, tt.wantPages, store.pages)
+			assert.Equal(t, tt.wantCount, next-tt.wantFirst)
+			assert.Equal(t, tt.wantPages, store.pages)
 			if tt.params != nil {
-				assertEqual(t, before, *tt.params, "params unchanged")
+				assert.Equal(t, before, *tt.params, "params unchanged")
 			}
 		})
 	}
@@ -174,7 +177,7 @@ func TestAllMembershipsStops(t *testing.T) {
 				break
 			}
 		}
-		assertEqual(t, []string{"500@0"}, store.pages)
+		assert.Equal(t, []string{"500@0"}, store.pages)
 	})
 	t.Run("error mid-way is yielded once", func(t *testing.T) {
 		svc, srv := setup(t)
@@ -184,18 +187,18 @@ func TestAllMembershipsStops(t *testing.T) {
 		for m, err := range svc.AllMemberships(context.Background(), "org_1", nil) {
 			if err != nil {
 				errs++
-				assertNil(t, m)
+				assert.Nil(t, m)
 				var apiErr *internal.APIError
-				requireErrorAs(t, err, &apiErr)
-				assertEqual(t, 503, apiErr.StatusCode)
+				require.ErrorAs(t, err, &apiErr)
+				assert.Equal(t, 503, apiErr.StatusCode)
 				continue
 			}
 			n++
 		}
-		assertEqual(t, 500, n)
-		assertEqual(t, 1, errs)
+		assert.Equal(t, 500, n)
+		assert.Equal(t, 1, errs)
 		// A GET is retried on 503 (3 retries by default), then given up.
-		assertEqual(t, []string{"500@0", "500@500", "500@500", "500@500", "500@500"}, store.pages)
+		assert.Equal(t, []string{"500@0", "500@500", "500@500", "500@500", "500@500"}, store.pages)
 	})
 	t.Run("cancelled context", func(t *testing.T) {
 		svc, srv := setup(t)
@@ -207,53 +210,53 @@ func TestAllMembershipsStops(t *testing.T) {
 		for _, err := range svc.AllMemberships(ctx, "org_1", nil) {
 			if err != nil {
 				errs++
-				assertErrorIs(t, err, context.Canceled)
+				assert.ErrorIs(t, err, context.Canceled)
 				continue
 			}
 			if n++; n == 500 {
 				cancel()
 			}
 		}
-		assertEqual(t, 1, errs)
-		assertEqual(t, []string{"500@0"}, store.pages)
+		assert.Equal(t, 1, errs)
+		assert.Equal(t, []string{"500@0"}, store.pages)
 	})
 }
 
 func TestInstanceMemberships(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /organization_memberships", func(w http.ResponseWriter, r *http.Request) {
-		assertEqual(t, url.Values{"order_by": {"+email_address"}, "limit": {"2"}, "offset": {"0"}}, r.URL.Query())
+		assert.Equal(t, url.Values{"order_by": {"+email_address"}, "limit": {"2"}, "offset": {"0"}}, r.URL.Query())
 		writeJSON(w, 200, `{"data":[`+membershipJSON(1, "org_1", "org:admin")+`,`+membershipJSON(2, "org_2", "org:member")+`],"total_count":9}`)
 	})
 	page, err := svc.ListInstanceMemberships(context.Background(), &ListInstanceMembershipsParams{OrderBy: ptr("+email_address"), Limit: ptr(2), Offset: ptr(0)})
-	requireNoError(t, err)
-	assertEqual(t, int64(9), page.TotalCount)
-	assertEqual(t, "org_2", page.Data[1].Organization.ID)
+	require.NoError(t, err)
+	assert.Equal(t, int64(9), page.TotalCount)
+	assert.Equal(t, "org_2", page.Data[1].Organization.ID)
 
 	svc, srv = setup(t)
 	store := &memberStore{n: 1201, failAt: -1}
 	srv.Mux.HandleFunc("GET /organization_memberships", store.serve(t))
 	n := 0
 	for m, err := range svc.AllInstanceMemberships(context.Background(), nil) {
-		requireNoError(t, err)
-		assertEqual(t, "orgmem_"+strconv.Itoa(n), m.ID)
+		require.NoError(t, err)
+		assert.Equal(t, "orgmem_"+strconv.Itoa(n), m.ID)
 		n++
 	}
-	assertEqual(t, 1201, n)
-	assertEqual(t, []string{"500@0", "500@500", "500@1000"}, store.pages)
+	assert.Equal(t, 1201, n)
+	assert.Equal(t, []string{"500@0", "500@500", "500@1000"}, store.pages)
 }
 
 func TestUpdateMembership(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("PATCH /organizations/{organization_id}/memberships/{user_id}", func(w http.ResponseWriter, r *http.Request) {
-		assertEqual(t, "user_7", r.PathValue("user_id"))
-		assertJSONEq(t, `{"role":"org:admin"}`, readBody(r))
+		assert.Equal(t, "user_7", r.PathValue("user_id"))
+		assert.JSONEq(t, `{"role":"org:admin"}`, readBody(r))
 		writeJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:admin"))
 	})
 	m, err := svc.UpdateMembership(context.Background(), "org_1", "user_7", &UpdateMembershipParams{Role: "org:admin"})
-	requireNoError(t, err)
-	assertEqual(t, "org:admin", m.Role)
-	assertEqual(t, 1, srv.Count("PATCH", "/v1/organizations/org_1/memberships/user_7"))
+	require.NoError(t, err)
+	assert.Equal(t, "org:admin", m.Role)
+	assert.Equal(t, 1, srv.Count("PATCH", "/v1/organizations/org_1/memberships/user_7"))
 }
 
 func TestUpdateMembershipMetadata(t *testing.T) {
@@ -270,13 +273,13 @@ func TestUpdateMembershipMetadata(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("PATCH /organizations/{organization_id}/memberships/{user_id}/metadata", func(w http.ResponseWriter, r *http.Request) {
-				assertJSONEq(t, tt.wantBody, readBody(r))
+				assert.JSONEq(t, tt.wantBody, readBody(r))
 				writeJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:member"))
 			})
 			m, err := svc.UpdateMembershipMetadata(context.Background(), "org_1", "user_7", tt.params)
-			requireNoError(t, err)
-			assertEqual(t, Metadata{"team": "blue"}, m.PublicMetadata)
-			assertEqual(t, 1, srv.Count("PATCH", "/v1/organizations/org_1/memberships/user_7/metadata"))
+			require.NoError(t, err)
+			assert.Equal(t, Metadata{"team": "blue"}, m.PublicMetadata)
+			assert.Equal(t, 1, srv.Count("PATCH", "/v1/organizations/org_1/memberships/user_7/metadata"))
 		})
 	}
 }
@@ -291,7 +294,7 @@ func TestDeleteMembership(t *testing.T) {
 		// The API answers the removed membership, not a DeletedObject.
 		writeJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:member"))
 	})
-	requireNoError(t, svc.DeleteMembership(context.Background(), "org_1", "user_7"))
-	assertEqual(t, 1, srv.Count("DELETE", "/v1/organizations/org_1/memberships/user_7"))
-	assertErrorIs(t, svc.DeleteMembership(context.Background(), "org_1", "user_8"), internal.ErrNotFound)
+	require.NoError(t, svc.DeleteMembership(context.Background(), "org_1", "user_7"))
+	assert.Equal(t, 1, srv.Count("DELETE", "/v1/organizations/org_1/memberships/user_7"))
+	assert.ErrorIs(t, svc.DeleteMembership(context.Background(), "org_1", "user_8"), internal.ErrNotFound)
 }

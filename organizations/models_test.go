@@ -6,6 +6,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
@@ -14,7 +17,7 @@ import (
 func specValid(t *testing.T, method, path string, body []byte) {
 	t.Helper()
 	r, err := http.NewRequest(method, "http://localhost/v1"+path, nil)
-	requireNoError(t, err)
+	require.NoError(t, err)
 	h := http.Header{"Content-Type": {"application/json"}}
 	if err := spectest.ValidateResponse(r, 200, h, body); err != nil {
 		t.Errorf("%s", err)
@@ -27,46 +30,46 @@ func specValid(t *testing.T, method, path string, body []byte) {
 func roundTrip[T any](t *testing.T, raw string) (*T, []byte) {
 	t.Helper()
 	v := new(T)
-	requireNoError(t, json.Unmarshal([]byte(raw), v))
+	require.NoError(t, json.Unmarshal([]byte(raw), v))
 	b, err := json.Marshal(v)
-	requireNoError(t, err)
+	require.NoError(t, err)
 	again := new(T)
-	requireNoError(t, json.Unmarshal(b, again))
-	assertEqual(t, v, again, "after a round trip through %s", b)
+	require.NoError(t, json.Unmarshal(b, again))
+	assert.Equal(t, v, again, "after a round trip through %s", b)
 	return v, b
 }
 
 func TestOrganizationJSON(t *testing.T) {
 	o, b := roundTrip[Organization](t, orgJSON("org_1", "acme"))
-	assertEqual(t, wantOrg("org_1", "acme"), o)
-	assertContains(t, string(b), `"created_at":1700000000000`)
-	assertContains(t, string(b), `"last_active_at":1700000002000`)
+	assert.Equal(t, wantOrg("org_1", "acme"), o)
+	assert.Contains(t, string(b), `"created_at":1700000000000`)
+	assert.Contains(t, string(b), `"last_active_at":1700000002000`)
 	specValid(t, "GET", "/organizations/org_1", b)
 
 	// Optional fields absent: nil pointers, left out again on the way out.
 	o, b = roundTrip[Organization](t, minimalOrgJSON("org_2"))
-	assertNil(t, o.MembersCount)
-	assertNil(t, o.LastActiveAt)
-	assertNil(t, o.MissingMemberWithElevatedPermissions)
-	assertEqual(t, ms(1), o.CreatedAt)
-	assertNotContains(t, string(b), "last_active_at")
-	assertNotContains(t, string(b), "members_count")
+	assert.Nil(t, o.MembersCount)
+	assert.Nil(t, o.LastActiveAt)
+	assert.Nil(t, o.MissingMemberWithElevatedPermissions)
+	assert.Equal(t, ms(1), o.CreatedAt)
+	assert.NotContains(t, string(b), "last_active_at")
+	assert.NotContains(t, string(b), "members_count")
 	specValid(t, "GET", "/organizations/org_2", b)
 
 	// A hand-made organization with nil metadata still encodes spec-valid.
 	b, err := json.Marshal(&Organization{Object: "organization", ID: "org_3"})
-	requireNoError(t, err)
-	assertContains(t, string(b), `"public_metadata":{}`)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"public_metadata":{}`)
 	specValid(t, "GET", "/organizations/org_3", b)
 }
 
 func TestOrganizationNullsAndUnknownFields(t *testing.T) {
 	var o Organization
-	requireNoError(t, json.Unmarshal([]byte(`{"object":"organization","id":"org_1","role_set_key":null,
+	require.NoError(t, json.Unmarshal([]byte(`{"object":"organization","id":"org_1","role_set_key":null,
 		"last_active_at":null,"logo_url":"https://old","field_of_the_future":{"x":1}}`), &o))
-	assertEqual(t, "", o.RoleSetKey)
-	assertNil(t, o.LastActiveAt)
-	assertEqual(t, "org_1", o.ID)
+	assert.Equal(t, "", o.RoleSetKey)
+	assert.Nil(t, o.LastActiveAt)
+	assert.Equal(t, "org_1", o.ID)
 }
 
 func TestMembershipJSON(t *testing.T) {
@@ -85,21 +88,21 @@ func TestMembershipJSON(t *testing.T) {
 		},
 		CreatedAt: ms(1700000000000), UpdatedAt: ms(1700000005000),
 	}
-	assertEqual(t, want, m)
+	assert.Equal(t, want, m)
 	specValid(t, "POST", "/organizations/org_1/memberships", b)
 
 	// Without public_user_data (it is optional in the spec): the zero value,
 	// so m.PublicUserData.Identifier never panics, and left out again.
 	m, b = roundTrip[OrganizationMembership](t, `{"object":"organization_membership","id":"orgmem_1","role":"org:admin",
 		"permissions":[],"public_metadata":{},"organization":`+minimalOrgJSON("org_1")+`,"created_at":1,"updated_at":2}`)
-	assertEqual(t, "", m.PublicUserData.Identifier)
-	assertNotContains(t, string(b), "public_user_data")
+	assert.Equal(t, "", m.PublicUserData.Identifier)
+	assert.NotContains(t, string(b), "public_user_data")
 	specValid(t, "POST", "/organizations/org_1/memberships", b)
 
 	b, err := json.Marshal(OrganizationMembership{Object: "organization_membership", ID: "orgmem_2", Role: "org:admin",
 		Organization: Organization{Object: "organization", ID: "org_1"}})
-	requireNoError(t, err)
-	assertContains(t, string(b), `"permissions":[]`)
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"permissions":[]`)
 	specValid(t, "POST", "/organizations/org_1/memberships", b)
 }
 
@@ -116,7 +119,7 @@ func TestInvitationJSON(t *testing.T) {
 		URL: "https://accounts.example.com/join?ticket=x", ExpiresAt: ptr(ms(1702592000000)),
 		CreatedAt: ms(1700000000000), UpdatedAt: ms(1700000001000),
 	}
-	assertEqual(t, want, inv)
+	assert.Equal(t, want, inv)
 	specValid(t, "GET", "/organizations/org_1/invitations/orginv_1", b)
 
 	// Nullable fields as null: no inviter, no URL, no expiry.
@@ -124,11 +127,11 @@ func TestInvitationJSON(t *testing.T) {
 		"email_address":"a@b.co","role":"org:member","role_name":"Member","inviter_id":null,
 		"public_inviter_data":null,"public_metadata":{},"url":null,"expires_at":null,"created_at":1,"updated_at":2,
 		"status":"some_future_status"}`)
-	assertNil(t, inv.PublicInviterData)
-	assertNil(t, inv.ExpiresAt)
-	assertEqual(t, InvitationStatus("some_future_status"), inv.Status)
-	assertContains(t, string(b), `"expires_at":null`)
-	assertContains(t, string(b), `"public_inviter_data":null`)
+	assert.Nil(t, inv.PublicInviterData)
+	assert.Nil(t, inv.ExpiresAt)
+	assert.Equal(t, InvitationStatus("some_future_status"), inv.Status)
+	assert.Contains(t, string(b), `"expires_at":null`)
+	assert.Contains(t, string(b), `"public_inviter_data":null`)
 	specValid(t, "GET", "/organizations/org_1/invitations/orginv_2", []byte(strings.Replace(string(b), "some_future_status", "pending", 1)))
 }
 
@@ -136,19 +139,19 @@ func TestInvitationWithPublicOrganizationDataJSON(t *testing.T) {
 	raw := strings.TrimSuffix(strings.TrimSpace(invitationJSON("orginv_1", "org_1", InvitationAccepted)), "}") +
 		`, "public_organization_data": {"id":"org_1","name":"Acme Corp","slug":"acme","image_url":"https://img","has_image":true}}`
 	inv, b := roundTrip[OrganizationInvitationWithPublicOrganizationData](t, raw)
-	assertEqual(t, "new@example.com", inv.EmailAddress)
-	assertEqual(t, InvitationAccepted, inv.Status)
-	assertEqual(t, ms(1700000000000), inv.CreatedAt)
-	assertEqual(t, PublicOrganizationData{ID: "org_1", Name: "Acme Corp", Slug: "acme", ImageURL: "https://img", HasImage: true}, inv.PublicOrganizationData)
+	assert.Equal(t, "new@example.com", inv.EmailAddress)
+	assert.Equal(t, InvitationAccepted, inv.Status)
+	assert.Equal(t, ms(1700000000000), inv.CreatedAt)
+	assert.Equal(t, PublicOrganizationData{ID: "org_1", Name: "Acme Corp", Slug: "acme", ImageURL: "https://img", HasImage: true}, inv.PublicOrganizationData)
 	specValid(t, "GET", "/organization_invitations", []byte(`{"data":[`+string(b)+`],"total_count":1}`))
 
 	// Without the organization data: zero value, left out on the way out.
 	inv, b = roundTrip[OrganizationInvitationWithPublicOrganizationData](t, invitationJSON("orginv_2", "org_1", InvitationPending))
-	assertEqual(t, PublicOrganizationData{}, inv.PublicOrganizationData)
-	assertNotContains(t, string(b), "public_organization_data")
+	assert.Equal(t, PublicOrganizationData{}, inv.PublicOrganizationData)
+	assert.NotContains(t, string(b), "public_organization_data")
 
 	// A value decoded twice does not keep stale organization data.
-	requireNoError(t, json.Unmarshal([]byte(raw), inv))
-	requireNoError(t, json.Unmarshal([]byte(invitationJSON("orginv_2", "org_1", InvitationPending)), inv))
-	assertEqual(t, PublicOrganizationData{}, inv.PublicOrganizationData)
+	require.NoError(t, json.Unmarshal([]byte(raw), inv))
+	require.NoError(t, json.Unmarshal([]byte(invitationJSON("orginv_2", "org_1", InvitationPending)), inv))
+	assert.Equal(t, PublicOrganizationData{}, inv.PublicOrganizationData)
 }

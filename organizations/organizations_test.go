@@ -14,6 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
@@ -50,13 +53,13 @@ func TestCreate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("POST /organizations", func(w http.ResponseWriter, r *http.Request) {
-				assertJSONEq(t, tt.wantBody, readBody(r))
+				assert.JSONEq(t, tt.wantBody, readBody(r))
 				writeJSON(w, 200, orgJSON("org_1", "acme-corp"))
 			})
 			o, err := svc.Create(context.Background(), tt.params)
-			requireNoError(t, err)
-			assertEqual(t, wantOrg("org_1", "acme-corp"), o)
-			assertEqual(t, 1, srv.Count("POST", "/v1/organizations"))
+			require.NoError(t, err)
+			assert.Equal(t, wantOrg("org_1", "acme-corp"), o)
+			assert.Equal(t, 1, srv.Count("POST", "/v1/organizations"))
 		})
 	}
 }
@@ -80,7 +83,7 @@ func TestGet(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("GET /organizations/{organization_id}", func(w http.ResponseWriter, r *http.Request) {
-				assertEqual(t, tt.wantQuery, r.URL.Query())
+				assert.Equal(t, tt.wantQuery, r.URL.Query())
 				// The fake knows one organization, by ID or by slug.
 				switch r.PathValue("organization_id") {
 				case "org_1", "acme-corp":
@@ -90,11 +93,11 @@ func TestGet(t *testing.T) {
 				}
 			})
 			o, err := svc.Get(context.Background(), tt.idOrSlug, tt.params)
-			requireNoError(t, err)
-			assertEqual(t, "org_1", o.ID)
-			assertEqual(t, "acme-corp", o.Slug)
-			assertEqual(t, ptr(3), o.MembersCount)
-			assertEqual(t, 1, srv.Count("GET", tt.wantPath))
+			require.NoError(t, err)
+			assert.Equal(t, "org_1", o.ID)
+			assert.Equal(t, "acme-corp", o.Slug)
+			assert.Equal(t, ptr(3), o.MembersCount)
+			assert.Equal(t, 1, srv.Count("GET", tt.wantPath))
 		})
 	}
 }
@@ -125,15 +128,15 @@ func TestList(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
-				assertEqual(t, tt.wantQuery, r.URL.Query())
+				assert.Equal(t, tt.wantQuery, r.URL.Query())
 				writeJSON(w, 200, `{"data":[`+orgJSON("org_1", "acme")+`,`+minimalOrgJSON("org_2")+`],"total_count":57}`)
 			})
 			page, err := svc.List(context.Background(), tt.params)
-			requireNoError(t, err)
-			assertEqual(t, int64(57), page.TotalCount)
-			assertLen(t, page.Data, 2)
-			assertEqual(t, wantOrg("org_1", "acme"), page.Data[0])
-			assertEqual(t, "org_2", page.Data[1].ID)
+			require.NoError(t, err)
+			assert.Equal(t, int64(57), page.TotalCount)
+			require.Len(t, page.Data, 2)
+			assert.Equal(t, wantOrg("org_1", "acme"), page.Data[0])
+			assert.Equal(t, "org_2", page.Data[1].ID)
 		})
 	}
 }
@@ -147,8 +150,8 @@ func TestAll(t *testing.T) {
 	)
 	srv.Mux.HandleFunc("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
-		assertEqual(t, []string{"user_1"}, q["user_id"])
-		assertEqual(t, "500", q.Get("limit"))
+		assert.Equal(t, []string{"user_1"}, q["user_id"])
+		assert.Equal(t, "500", q.Get("limit"))
 		mu.Lock()
 		offsets = append(offsets, q.Get("offset"))
 		mu.Unlock()
@@ -162,13 +165,13 @@ func TestAll(t *testing.T) {
 	params := &ListParams{UserIDs: []string{"user_1"}}
 	n := 0
 	for o, err := range svc.All(context.Background(), params) {
-		requireNoError(t, err)
-		assertEqual(t, "org_"+strconv.Itoa(n), o.ID)
+		require.NoError(t, err)
+		assert.Equal(t, "org_"+strconv.Itoa(n), o.ID)
 		n++
 	}
-	assertEqual(t, total, n)
-	assertEqual(t, []string{"0", "500", "1000"}, offsets)
-	assertEqual(t, &ListParams{UserIDs: []string{"user_1"}}, params, "params unchanged")
+	assert.Equal(t, total, n)
+	assert.Equal(t, []string{"0", "500", "1000"}, offsets)
+	assert.Equal(t, &ListParams{UserIDs: []string{"user_1"}}, params, "params unchanged")
 }
 
 func TestUpdate(t *testing.T) {
@@ -193,13 +196,13 @@ func TestUpdate(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("PATCH /organizations/{organization_id}", func(w http.ResponseWriter, r *http.Request) {
-				assertJSONEq(t, tt.wantBody, readBody(r))
+				assert.JSONEq(t, tt.wantBody, readBody(r))
 				writeJSON(w, 200, orgJSON(r.PathValue("organization_id"), "acme-inc"))
 			})
 			o, err := svc.Update(context.Background(), "org_1", tt.params)
-			requireNoError(t, err)
-			assertEqual(t, "org_1", o.ID)
-			assertEqual(t, "acme-inc", o.Slug)
+			require.NoError(t, err)
+			assert.Equal(t, "org_1", o.ID)
+			assert.Equal(t, "acme-inc", o.Slug)
 		})
 	}
 }
@@ -223,8 +226,8 @@ func TestMetadata(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			h := func(w http.ResponseWriter, r *http.Request) {
-				assertEqual(t, tt.wantMethod, r.Method)
-				assertJSONEq(t, tt.wantBody, readBody(r))
+				assert.Equal(t, tt.wantMethod, r.Method)
+				assert.JSONEq(t, tt.wantBody, readBody(r))
 				writeJSON(w, 200, orgJSON(r.PathValue("organization_id"), "acme"))
 			}
 			srv.Mux.HandleFunc("PATCH /organizations/{organization_id}/metadata", h)
@@ -238,9 +241,9 @@ func TestMetadata(t *testing.T) {
 			} else {
 				o, err = svc.UpdateMetadata(context.Background(), "org_1", tt.params)
 			}
-			requireNoError(t, err)
-			assertEqual(t, Metadata{"plan": "pro"}, o.PublicMetadata)
-			assertEqual(t, 1, srv.Count(tt.wantMethod, "/v1/organizations/org_1/metadata"))
+			require.NoError(t, err)
+			assert.Equal(t, Metadata{"plan": "pro"}, o.PublicMetadata)
+			assert.Equal(t, 1, srv.Count(tt.wantMethod, "/v1/organizations/org_1/metadata"))
 		})
 	}
 }
@@ -250,8 +253,8 @@ func TestDelete(t *testing.T) {
 	srv.Mux.HandleFunc("DELETE /organizations/{organization_id}", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, 200, `{"object":"organization","id":"`+r.PathValue("organization_id")+`","deleted":true}`)
 	})
-	requireNoError(t, svc.Delete(context.Background(), "org_1"))
-	assertEqual(t, 1, srv.Count("DELETE", "/v1/organizations/org_1"))
+	require.NoError(t, svc.Delete(context.Background(), "org_1"))
+	assert.Equal(t, 1, srv.Count("DELETE", "/v1/organizations/org_1"))
 }
 
 func TestSetLogo(t *testing.T) {
@@ -270,8 +273,8 @@ func TestSetLogo(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("PUT /organizations/{organization_id}/logo", func(w http.ResponseWriter, r *http.Request) {
 				mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
-				assertNoError(t, err)
-				assertEqual(t, "multipart/form-data", mt)
+				assert.NoError(t, err)
+				assert.Equal(t, "multipart/form-data", mt)
 				mr := multipart.NewReader(r.Body, params["boundary"])
 				fields := map[string]string{}
 				for {
@@ -281,21 +284,21 @@ func TestSetLogo(t *testing.T) {
 					}
 					b, _ := io.ReadAll(part)
 					if part.FormName() == "file" {
-						assertEqual(t, tt.wantFileName, part.FileName())
-						assertEqual(t, "\x89PNG fake", string(b))
+						assert.Equal(t, tt.wantFileName, part.FileName())
+						assert.Equal(t, "\x89PNG fake", string(b))
 						continue
 					}
 					fields[part.FormName()] = string(b)
 				}
-				assertEqual(t, tt.wantFields, fields)
+				assert.Equal(t, tt.wantFields, fields)
 				// The answer is OrganizationWithLogo, deprecated logo_url included.
 				body := strings.TrimSuffix(strings.TrimSpace(orgJSON("org_1", "acme")), "}") + `,"logo_url":"https://img.clerk.com/org.png"}`
 				writeJSON(w, 200, body)
 			})
 			o, err := svc.SetLogo(context.Background(), "org_1", tt.params)
-			requireNoError(t, err)
-			assertTrue(t, o.HasImage)
-			assertEqual(t, "https://img.clerk.com/org.png", o.ImageURL)
+			require.NoError(t, err)
+			assert.True(t, o.HasImage)
+			assert.Equal(t, "https://img.clerk.com/org.png", o.ImageURL)
 		})
 	}
 }
@@ -306,9 +309,9 @@ func TestDeleteLogo(t *testing.T) {
 		writeJSON(w, 200, minimalOrgJSON(r.PathValue("organization_id")))
 	})
 	o, err := svc.DeleteLogo(context.Background(), "org_1")
-	requireNoError(t, err)
-	assertEqual(t, "org_1", o.ID)
-	assertFalse(t, o.HasImage)
+	require.NoError(t, err)
+	assert.Equal(t, "org_1", o.ID)
+	assert.False(t, o.HasImage)
 }
 
 func TestErrors(t *testing.T) {
@@ -345,19 +348,19 @@ func TestErrors(t *testing.T) {
 			})
 			err := tt.call(svc)
 			if tt.sentinel != nil {
-				assertErrorIs(t, err, tt.sentinel)
+				assert.ErrorIs(t, err, tt.sentinel)
 			}
 			var apiErr *internal.APIError
-			requireErrorAs(t, err, &apiErr)
-			assertEqual(t, tt.status, apiErr.StatusCode)
+			require.ErrorAs(t, err, &apiErr)
+			assert.Equal(t, tt.status, apiErr.StatusCode)
 			method, path, _ := strings.Cut(tt.route, " ")
-			assertEqual(t, tt.wantCalls, srv.Count(method, "/v1"+path), "4xx are not retried")
+			assert.Equal(t, tt.wantCalls, srv.Count(method, "/v1"+path), "4xx are not retried")
 			switch tt.status {
 			case 422:
-				assertTrue(t, apiErr.HasCode("form_identifier_exists"))
-				assertEqual(t, "slug", apiErr.Errors[0].Meta["param_name"])
+				assert.True(t, apiErr.HasCode("form_identifier_exists"))
+				assert.Equal(t, "slug", apiErr.Errors[0].Meta["param_name"])
 			case 404:
-				assertEqual(t, "tr_1", apiErr.TraceID)
+				assert.Equal(t, "tr_1", apiErr.TraceID)
 			}
 		})
 	}
@@ -426,8 +429,8 @@ func TestLocalValidation(t *testing.T) {
 	for _, c := range calls {
 		for _, id := range []string{"", ".", "..", "org/1", "org?1", "org#1", "org%2F1", "org 1", `org\1`, "org\n1"} {
 			err := c.fn(id)
-			if assertErrorIs(t, err, internal.ErrInvalidParams, "%s(%q)", c.name, id) && id == "" {
-				assertContains(t, err.Error(), "empty")
+			if assert.ErrorIs(t, err, internal.ErrInvalidParams, "%s(%q)", c.name, id) && id == "" {
+				assert.Contains(t, err.Error(), "empty")
 			}
 		}
 	}
@@ -476,9 +479,9 @@ func TestLocalValidation(t *testing.T) {
 	}
 	for _, m := range missing {
 		err := m.fn()
-		if assertErrorIs(t, err, internal.ErrInvalidParams, m.name) {
-			assertContains(t, err.Error(), m.want, m.name)
+		if assert.ErrorIs(t, err, internal.ErrInvalidParams, m.name) {
+			assert.Contains(t, err.Error(), m.want, m.name)
 		}
 	}
-	assertEmpty(t, srv.Operations(), "no request may leave when validation fails")
+	assert.Empty(t, srv.Operations(), "no request may leave when validation fails")
 }

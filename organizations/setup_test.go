@@ -1,26 +1,19 @@
 package organizations
 
 import (
-	"context"
 	"fmt"
 	"io"
 	"net/http"
 	"testing"
 	"time"
 
-	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
+// setup returns a Service whose transport talks to a spec-checking server.
 func setup(t *testing.T, opts ...spectest.Option) (*Service, *spectest.Server) {
 	t.Helper()
-	srv := spectest.NewServer(t, opts...)
-	core, err := internal.New(internal.Config{
-		SecretKey: "sk_test_organizations",
-		BaseURL:   srv.URL,
-		Sleep:     func(context.Context, time.Duration) error { return nil },
-	})
-	requireNoError(t, err)
+	core, srv := spectest.NewClient(t, opts...)
 	return New(core), srv
 }
 

@@ -14,19 +14,17 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
+// setup returns a Service whose transport talks to a spec-checking server.
 func setup(t *testing.T, opts ...spectest.Option) (*Service, *spectest.Server) {
 	t.Helper()
-	srv := spectest.NewServer(t, opts...)
-	core, err := internal.New(internal.Config{
-		SecretKey: "sk_test_sessions",
-		BaseURL:   srv.URL,
-		Sleep:     func(context.Context, time.Duration) error { return nil },
-	})
-	requireNoError(t, err)
+	core, srv := spectest.NewClient(t, opts...)
 	return New(core), srv
 }
 
@@ -58,12 +56,12 @@ func ms(n int64) time.Time { return time.UnixMilli(n).UTC() }
 func TestGet(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /sessions/{session_id}", func(w http.ResponseWriter, r *http.Request) {
-		assertEqual(t, "sess_1", r.PathValue("session_id"))
+		assert.Equal(t, "sess_1", r.PathValue("session_id"))
 		writeJSON(w, 200, sessionJSON("sess_1", StatusActive))
 	})
 
 	s, err := svc.Get(context.Background(), "sess_1")
-	requireNoError(t, err)
+	require.NoError(t, err)
 	want := &Session{
 		Object: "session", ID: "sess_1", UserID: "user_1", ClientID: "client_1",
 		Actor:  Actor{"sub": "user_admin", "iss": "https://dashboard.clerk.com"},
@@ -77,9 +75,9 @@ func TestGet(t *testing.T) {
 		UpdatedAt: ms(1700000000456), CreatedAt: ms(1699000000000),
 		Tasks: []Task{{Key: "choose-organization"}},
 	}
-	assertEqual(t, want, s)
-	assertEqual(t, "user_admin", s.Actor.Subject())
-	assertEqual(t, 1, srv.Count("GET", "/v1/sessions/sess_1"))
+	assert.Equal(t, want, s)
+	assert.Equal(t, "user_admin", s.Actor.Subject())
+	assert.Equal(t, 1, srv.Count("GET", "/v1/sessions/sess_1"))
 }
 
 func TestNullablesAndUnknownStatus(t *testing.T) {
@@ -88,35 +86,35 @@ func TestNullablesAndUnknownStatus(t *testing.T) {
 		"actor":null,"status":"some_future_status","last_active_organization_id":null,"last_active_at":1,
 		"latest_activity":null,"expire_at":2,"abandon_at":3,"updated_at":4,"created_at":5,"tasks":null,
 		"a_field_from_the_future":true}`), &s)
-	requireNoError(t, err)
-	assertEqual(t, Status("some_future_status"), s.Status)
-	assertNil(t, s.Actor)
-	assertNil(t, s.LatestActivity)
-	assertNil(t, s.Tasks)
-	assertEqual(t, "", s.LastActiveOrganizationID)
-	assertEqual(t, "", s.Actor.Subject())
-	assertEqual(t, ms(1), s.LastActiveAt)
-	assertEqual(t, ms(5), s.CreatedAt)
+	require.NoError(t, err)
+	assert.Equal(t, Status("some_future_status"), s.Status)
+	assert.Nil(t, s.Actor)
+	assert.Nil(t, s.LatestActivity)
+	assert.Nil(t, s.Tasks)
+	assert.Equal(t, "", s.LastActiveOrganizationID)
+	assert.Equal(t, "", s.Actor.Subject())
+	assert.Equal(t, ms(1), s.LastActiveAt)
+	assert.Equal(t, ms(5), s.CreatedAt)
 }
 
 func TestSessionJSONRoundTrip(t *testing.T) {
 	var s Session
-	requireNoError(t, json.Unmarshal([]byte(sessionJSON("sess_1", StatusPending)), &s))
+	require.NoError(t, json.Unmarshal([]byte(sessionJSON("sess_1", StatusPending)), &s))
 	b, err := json.Marshal(s)
-	requireNoError(t, err)
+	require.NoError(t, err)
 	var again Session
-	requireNoError(t, json.Unmarshal(b, &again))
-	assertEqual(t, s, again)
-	assertContains(t, string(b), `"created_at":1699000000000`)
-	assertContains(t, string(b), `"last_active_at":1700000000123`)
+	require.NoError(t, json.Unmarshal(b, &again))
+	assert.Equal(t, s, again)
+	assert.Contains(t, string(b), `"created_at":1699000000000`)
+	assert.Contains(t, string(b), `"last_active_at":1700000000123`)
 
 	// The encoding is the API's own: it passes the spec's response check.
 	r, _ := http.NewRequest("GET", "http://x/v1/sessions/sess_1", nil)
-	assertNoError(t, spectest.ValidateResponse(r, 200, http.Header{"Content-Type": {"application/json"}}, b))
+	assert.NoError(t, spectest.ValidateResponse(r, 200, http.Header{"Content-Type": {"application/json"}}, b))
 	// So does a zero-ish session (nil actor, activity and tasks are left out).
 	b, err = json.Marshal(Session{Object: "session", ID: "sess_0", Status: StatusActive})
-	requireNoError(t, err)
-	assertNoError(t, spectest.ValidateResponse(r, 200, http.Header{"Content-Type": {"application/json"}}, b))
+	require.NoError(t, err)
+	assert.NoError(t, spectest.ValidateResponse(r, 200, http.Header{"Content-Type": {"application/json"}}, b))
 }
 
 func TestList(t *testing.T) {
@@ -173,18 +171,18 @@ func TestList(t *testing.T) {
 			}
 			svc, srv := setup(t, opts...)
 			srv.Mux.HandleFunc("GET /sessions", func(w http.ResponseWriter, r *http.Request) {
-				assertEqual(t, tt.wantQuery, r.URL.Query())
+				assert.Equal(t, tt.wantQuery, r.URL.Query())
 				writeJSON(w, 200, tt.answer)
 			})
 			page, err := svc.List(context.Background(), tt.params)
-			requireNoError(t, err)
+			require.NoError(t, err)
 			var ids []string
 			for _, s := range page.Data {
 				ids = append(ids, s.ID)
-				assertFalse(t, s.CreatedAt.IsZero())
+				assert.False(t, s.CreatedAt.IsZero())
 			}
-			assertEqual(t, tt.wantIDs, ids)
-			assertEqual(t, tt.wantTotal, page.TotalCount)
+			assert.Equal(t, tt.wantIDs, ids)
+			assert.Equal(t, tt.wantTotal, page.TotalCount)
 		})
 	}
 }
@@ -195,7 +193,7 @@ func TestListDoesNotChangeParams(t *testing.T) {
 	p := &ListParams{UserID: ptr("user_1")}
 	for range svc.All(context.Background(), p) {
 	}
-	assertEqual(t, &ListParams{UserID: ptr("user_1")}, p)
+	assert.Equal(t, &ListParams{UserID: ptr("user_1")}, p)
 }
 
 // fakeSessions serves n sessions of user_1 over GET /sessions, in either
@@ -214,8 +212,8 @@ type fakeSessions struct {
 func (f *fakeSessions) serve(t *testing.T) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
-		assertEqual(t, "user_1", q.Get("user_id"))
-		assertEqual(t, "true", q.Get("paginated"))
+		assert.Equal(t, "user_1", q.Get("user_id"))
+		assert.Equal(t, "true", q.Get("paginated"))
 		limit, _ := strconv.Atoi(q.Get("limit"))
 		offset, _ := strconv.Atoi(q.Get("offset"))
 		f.mu.Lock()
@@ -283,13 +281,13 @@ func TestAll(t *testing.T) {
 			srv.Mux.HandleFunc("GET /sessions", f.serve(t))
 			seen := map[string]bool{}
 			for s, err := range svc.All(context.Background(), tt.params) {
-				requireNoError(t, err)
-				assertFalse(t, seen[s.ID], "duplicate %s", s.ID)
+				require.NoError(t, err)
+				assert.False(t, seen[s.ID], "duplicate %s", s.ID)
 				seen[s.ID] = true
 			}
-			assertLen(t, seen, tt.wantCount)
-			assertEqual(t, tt.wantLimits, f.limits)
-			assertEqual(t, tt.wantOffsets, f.offsets)
+			assert.Len(t, seen, tt.wantCount)
+			assert.Equal(t, tt.wantLimits, f.limits)
+			assert.Equal(t, tt.wantOffsets, f.offsets)
 		})
 	}
 }
@@ -301,12 +299,12 @@ func TestAllStopsEarlyAndOnError(t *testing.T) {
 		srv.Mux.HandleFunc("GET /sessions", f.serve(t))
 		n := 0
 		for _, err := range svc.All(context.Background(), &ListParams{UserID: ptr("user_1")}) {
-			requireNoError(t, err)
+			require.NoError(t, err)
 			if n++; n == 501 {
 				break
 			}
 		}
-		assertEqual(t, 2, f.requests)
+		assert.Equal(t, 2, f.requests)
 	})
 	t.Run("error mid-way is yielded once", func(t *testing.T) {
 		svc, srv := setup(t)
@@ -316,18 +314,18 @@ func TestAllStopsEarlyAndOnError(t *testing.T) {
 		for s, err := range svc.All(context.Background(), &ListParams{UserID: ptr("user_1")}) {
 			if err != nil {
 				errs++
-				assertNil(t, s)
+				assert.Nil(t, s)
 				var apiErr *internal.APIError
-				requireErrorAs(t, err, &apiErr)
-				assertEqual(t, 500, apiErr.StatusCode)
+				require.ErrorAs(t, err, &apiErr)
+				assert.Equal(t, 500, apiErr.StatusCode)
 				continue
 			}
 			n++
 		}
-		assertEqual(t, 1000, n)
-		assertEqual(t, 1, errs)
+		assert.Equal(t, 1000, n)
+		assert.Equal(t, 1, errs)
 		// GET is retried on 500: the failing page was asked for 1+3 times.
-		assertEqual(t, []int{0, 500, 1000, 1000, 1000, 1000}, f.offsets)
+		assert.Equal(t, []int{0, 500, 1000, 1000, 1000, 1000}, f.offsets)
 	})
 }
 
@@ -335,14 +333,14 @@ func TestRevoke(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /sessions/{session_id}/revoke", func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
-		assertEmpty(t, b, "revoke sends no body")
+		assert.Empty(t, b, "revoke sends no body")
 		writeJSON(w, 200, sessionJSON(r.PathValue("session_id"), StatusRevoked))
 	})
 	s, err := svc.Revoke(context.Background(), "sess_1")
-	requireNoError(t, err)
-	assertEqual(t, StatusRevoked, s.Status)
-	assertEqual(t, "sess_1", s.ID)
-	assertEqual(t, 1, srv.Count("POST", "/v1/sessions/sess_1/revoke"))
+	require.NoError(t, err)
+	assert.Equal(t, StatusRevoked, s.Status)
+	assert.Equal(t, "sess_1", s.ID)
+	assert.Equal(t, 1, srv.Count("POST", "/v1/sessions/sess_1/revoke"))
 }
 
 const testJWT = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ1c2VyXzEifQ.c2lnbmF0dXJl"
@@ -367,11 +365,11 @@ func TestCreateToken(t *testing.T) {
 			h := func(w http.ResponseWriter, r *http.Request) {
 				b, _ := io.ReadAll(r.Body)
 				if tt.wantBody == "" {
-					assertEmpty(t, b)
+					assert.Empty(t, b)
 				} else {
-					assertJSONEq(t, tt.wantBody, string(b))
+					assert.JSONEq(t, tt.wantBody, string(b))
 				}
-				assertEqual(t, tt.template, r.PathValue("template_name"))
+				assert.Equal(t, tt.template, r.PathValue("template_name"))
 				writeJSON(w, 200, `{"object":"token","jwt":"`+testJWT+`"}`)
 			}
 			srv.Mux.HandleFunc("POST /sessions/{session_id}/tokens", h)
@@ -385,10 +383,10 @@ func TestCreateToken(t *testing.T) {
 			} else {
 				tok, err = svc.CreateTokenFromTemplate(context.Background(), "sess_1", tt.template, tt.params)
 			}
-			requireNoError(t, err)
-			assertEqual(t, testJWT, tok.JWT)
-			assertEqual(t, "token", tok.Object)
-			assertEqual(t, 1, srv.Count("POST", tt.wantPath))
+			require.NoError(t, err)
+			assert.Equal(t, testJWT, tok.JWT)
+			assert.Equal(t, "token", tok.Object)
+			assert.Equal(t, 1, srv.Count("POST", tt.wantPath))
 		})
 	}
 }
@@ -398,16 +396,16 @@ func TestTokenIsRedacted(t *testing.T) {
 	for _, format := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
 		for _, v := range []any{tok, *tok, []*Token{tok}, struct{ T Token }{*tok}} {
 			got := fmt.Sprintf(format, v)
-			assertNotContains(t, got, "eyJ", "%s of %T: %s", format, v, got)
-			assertNotContains(t, got, "c2lnbmF0dXJl", "%s of %T: %s", format, v, got)
+			assert.NotContains(t, got, "eyJ", "%s of %T: %s", format, v, got)
+			assert.NotContains(t, got, "c2lnbmF0dXJl", "%s of %T: %s", format, v, got)
 		}
 	}
-	assertContains(t, fmt.Sprintf("%+v", tok), "[redacted]")
-	assertContains(t, fmt.Sprintf("%#v", *tok), `Object:"token"`)
-	assertNotContains(t, tok.LogValue().String(), "eyJ")
+	assert.Contains(t, fmt.Sprintf("%+v", tok), "[redacted]")
+	assert.Contains(t, fmt.Sprintf("%#v", *tok), `Object:"token"`)
+	assert.NotContains(t, tok.LogValue().String(), "eyJ")
 	// JSON keeps the JWT: handing a token to a frontend is its purpose.
 	b, _ := json.Marshal(tok)
-	assertContains(t, string(b), testJWT)
+	assert.Contains(t, string(b), testJWT)
 }
 
 func TestErrors(t *testing.T) {
@@ -420,15 +418,15 @@ func TestErrors(t *testing.T) {
 		writeJSON(w, 401, `{"errors":[{"code":"authentication_invalid","message":"bad key","long_message":"bad key"}]}`)
 	})
 	_, err := svc.Get(context.Background(), "sess_missing")
-	assertErrorIs(t, err, internal.ErrNotFound)
+	assert.ErrorIs(t, err, internal.ErrNotFound)
 	var apiErr *internal.APIError
-	requireErrorAs(t, err, &apiErr)
-	assertEqual(t, "trace_1", apiErr.TraceID)
-	assertTrue(t, apiErr.HasCode("resource_not_found"))
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, "trace_1", apiErr.TraceID)
+	assert.True(t, apiErr.HasCode("resource_not_found"))
 
 	_, err = svc.Revoke(context.Background(), "sess_1")
-	assertErrorIs(t, err, internal.ErrUnauthorized)
-	assertEqual(t, 1, srv.Count("POST", "/v1/sessions/sess_1/revoke"), "POST is not retried")
+	assert.ErrorIs(t, err, internal.ErrUnauthorized)
+	assert.Equal(t, 1, srv.Count("POST", "/v1/sessions/sess_1/revoke"), "POST is not retried")
 }
 
 func TestInvalidIDs(t *testing.T) {
@@ -453,13 +451,13 @@ func TestInvalidIDs(t *testing.T) {
 		}
 		for name, call := range calls {
 			err := call()
-			assertErrorIs(t, err, internal.ErrInvalidParams, "%s(%q)", name, id)
+			assert.ErrorIs(t, err, internal.ErrInvalidParams, "%s(%q)", name, id)
 			if errors.Is(err, internal.ErrInvalidParams) && id == "" {
-				assertContains(t, err.Error(), "empty")
+				assert.Contains(t, err.Error(), "empty")
 			}
 		}
 	}
-	assertEmpty(t, srv.Operations(), "no request may leave for an invalid ID")
+	assert.Empty(t, srv.Operations(), "no request may leave for an invalid ID")
 }
 
 func ptr[T any](v T) *T { return &v }
