@@ -12,15 +12,18 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
 func TestCreate(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	var body map[string]any
 	srv.Mux.HandleFunc("POST /api_keys", func(w http.ResponseWriter, r *http.Request) {
-		testMethod(t, r, http.MethodPost)
+		assert.Equal(t, http.MethodPost, r.Method)
 		body = readBody(t, r)
 		writeJSON(w, http.StatusOK, with(apiKeyFixture(testKeyID), "secret", testSecret,
 			"expiration", int64(1700086400000)))
@@ -76,7 +79,7 @@ func TestCreate(t *testing.T) {
 }
 
 func TestCreateMinimal(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /api_keys", func(w http.ResponseWriter, r *http.Request) {
 		body := readBody(t, r)
 		assert.Equal(t, map[string]any{"name": "ci-bot", "subject": testOrg}, body)
@@ -96,7 +99,7 @@ func TestCreateMinimal(t *testing.T) {
 }
 
 func TestInvalidParams(t *testing.T) {
-	srv, core := setup(t)
+	core, srv := spectest.NewClient(t)
 	s, m := New(core), NewM2MTokens(core)
 	ctx := context.Background()
 	bad := []string{"", "a/b", "..", "a b", "a?b", "a#b", "a%2Fb"}
@@ -172,7 +175,7 @@ func TestInvalidParams(t *testing.T) {
 }
 
 func TestVerifyLocalRejectionsAreInvalidToken(t *testing.T) {
-	_, core := setup(t)
+	core, _ := spectest.NewClient(t)
 	_, err := New(core).Verify(context.Background(), "")
 	assert.ErrorIs(t, err, ErrInvalidToken)
 	_, err = NewM2MTokens(core).Verify(context.Background(), strings.Repeat("m", maxTokenLen+1))
@@ -180,7 +183,7 @@ func TestVerifyLocalRejectionsAreInvalidToken(t *testing.T) {
 }
 
 func TestGet(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /api_keys/{apiKeyID}", func(w http.ResponseWriter, r *http.Request) {
 		if id := r.PathValue("apiKeyID"); id != testKeyID {
 			writeError(w, http.StatusNotFound, "resource_not_found", "no such key")
@@ -207,12 +210,12 @@ func TestGet(t *testing.T) {
 }
 
 func TestList(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /api_keys", func(w http.ResponseWriter, r *http.Request) {
-		testQuery(t, r, url.Values{
+		assert.Equal(t, url.Values{
 			"subject": {testUser}, "type": {"api_key"}, "include_invalid": {"true"},
 			"query": {"prod"}, "limit": {"2"}, "offset": {"4"},
-		})
+		}, r.URL.Query())
 		writeJSON(w, http.StatusOK, map[string]any{
 			"data":        []any{apiKeyFixture(testKeyID), with(apiKeyFixture(testKeyID2), "revoked", true)},
 			"total_count": 7,
@@ -232,9 +235,9 @@ func TestList(t *testing.T) {
 }
 
 func TestListIncludeInvalidFalseIsSent(t *testing.T) {
-	srv, core := setup(t)
+	core, srv := spectest.NewClient(t)
 	srv.Mux.HandleFunc("GET /api_keys", func(w http.ResponseWriter, r *http.Request) {
-		testQuery(t, r, url.Values{"subject": {testUser}, "include_invalid": {"false"}})
+		assert.Equal(t, url.Values{"subject": {testUser}, "include_invalid": {"false"}}, r.URL.Query())
 		writeJSON(w, http.StatusOK, map[string]any{"data": []any{}, "total_count": 0})
 	})
 	page, err := New(core).List(context.Background(), &ListParams{Subject: testUser, IncludeInvalid: ptr(false)})
@@ -277,7 +280,7 @@ func newPaged(n int) *pagedKeys { return &pagedKeys{n: n, failAt: -1, mu: make(c
 
 func TestAll(t *testing.T) {
 	t.Run("to the end in pages of 100", func(t *testing.T) {
-		srv, core := setup(t)
+		core, srv := spectest.NewClient(t)
 		p := newPaged(2550)
 		srv.Mux.HandleFunc("GET /api_keys", p.handler(t, "data", apiKeyFixture, "ak"))
 		params := &ListParams{Subject: testUser}
@@ -296,7 +299,7 @@ func TestAll(t *testing.T) {
 		assert.Equal(t, &ListParams{Subject: testUser}, params, "the caller's params are not changed")
 	})
 	t.Run("caller's limit and offset", func(t *testing.T) {
-		srv, core := setup(t)
+		core, srv := spectest.NewClient(t)
 		p := newPaged(100)
 		srv.Mux.HandleFunc("GET /api_keys", p.handler(t, "data", apiKeyFixture, "ak"))
 		params := &ListParams{Subject: testUser, Limit: ptr(30), Offset: ptr(10)}
@@ -312,7 +315,7 @@ func TestAll(t *testing.T) {
 		assert.Equal(t, 10, *params.Offset)
 	})
 	t.Run("break stops fetching", func(t *testing.T) {
-		srv, core := setup(t)
+		core, srv := spectest.NewClient(t)
 		p := newPaged(1000)
 		srv.Mux.HandleFunc("GET /api_keys", p.handler(t, "data", apiKeyFixture, "ak"))
 		n := 0
@@ -325,7 +328,7 @@ func TestAll(t *testing.T) {
 		assert.Equal(t, 2, srv.Count("GET", "/v1/api_keys"))
 	})
 	t.Run("error mid-way is yielded once", func(t *testing.T) {
-		srv, core := setup(t)
+		core, srv := spectest.NewClient(t)
 		p := newPaged(1000)
 		p.failAt = 200
 		srv.Mux.HandleFunc("GET /api_keys", p.handler(t, "data", apiKeyFixture, "ak"))
@@ -364,7 +367,7 @@ func TestUpdate(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv, core := setup(t, spectest.WithResponseValidation())
+			core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("PATCH /api_keys/{apiKeyID}", func(w http.ResponseWriter, r *http.Request) {
 				assert.Equal(t, testKeyID, r.PathValue("apiKeyID"))
 				assert.Equal(t, tt.want, readBody(t, r))
@@ -388,7 +391,7 @@ func TestRevoke(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv, core := setup(t, spectest.WithResponseValidation())
+			core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("POST /api_keys/{apiKeyID}/revoke", func(w http.ResponseWriter, r *http.Request) {
 				assert.Equal(t, testKeyID, r.PathValue("apiKeyID"))
 				body := readBody(t, r)
@@ -407,7 +410,7 @@ func TestRevoke(t *testing.T) {
 }
 
 func TestDelete(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("DELETE /api_keys/{apiKeyID}", func(w http.ResponseWriter, r *http.Request) {
 		if r.PathValue("apiKeyID") != testKeyID {
 			writeError(w, http.StatusNotFound, "resource_not_found", "not found")
@@ -422,7 +425,7 @@ func TestDelete(t *testing.T) {
 }
 
 func TestSecret(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /api_keys/{apiKeyID}/secret", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, testKeyID, r.PathValue("apiKeyID"))
 		writeJSON(w, http.StatusOK, map[string]any{"secret": testSecret})
@@ -433,7 +436,7 @@ func TestSecret(t *testing.T) {
 }
 
 func TestVerify(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /api_keys/verify", func(w http.ResponseWriter, r *http.Request) {
 		body := readBody(t, r)
 		if body["secret"] != testSecret {
@@ -485,7 +488,7 @@ func TestVerifyRejections(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv, core := setupWith(t, internal.Config{MaxRetries: -1})
+			core, srv := spectest.NewClient(t, spectest.WithClientConfig(func(c *internal.Config) { c.MaxRetries = -1 }))
 			srv.Mux.HandleFunc("POST /api_keys/verify", func(w http.ResponseWriter, r *http.Request) {
 				writeJSON(w, tt.status, tt.body)
 			})
@@ -568,7 +571,7 @@ func TestKindOf(t *testing.T) {
 }
 
 func TestRequestHeaders(t *testing.T) {
-	srv, core := setup(t)
+	core, srv := spectest.NewClient(t)
 	srv.Mux.HandleFunc("GET /api_keys/{apiKeyID}", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "Bearer "+testSecretKey, r.Header.Get("Authorization"))
 		writeJSON(w, http.StatusOK, apiKeyFixture(testKeyID))

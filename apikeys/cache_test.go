@@ -13,7 +13,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-clerk/clerk/internal"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
@@ -77,7 +79,7 @@ func verifySetup(t *testing.T, opts ...spectest.Option) (*spectest.Server, *fake
 
 func verifySetupWith(t *testing.T, svcOpts []Option, opts ...spectest.Option) (*spectest.Server, *fakeVerify, *Service, *M2MTokenService, *clock) {
 	t.Helper()
-	srv, core := setup(t, opts...)
+	core, srv := spectest.NewClient(t, opts...)
 	f := newFakeVerify()
 	srv.Mux.HandleFunc("POST /api_keys/verify", f.handler(t, "secret"))
 	srv.Mux.HandleFunc("POST /m2m_tokens/verify", f.handler(t, "token"))
@@ -105,7 +107,7 @@ func TestVerifyCacheHit(t *testing.T) {
 	require.NoError(t, err)
 	assert.Equal(t, 1, verifyCount(srv))
 	assert.Equal(t, a, b)
-	assert.True(t, a != b, "each caller gets a copy")
+	assert.NotSame(t, a, b, "each caller gets a copy")
 	a.Scopes[0] = "changed"
 	a.Expiration = &t0
 	c, err := s.Verify(ctx, testSecret)
@@ -364,7 +366,7 @@ func TestVerifyConcurrentShareOneCall(t *testing.T) {
 					require.NoError(t, errs[i])
 					assert.Equal(t, testKeyID, keys[i].ID)
 					if i > 0 {
-						assert.True(t, keys[i] != keys[0], "each caller gets its own copy")
+						assert.NotSame(t, keys[0], keys[i], "each caller gets its own copy")
 					}
 				} else {
 					assert.ErrorIs(t, errs[i], ErrInvalidToken)
@@ -378,7 +380,7 @@ func TestVerifyConcurrentShareOneCall(t *testing.T) {
 // waiting; when the caller that made the call gives up, a waiter with a live
 // context makes its own.
 func TestVerifyWaiterContext(t *testing.T) {
-	srv, core := setup(t)
+	core, srv := spectest.NewClient(t)
 	var mu sync.Mutex
 	calls := 0
 	entered := make(chan struct{}, 1)
@@ -470,15 +472,10 @@ func TestVerifyConcurrentMany(t *testing.T) {
 // BenchmarkVerifyCacheHit measures a repeated key: a hash, a map lookup
 // under a lock, and a copy of the result.
 func BenchmarkVerifyCacheHit(b *testing.B) {
-	srv := spectest.NewServer(b)
+	core, srv := spectest.NewClient(b)
 	srv.Mux.HandleFunc("POST /api_keys/verify", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, apiKeyFixture(testKeyID))
 	})
-	core, err := internal.New(internal.Config{SecretKey: testSecretKey, BaseURL: srv.URL})
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(core.Close)
 	s := New(core, WithVerifyCache(DefaultCacheSize, time.Hour))
 	ctx := context.Background()
 	if _, err := s.Verify(ctx, testSecret); err != nil {

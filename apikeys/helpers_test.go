@@ -1,25 +1,23 @@
 package apikeys
 
 import (
-	"context"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
-	"net/url"
 	"sync"
 	"testing"
 	"time"
 
-	"github.com/go-clerk/clerk/internal"
-	"github.com/go-clerk/clerk/internal/spectest"
 	"go.uber.org/goleak"
+
+	"github.com/go-clerk/clerk/internal/spectest"
 )
 
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
 const (
-	testSecretKey = "sk_test_instanceSecretKeyDoNotLeak"
+	testSecretKey = spectest.SecretKey // the instance key of spectest.NewClient
 	testUser      = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk"
 	testUser2     = "user_2yGkLpQ7Y3rXSwtU24CzTk9I7Em"
 	testOrg       = "org_2xhFjEI5X2qWRvtV13BzSj8H6Dk"
@@ -35,26 +33,6 @@ const (
 
 // t0 is the pinned time of the fixtures: 2023-11-14T22:13:20Z.
 var t0 = time.UnixMilli(1700000000000).UTC()
-
-// setup starts a spec-checking server and a transport core pointing at it.
-func setup(t *testing.T, opts ...spectest.Option) (*spectest.Server, *internal.Client) {
-	t.Helper()
-	return setupWith(t, internal.Config{}, opts...)
-}
-
-func setupWith(t *testing.T, cfg internal.Config, opts ...spectest.Option) (*spectest.Server, *internal.Client) {
-	t.Helper()
-	srv := spectest.NewServer(t, opts...)
-	cfg.SecretKey = testSecretKey
-	cfg.BaseURL = srv.URL
-	cfg.Sleep = func(context.Context, time.Duration) error { return nil }
-	core, err := internal.New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(core.Close)
-	return srv, core
-}
 
 // clock is a fake clock for the cache, safe for concurrent use.
 type clock struct {
@@ -148,27 +126,6 @@ func readBody(t *testing.T, r *http.Request) map[string]any {
 		}
 	}
 	return m
-}
-
-func testMethod(t *testing.T, r *http.Request, want string) {
-	t.Helper()
-	if r.Method != want {
-		t.Errorf("method = %s, want %s", r.Method, want)
-	}
-}
-
-func testQuery(t *testing.T, r *http.Request, want url.Values) {
-	t.Helper()
-	got := r.URL.Query()
-	if len(got) != len(want) {
-		t.Errorf("query = %v, want %v", got, want)
-		return
-	}
-	for k, v := range want {
-		if g := got[k]; len(g) != len(v) || (len(v) > 0 && g[0] != v[0]) {
-			t.Errorf("query %s = %v, want %v (query %v)", k, g, v, got)
-		}
-	}
 }
 
 // logBuffer collects log records of a JSON slog handler.

@@ -9,12 +9,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
 func TestM2MCreate(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /m2m_tokens", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "Bearer "+testMachKey, r.Header.Get("Authorization"), "the machine key is the bearer")
 		body := readBody(t, r)
@@ -49,7 +52,7 @@ func TestM2MCreate(t *testing.T) {
 }
 
 func TestM2MCreateMinimalAndJWT(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	var bodies []map[string]any
 	srv.Mux.HandleFunc("POST /m2m_tokens", func(w http.ResponseWriter, r *http.Request) {
 		bodies = append(bodies, readBody(t, r))
@@ -66,7 +69,7 @@ func TestM2MCreateMinimalAndJWT(t *testing.T) {
 // TestM2MCreateErrorHidesMachineKey: a server that echoes the bearer in its
 // error does not get it into the caller's error.
 func TestM2MCreateErrorHidesMachineKey(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /m2m_tokens", func(w http.ResponseWriter, r *http.Request) {
 		writeError(w, http.StatusBadRequest, "machine_secret_key_invalid", "machine key "+testMachKey+" is not valid")
 	})
@@ -82,12 +85,12 @@ func TestM2MCreateErrorHidesMachineKey(t *testing.T) {
 }
 
 func TestM2MList(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /m2m_tokens", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "Bearer "+testSecretKey, r.Header.Get("Authorization"))
-		testQuery(t, r, url.Values{
+		assert.Equal(t, url.Values{
 			"subject": {testMachine}, "revoked": {"true"}, "expired": {"false"}, "limit": {"2"}, "offset": {"0"},
-		})
+		}, r.URL.Query())
 		writeJSON(w, http.StatusOK, map[string]any{
 			"m2m_tokens":  []any{m2mFixture(testTokenID), with(m2mFixture("mt_00000000000000000000000000000001"), "revoked", true, "revocation_reason", "rotated")},
 			"total_count": 5,
@@ -122,7 +125,7 @@ func TestListShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv, core := setup(t)
+			core, srv := spectest.NewClient(t)
 			p := newPaged(3)
 			if tt.m2m {
 				srv.Mux.HandleFunc("GET /m2m_tokens", p.handler(t, tt.listKey, m2mFixture, "mt"))
@@ -142,7 +145,7 @@ func TestListShapes(t *testing.T) {
 }
 
 func TestM2MAll(t *testing.T) {
-	srv, core := setup(t)
+	core, srv := spectest.NewClient(t)
 	p := newPaged(1234)
 	srv.Mux.HandleFunc("GET /m2m_tokens", p.handler(t, "m2m_tokens", m2mFixture, "mt"))
 	n := 0
@@ -175,7 +178,7 @@ func TestM2MAll(t *testing.T) {
 }
 
 func TestM2MRevoke(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	var bodies []map[string]any
 	srv.Mux.HandleFunc("POST /m2m_tokens/{m2m_token_id}/revoke", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, testTokenID, r.PathValue("m2m_token_id"))
@@ -195,7 +198,7 @@ func TestM2MRevoke(t *testing.T) {
 }
 
 func TestM2MVerify(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /m2m_tokens/verify", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "Bearer "+testSecretKey, r.Header.Get("Authorization"))
 		body := readBody(t, r)

@@ -9,6 +9,9 @@ import (
 	"strconv"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
@@ -25,7 +28,7 @@ func machineFixture(id string) map[string]any {
 }
 
 func TestMachinesCreate(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /machines", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, map[string]any{"name": "billing", "scoped_machines": []any{testMachine2}, "default_token_ttl": float64(600)}, readBody(t, r))
 		writeJSON(w, http.StatusOK, with(machineFixture(testMachine), "secret_key", testMachKey, "default_token_ttl", 600))
@@ -46,7 +49,7 @@ func TestMachinesCreate(t *testing.T) {
 }
 
 func TestMachinesGetUpdateDelete(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /machines/{machine_id}", func(w http.ResponseWriter, r *http.Request) {
 		if r.PathValue("machine_id") != testMachine {
 			writeError(w, http.StatusNotFound, "resource_not_found", "not found")
@@ -82,9 +85,9 @@ func TestMachinesGetUpdateDelete(t *testing.T) {
 }
 
 func TestMachinesList(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /machines", func(w http.ResponseWriter, r *http.Request) {
-		testQuery(t, r, url.Values{"query": {"bill"}, "order_by": {"-name"}, "limit": {"2"}, "offset": {"1"}})
+		assert.Equal(t, url.Values{"query": {"bill"}, "order_by": {"-name"}, "limit": {"2"}, "offset": {"1"}}, r.URL.Query())
 		writeJSON(w, http.StatusOK, map[string]any{"data": []any{machineFixture(testMachine)}, "total_count": 2})
 	})
 	page, err := NewMachines(core).List(context.Background(), &ListMachinesParams{
@@ -97,7 +100,7 @@ func TestMachinesList(t *testing.T) {
 }
 
 func TestMachinesAll(t *testing.T) {
-	srv, core := setup(t)
+	core, srv := spectest.NewClient(t)
 	var limits, offsets []int
 	const total = 1203
 	srv.Mux.HandleFunc("GET /machines", func(w http.ResponseWriter, r *http.Request) {
@@ -123,7 +126,7 @@ func TestMachinesAll(t *testing.T) {
 }
 
 func TestMachinesSecretKeyAndScopes(t *testing.T) {
-	srv, core := setup(t, spectest.WithResponseValidation())
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /machines/{machine_id}/secret_key", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]any{"object": "machine_secret_key", "secret": testMachKey})
 	})
@@ -157,7 +160,7 @@ func TestMachinesSecretKeyAndScopes(t *testing.T) {
 }
 
 func TestMachinesInvalidParams(t *testing.T) {
-	srv, core := setup(t)
+	core, srv := spectest.NewClient(t)
 	ms, ctx := NewMachines(core), context.Background()
 	calls := map[string]func() error{
 		"create nil":       func() error { _, err := ms.Create(ctx, nil); return err },

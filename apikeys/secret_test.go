@@ -11,7 +11,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk/internal/spectest"
 )
 
 // printings returns every way a value is commonly printed.
@@ -90,7 +94,9 @@ func TestSecretsAreNotPrinted(t *testing.T) {
 // sees in its errors, and checks neither the logs nor the errors hold one.
 func TestSecretsAreNotLogged(t *testing.T) {
 	var logs logBuffer
-	srv, core := setupWith(t, internal.Config{Logger: newLogger(&logs), MaxRetries: 1})
+	core, srv := spectest.NewClient(t, spectest.WithClientConfig(func(c *internal.Config) {
+		c.Logger, c.MaxRetries = newLogger(&logs), 1
+	}))
 	srv.Mux.HandleFunc("POST /api_keys", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, with(apiKeyFixture(testKeyID), "secret", testSecret))
 	})
