@@ -75,7 +75,8 @@ func TestCacheExactToken(t *testing.T) {
 func TestCacheClaimsNotShared(t *testing.T) {
 	v := newPEMVerifier(t)
 	ctx := context.Background()
-	tok := mint(t, with(baseClaims(), "fea", "o:a", "o", map[string]any{"id": "org_1", "rol": "admin", "per": "x,y", "fpm": "3"}))
+	tok := mint(t, with(baseClaims(), "fea", "o:a", "o", map[string]any{"id": "org_1", "rol": "admin", "per": "x,y", "fpm": "3"},
+		"act", map[string]any{"sub": "user_admin"}))
 	c1, err := v.Verify(ctx, tok)
 	if err != nil {
 		t.Fatal(err)
@@ -84,12 +85,14 @@ func TestCacheClaimsNotShared(t *testing.T) {
 	c1.OrgRole = "org:owner"
 	c1.OrgPermissions = append(c1.OrgPermissions, "org:a:z")
 	c1.Features = append(c1.Features, "o:b")
+	c1.Actor.Subject = "user_evil"
 	c2, err := v.Verify(ctx, tok)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if c2 == c1 || c2.UserID != "user_123" || c2.OrgRole != "org:admin" ||
-		!slices.Equal(c2.OrgPermissions, []string{"org:a:x", "org:a:y"}) || !slices.Equal(c2.Features, []string{"o:a"}) {
+		!slices.Equal(c2.OrgPermissions, []string{"org:a:x", "org:a:y"}) || !slices.Equal(c2.Features, []string{"o:a"}) ||
+		c2.Actor.Subject != "user_admin" {
 		t.Errorf("cached claims changed: %+v", c2)
 	}
 }
@@ -126,7 +129,8 @@ func TestCacheHitAllocs(t *testing.T) {
 	}
 	v := newPEMVerifier(t)
 	ctx := context.Background()
-	tok := mint(t, with(baseClaims(), "fea", "o:a", "o", map[string]any{"id": "org_1", "rol": "admin", "per": "x", "fpm": "1"}))
+	tok := mint(t, with(baseClaims(), "fea", "o:a", "o", map[string]any{"id": "org_1", "rol": "admin", "per": "x", "fpm": "1"},
+		"act", map[string]any{"sub": "user_admin"}))
 	if _, err := v.Verify(ctx, tok); err != nil {
 		t.Fatal(err)
 	}

@@ -77,14 +77,6 @@ func parsePrivateKey(s string) *rsa.PrivateKey {
 	return k.(*rsa.PrivateKey)
 }
 
-func pemOf(pub *rsa.PublicKey) string {
-	der, err := x509.MarshalPKIXPublicKey(pub)
-	if err != nil {
-		panic(err)
-	}
-	return string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}))
-}
-
 // jwksOf returns a JWKS JSON holding the public halves of keys under kids.
 func jwksOf(kids []string, keys ...*rsa.PublicKey) []byte {
 	type jwk struct {

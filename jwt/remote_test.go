@@ -597,3 +597,62 @@ func TestRemoteSourcePrecedence(t *testing.T) {
 		t.Errorf("fetches = %d", n)
 	}
 }
+
+func TestCloseWhileVerifying(t *testing.T) {
+	srv := newJWKSServer(t, fixtureJWKS(t))
+	v, err := NewVerifier(WithJWKSURL(srv.URL), WithClock(fixedClock(testNow)), WithIssuer(testIssuer), WithCacheSize(8))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tokens := []string{mint(t, baseClaims()), mintKID(otherKey, "ins_other", baseClaims())}
+	var wg sync.WaitGroup
+	for i := range 50 {
+		wg.Go(func() {
+			for j := range 20 {
+				_, err := v.Verify(context.Background(), tokens[(i+j)%2])
+				if err != nil && !errors.Is(err, ErrKeyNotFound) {
+					t.Errorf("unexpected error %v", err)
+				}
+			}
+		})
+	}
+	v.Close()
+	wg.Wait()
+}
+
+func TestJWKSKeySelection(t *testing.T) {
+	_, key := loadFixture(t)
+	rsaKey := func(kid, alg, use string, k *rsa.PublicKey) string {
+		j := string(jwksOf([]string{kid}, k))
+		j = strings.TrimSuffix(strings.TrimPrefix(j, `{"keys":[`), "]}")
+		j = strings.Replace(j, `"alg":"RS256"`, `"alg":"`+alg+`"`, 1)
+		return strings.Replace(j, `"use":"sig"`, `"use":"`+use+`"`, 1)
+	}
+	set := `{"keys":[` + strings.Join([]string{
+		`{"kty":"EC","kid":"ec","crv":"P-256","x":"f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU","y":"x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}`,
+		`{"kty":"oct","kid":"hmac","k":"AAAA"}`,
+		rsaKey("enc", "RS256", "enc", &otherKey.PublicKey),
+		rsaKey("ps", "PS256", "sig", &otherKey.PublicKey),
+		rsaKey("noalg", "", "", &otherKey.PublicKey),
+		rsaKey(fixtureKID, "RS256", "sig", &key.PublicKey),
+		rsaKey(fixtureKID, "RS256", "sig", &otherKey.PublicKey), // a duplicate kid: the first wins
+	}, ",") + `]}`
+	ks, err := parseJWKS([]byte(set))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ks) != 2 || ks["noalg"] == nil || !ks[fixtureKID].Equal(&key.PublicKey) {
+		t.Fatalf("keys = %v", ks)
+	}
+	v := newPEMVerifier(t, WithPublicKeyPEM(""), WithJWKS([]byte(set)))
+	for kid, want := range map[string]error{"ec": ErrKeyNotFound, "hmac": ErrKeyNotFound, "enc": ErrKeyNotFound, "ps": ErrKeyNotFound, "noalg": nil} {
+		_, err := v.Verify(context.Background(), mintKID(otherKey, kid, baseClaims()))
+		if want == nil {
+			if err != nil {
+				t.Errorf("kid %s: %v", kid, err)
+			}
+			continue
+		}
+		requireOnly(t, err, want)
+	}
+}

@@ -39,7 +39,8 @@ type Verifier struct {
 	static keySet         // WithJWKS
 	remote *remote        // WithJWKSURL, WithSecretKey, WithPublishableKey
 
-	cache *lru.Cache[string, *cacheEntry] // nil when off
+	cache  *lru.Cache[string, *cacheEntry] // nil when off
+	keyGen atomic.Uint64                   // bumped when a refresh drops or replaces a key
 
 	// headers maps a header segment already seen on a verified token to its
 	// kid, so that repeated headers (all tokens signed by one key share one)
@@ -97,6 +98,7 @@ func NewVerifier(opts ...Option) (*Verifier, error) {
 		v.cache = c
 	}
 	purge := func() {
+		v.keyGen.Add(1)
 		if v.cache != nil {
 			v.cache.Purge()
 		}
@@ -154,24 +156,34 @@ func (v *Verifier) Close() error {
 // The returned Claims are the caller's copy, but their slices are shared:
 // see [Claims].
 func (v *Verifier) Verify(ctx context.Context, token string) (*Claims, error) {
+	if len(token) > MaxTokenSize {
+		return nil, errorf(ErrTokenMalformed, "token is %d bytes, over the %d-byte limit", len(token), MaxTokenSize)
+	}
 	if v.cache != nil {
 		if e, ok := v.cache.Get(token); ok {
 			if err := v.checkWindow(e, v.now()); err != nil {
 				v.cache.Remove(token)
 				return nil, err
 			}
-			c := new(Claims)
-			*c = e.claims
-			return c, nil
+			return e.claims.clone(), nil
 		}
 	}
 	return v.verify(ctx, token)
 }
 
-func (v *Verifier) verify(ctx context.Context, token string) (*Claims, error) {
-	if len(token) > MaxTokenSize {
-		return nil, errorf(ErrTokenMalformed, "token is %d bytes, over the %d-byte limit", len(token), MaxTokenSize)
+// clone returns a copy of c for a caller: the struct and the Actor are
+// copied, the slices (capacity = length) are shared.
+func (c *Claims) clone() *Claims {
+	out := new(Claims)
+	*out = *c
+	if c.Actor != nil {
+		a := *c.Actor
+		out.Actor = &a
 	}
+	return out
+}
+
+func (v *Verifier) verify(ctx context.Context, token string) (*Claims, error) {
 	dot1 := strings.IndexByte(token, '.')
 	if dot1 < 0 {
 		return nil, errorf(ErrTokenMalformed, "token is not three dot-separated segments")
@@ -221,6 +233,7 @@ func (v *Verifier) verify(ctx context.Context, token string) (*Claims, error) {
 		return nil, errorf(ErrTokenMalformed, "signature segment: %w", err)
 	}
 
+	gen := v.keyGen.Load()
 	key, err := v.key(ctx, kid)
 	if err != nil {
 		return nil, err
@@ -252,10 +265,15 @@ func (v *Verifier) verify(ctx context.Context, token string) (*Claims, error) {
 		v.rememberHeader(token[:dot1], kid)
 	}
 	if v.cache != nil {
-		v.cache.Add(strings.Clone(token), e)
-		out := new(Claims)
-		*out = *c
-		return out, nil
+		key := strings.Clone(token)
+		v.cache.Add(key, e)
+		if v.keyGen.Load() != gen {
+			// A key-set refresh dropped or replaced a key while this token
+			// was being verified, and may have purged the cache before the
+			// Add: forget the token rather than keep it past the purge.
+			v.cache.Remove(key)
+		}
+		return c.clone(), nil
 	}
 	return c, nil
 }
