@@ -3,13 +3,14 @@ package users
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"net/http"
-	"reflect"
 	"strconv"
 	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/go-clerk/clerk/internal"
 )
@@ -174,13 +175,13 @@ func TestAllPaging(t *testing.T) {
 			}
 			var got []string
 			for u, err := range svc.All(context.Background(), tt.params) {
-				must(t, err)
+				require.NoError(t, err)
 				got = append(got, u.ID)
 			}
-			eq(t, store.ids[tt.first:], got, "users yielded, in order")
-			eq(t, tt.want, store.requests(), "requests")
+			assert.Equal(t, store.ids[tt.first:], got, "users yielded, in order")
+			assert.Equal(t, tt.want, store.requests(), "requests")
 			if tt.params != nil {
-				eq(t, before, *tt.params, "params must not change")
+				assert.Equal(t, before, *tt.params, "params must not change")
 			}
 		})
 	}
@@ -220,17 +221,17 @@ func TestAllCarriesFilters(t *testing.T) {
 	svc, srv := setup(t)
 	store := newUserStore(t, 1100)
 	store.extra = func(r *http.Request) {
-		eq(t, []string{"a@b.co"}, r.URL.Query()["email_address"], "email_address on every page")
-		eq(t, "true", r.URL.Query().Get("banned"), "banned on every page")
+		assert.Equal(t, []string{"a@b.co"}, r.URL.Query()["email_address"], "email_address on every page")
+		assert.Equal(t, "true", r.URL.Query().Get("banned"), "banned on every page")
 	}
 	srv.Mux.Handle("GET /users", store)
 	n := 0
 	for _, err := range svc.All(context.Background(), &ListParams{EmailAddresses: []string{"a@b.co"}, Banned: boolp(true)}) {
-		must(t, err)
+		require.NoError(t, err)
 		n++
 	}
-	eq(t, 1100, n)
-	eq(t, 3, len(store.requests()))
+	assert.Equal(t, 1100, n)
+	assert.Len(t, store.requests(), 3)
 }
 
 func TestAllBreakStops(t *testing.T) {
@@ -239,14 +240,14 @@ func TestAllBreakStops(t *testing.T) {
 	srv.Mux.Handle("GET /users", store)
 	n := 0
 	for _, err := range svc.All(context.Background(), nil) {
-		must(t, err)
+		require.NoError(t, err)
 		n++
 		if n == 600 {
 			break
 		}
 	}
-	eq(t, 600, n)
-	eq(t, 2, len(store.requests()), "no page fetched after the break")
+	assert.Equal(t, 600, n)
+	assert.Len(t, store.requests(), 2, "no page fetched after the break")
 }
 
 func TestAllErrorMidway(t *testing.T) {
@@ -260,15 +261,15 @@ func TestAllErrorMidway(t *testing.T) {
 		if err != nil {
 			errs++
 			last = err
-			isNil(t, u, "user with the error")
+			assert.Nil(t, u, "user with the error")
 			continue
 		}
 		users++
 	}
-	eq(t, 1000, users, "the two good pages")
-	eq(t, 1, errs, "the error is yielded once")
-	truef(t, errors.Is(last, internal.ErrUnprocessable), last)
-	eq(t, 3, len(store.requests()), "nothing fetched after the error")
+	assert.Equal(t, 1000, users, "the two good pages")
+	assert.Equal(t, 1, errs, "the error is yielded once")
+	assert.ErrorIs(t, last, internal.ErrUnprocessable)
+	assert.Len(t, store.requests(), 3, "nothing fetched after the error")
 }
 
 func TestAllContextCancelled(t *testing.T) {
@@ -289,9 +290,9 @@ func TestAllContextCancelled(t *testing.T) {
 			cancel()
 		}
 	}
-	eq(t, 500, n)
-	truef(t, errors.Is(last, context.Canceled), last)
-	eq(t, 1, len(store.requests()))
+	assert.Equal(t, 500, n)
+	assert.ErrorIs(t, last, context.Canceled)
+	assert.Len(t, store.requests(), 1)
 }
 
 // TestAllRerun: the iterator can be ranged over twice, from the start each
@@ -304,14 +305,14 @@ func TestAllRerun(t *testing.T) {
 	count := func() int {
 		n := 0
 		for _, err := range seq {
-			must(t, err)
+			require.NoError(t, err)
 			n++
 		}
 		return n
 	}
-	eq(t, 700, count())
-	eq(t, 700, count())
+	assert.Equal(t, 700, count())
+	assert.Equal(t, 700, count())
 	reqs := store.requests()
-	eq(t, 6, len(reqs))
-	truef(t, reflect.DeepEqual(reqs[:3], reqs[3:]), "same requests both times", reqs)
+	require.Len(t, reqs, 6)
+	assert.Equal(t, reqs[:3], reqs[3:], "same requests both times")
 }

@@ -2,9 +2,11 @@ package users
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
@@ -13,7 +15,7 @@ import (
 func TestVerifyPassword(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /users/{user_id}/verify_password", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "user_1", r.PathValue("user_id"))
+		assert.Equal(t, "user_1", r.PathValue("user_id"))
 		b := body(t, r)
 		switch b["password"] {
 		case "right password":
@@ -25,15 +27,16 @@ func TestVerifyPassword(t *testing.T) {
 		}
 	})
 	v, err := svc.VerifyPassword(context.Background(), "user_1", "right password")
-	must(t, err)
-	eq(t, &PasswordVerification{Verified: true}, v)
+	require.NoError(t, err)
+	assert.Equal(t, &PasswordVerification{Verified: true}, v)
 
 	v, err = svc.VerifyPassword(context.Background(), "user_1", "wrong password")
-	isNil(t, v)
-	truef(t, errors.Is(err, internal.ErrUnprocessable), "wrong password: errors.Is(err, ErrUnprocessable)", err)
+	assert.Nil(t, v)
+	assert.ErrorIs(t, err, internal.ErrUnprocessable, "wrong password")
 	var apiErr *internal.APIError
-	truef(t, errors.As(err, &apiErr) && apiErr.StatusCode == 422, err)
-	eq(t, 2, srv.Count("POST", "/v1/users/user_1/verify_password"), "no retry on 422")
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 422, apiErr.StatusCode)
+	assert.Equal(t, 2, srv.Count("POST", "/v1/users/user_1/verify_password"), "no retry on 422")
 }
 
 func TestVerifyPasswordNoPasswordSet(t *testing.T) {
@@ -42,13 +45,13 @@ func TestVerifyPasswordNoPasswordSet(t *testing.T) {
 		w.WriteHeader(400) // the spec declares no body for it
 	})
 	_, err := svc.VerifyPassword(context.Background(), "user_1", "pw")
-	truef(t, errors.Is(err, internal.ErrBadRequest), err)
+	assert.ErrorIs(t, err, internal.ErrBadRequest)
 }
 
 func TestVerifyTOTP(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /users/{user_id}/verify_totp", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "user_1", r.PathValue("user_id"))
+		assert.Equal(t, "user_1", r.PathValue("user_id"))
 		switch code := body(t, r)["code"]; code {
 		case "123456":
 			serve(w, 200, []byte(`{"verified":true,"code_type":"totp"}`))
@@ -59,22 +62,22 @@ func TestVerifyTOTP(t *testing.T) {
 		}
 	})
 	v, err := svc.VerifyTOTP(context.Background(), "user_1", "123456")
-	must(t, err)
-	eq(t, &TOTPVerification{Verified: true, CodeType: CodeTypeTOTP}, v)
+	require.NoError(t, err)
+	assert.Equal(t, &TOTPVerification{Verified: true, CodeType: CodeTypeTOTP}, v)
 	v, err = svc.VerifyTOTP(context.Background(), "user_1", "abcd-efgh")
-	must(t, err)
-	eq(t, CodeTypeBackupCode, v.CodeType)
+	require.NoError(t, err)
+	assert.Equal(t, CodeTypeBackupCode, v.CodeType)
 	_, err = svc.VerifyTOTP(context.Background(), "user_1", "000000")
-	truef(t, errors.Is(err, internal.ErrUnprocessable), err)
+	assert.ErrorIs(t, err, internal.ErrUnprocessable)
 }
 
 func TestVerifyEmptySecretMakesNoRequest(t *testing.T) {
 	svc, srv := setup(t)
 	_, err := svc.VerifyPassword(context.Background(), "user_1", "")
-	truef(t, errors.Is(err, internal.ErrInvalidParams), err)
+	assert.ErrorIs(t, err, internal.ErrInvalidParams)
 	_, err = svc.VerifyTOTP(context.Background(), "user_1", "")
-	truef(t, errors.Is(err, internal.ErrInvalidParams), err)
-	eq(t, 0, len(srv.Operations()))
+	assert.ErrorIs(t, err, internal.ErrInvalidParams)
+	assert.Empty(t, srv.Operations())
 }
 
 func TestDisableMFAAndDeletes(t *testing.T) {
@@ -87,18 +90,18 @@ func TestDisableMFAAndDeletes(t *testing.T) {
 	}
 	for sub, call := range calls {
 		srv.Mux.HandleFunc("DELETE /users/{user_id}/"+sub, func(w http.ResponseWriter, r *http.Request) {
-			eq(t, "user_1", r.PathValue("user_id"), sub)
+			assert.Equal(t, "user_1", r.PathValue("user_id"), sub)
 			serve(w, 200, []byte(`{"user_id":"user_1"}`))
 		})
-		must(t, call(ctx, "user_1"))
-		eq(t, 1, srv.Count("DELETE", "/v1/users/user_1/"+sub), sub)
+		require.NoError(t, call(ctx, "user_1"))
+		assert.Equal(t, 1, srv.Count("DELETE", "/v1/users/user_1/"+sub), sub)
 	}
 	srv.Mux.HandleFunc("DELETE /users/{user_id}/profile_image", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "user_1", r.PathValue("user_id"))
+		assert.Equal(t, "user_1", r.PathValue("user_id"))
 		serve(w, 200, minimalUser(t, "user_1", 1))
 	})
-	must(t, svc.DeleteProfileImage(ctx, "user_1"))
-	eq(t, 1, srv.Count("DELETE", "/v1/users/user_1/profile_image"))
+	require.NoError(t, svc.DeleteProfileImage(ctx, "user_1"))
+	assert.Equal(t, 1, srv.Count("DELETE", "/v1/users/user_1/profile_image"))
 }
 
 func TestDisableMFANotFound(t *testing.T) {
@@ -107,5 +110,5 @@ func TestDisableMFANotFound(t *testing.T) {
 		serveErr(w, 404, "resource_not_found")
 	})
 	err := svc.DisableMFA(context.Background(), "user_1")
-	truef(t, errors.Is(err, internal.ErrNotFound), err)
+	assert.ErrorIs(t, err, internal.ErrNotFound)
 }

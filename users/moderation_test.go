@@ -3,10 +3,12 @@ package users
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
@@ -28,16 +30,16 @@ func TestBanUnbanLockUnlock(t *testing.T) {
 	}
 	for _, tt := range tests {
 		srv.Mux.HandleFunc("POST /users/{user_id}/"+tt.action, func(w http.ResponseWriter, r *http.Request) {
-			eq(t, "user_1", r.PathValue("user_id"), tt.action)
-			eq(t, int64(0), r.ContentLength, tt.action+": no body")
+			assert.Equal(t, "user_1", r.PathValue("user_id"), tt.action)
+			assert.Equal(t, int64(0), r.ContentLength, tt.action+": no body")
 			b, _ := json.Marshal(User{ID: "user_1", Banned: tt.banned, Locked: tt.locked})
 			serve(w, 200, b)
 		})
 		u, err := tt.call(ctx, "user_1")
-		must(t, err)
-		eq(t, tt.banned, u.Banned, tt.action)
-		eq(t, tt.locked, u.Locked, tt.action)
-		eq(t, 1, srv.Count("POST", "/v1/users/user_1/"+tt.action), tt.action)
+		require.NoError(t, err)
+		assert.Equal(t, tt.banned, u.Banned, tt.action)
+		assert.Equal(t, tt.locked, u.Locked, tt.action)
+		assert.Equal(t, 1, srv.Count("POST", "/v1/users/user_1/"+tt.action), tt.action)
 	}
 }
 
@@ -48,26 +50,26 @@ func TestBanPaymentRequired(t *testing.T) {
 	})
 	_, err := svc.Ban(context.Background(), "user_1")
 	var apiErr *internal.APIError
-	truef(t, errors.As(err, &apiErr), err)
-	eq(t, 402, apiErr.StatusCode)
-	truef(t, apiErr.HasCode("feature_not_enabled"))
-	eq(t, 1, srv.Count("POST", "/v1/users/user_1/ban"), "a POST is not retried")
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 402, apiErr.StatusCode)
+	assert.True(t, apiErr.HasCode("feature_not_enabled"))
+	assert.Equal(t, 1, srv.Count("POST", "/v1/users/user_1/ban"), "a POST is not retried")
 }
 
 func TestBanManyUnbanMany(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	for _, action := range []string{"ban", "unban"} {
 		srv.Mux.HandleFunc("POST /users/"+action, func(w http.ResponseWriter, r *http.Request) {
-			eq(t, map[string]any{"user_ids": []any{"user_1", "user_2"}}, body(t, r), action)
+			assert.Equal(t, map[string]any{"user_ids": []any{"user_1", "user_2"}}, body(t, r), action)
 			serve(w, 200, []byte("["+string(minimalUser(t, "user_1", 1))+","+string(minimalUser(t, "user_2", 2))+"]"))
 		})
 	}
 	for name, call := range map[string]func(context.Context, []string) ([]*User, error){"ban": svc.BanMany, "unban": svc.UnbanMany} {
 		us, err := call(context.Background(), []string{"user_1", "user_2"})
-		must(t, err)
-		lenIs(t, us, 2, name)
-		eq(t, "user_2", us[1].ID, name)
-		eq(t, 1, srv.Count("POST", "/v1/users/"+name), name)
+		require.NoError(t, err)
+		require.Len(t, us, 2, name)
+		assert.Equal(t, "user_2", us[1].ID, name)
+		assert.Equal(t, 1, srv.Count("POST", "/v1/users/"+name), name)
 	}
 }
 
@@ -84,9 +86,9 @@ func TestBanManyRejects(t *testing.T) {
 		"empty ID": {"user_1", ""},
 	} {
 		_, err := svc.BanMany(context.Background(), ids)
-		truef(t, errors.Is(err, internal.ErrInvalidParams), name, err)
+		assert.ErrorIs(t, err, internal.ErrInvalidParams, name)
 		_, err = svc.UnbanMany(context.Background(), ids)
-		truef(t, errors.Is(err, internal.ErrInvalidParams), name, err)
+		assert.ErrorIs(t, err, internal.ErrInvalidParams, name)
 	}
-	eq(t, 0, len(srv.Operations()))
+	assert.Empty(t, srv.Operations())
 }

@@ -9,6 +9,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
@@ -41,41 +44,41 @@ const oauthTokensJSON = `[
 func TestListOAuthAccessTokens(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /users/{user_id}/oauth_access_tokens/{provider}", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "user_1", r.PathValue("user_id"))
-		eq(t, "oauth_google", r.PathValue("provider"))
-		eq(t, url.Values{"limit": {"5"}, "offset": {"1"}}, r.URL.Query(), "query")
+		assert.Equal(t, "user_1", r.PathValue("user_id"))
+		assert.Equal(t, "oauth_google", r.PathValue("provider"))
+		assert.Equal(t, url.Values{"limit": {"5"}, "offset": {"1"}}, r.URL.Query(), "query")
 		serve(w, 200, []byte(oauthTokensJSON))
 	})
 	page, err := svc.ListOAuthAccessTokens(context.Background(), "user_1", "oauth_google",
 		&ListOAuthAccessTokensParams{Limit: intp(5), Offset: intp(1)})
-	must(t, err)
-	lenIs(t, page.Data, 2)
+	require.NoError(t, err)
+	require.Len(t, page.Data, 2)
 	tok := page.Data[0]
-	eq(t, "ya29.SECRET-ACCESS-TOKEN", tok.Token)
-	eq(t, "eyJ.SECRET-ID-TOKEN", tok.IDToken)
-	eq(t, ms(1716887000000), *tok.ExpiresAt)
-	eq(t, []string{"email", "openid", "profile"}, tok.Scopes)
-	eq(t, "eac_google", tok.ExternalAccountID)
-	isNil(t, page.Data[1].ExpiresAt)
-	eq(t, "work", page.Data[1].Label)
-	eq(t, "SECRET-TOKEN-SECRET", page.Data[1].TokenSecret)
+	assert.Equal(t, "ya29.SECRET-ACCESS-TOKEN", tok.Token)
+	assert.Equal(t, "eyJ.SECRET-ID-TOKEN", tok.IDToken)
+	assert.Equal(t, ms(1716887000000), *tok.ExpiresAt)
+	assert.Equal(t, []string{"email", "openid", "profile"}, tok.Scopes)
+	assert.Equal(t, "eac_google", tok.ExternalAccountID)
+	assert.Nil(t, page.Data[1].ExpiresAt)
+	assert.Equal(t, "work", page.Data[1].Label)
+	assert.Equal(t, "SECRET-TOKEN-SECRET", page.Data[1].TokenSecret)
 }
 
 func TestListOAuthAccessTokensPaginated(t *testing.T) {
 	svc, srv := setup(t)
 	srv.Mux.HandleFunc("GET /users/{user_id}/oauth_access_tokens/{provider}", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, url.Values{"paginated": {"true"}}, r.URL.Query(), "query")
+		assert.Equal(t, url.Values{"paginated": {"true"}}, r.URL.Query(), "query")
 		serve(w, 200, []byte(`{"data":`+oauthTokensJSON+`,"total_count":7}`))
 	})
 	page, err := svc.ListOAuthAccessTokens(context.Background(), "user_1", "oauth_google", &ListOAuthAccessTokensParams{Paginated: boolp(true)})
-	must(t, err)
-	lenIs(t, page.Data, 2)
-	eq(t, int64(7), page.TotalCount)
+	require.NoError(t, err)
+	require.Len(t, page.Data, 2)
+	assert.Equal(t, int64(7), page.TotalCount)
 }
 
 func TestOAuthAccessTokenRedacted(t *testing.T) {
 	var toks []OAuthAccessToken
-	must(t, json.Unmarshal([]byte(oauthTokensJSON), &toks))
+	require.NoError(t, json.Unmarshal([]byte(oauthTokensJSON), &toks))
 	for _, tok := range toks {
 		for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%20v"} {
 			for _, v := range []any{tok, &tok, []OAuthAccessToken{tok}, struct{ T OAuthAccessToken }{tok}} {
@@ -91,27 +94,28 @@ func TestOAuthAccessTokenRedacted(t *testing.T) {
 			}
 		}
 		// The redacted forms still say what the value is.
-		truef(t, strings.Contains(tok.String(), "[redacted]") && strings.Contains(tok.String(), tok.ExternalAccountID), tok.String())
-		truef(t, strings.HasPrefix(tok.GoString(), "users.OAuthAccessToken{"), tok.GoString())
+		assert.Contains(t, tok.String(), "[redacted]")
+		assert.Contains(t, tok.String(), tok.ExternalAccountID)
+		assert.True(t, strings.HasPrefix(tok.GoString(), "users.OAuthAccessToken{"), tok.GoString())
 		// Formatting works on a copy: the token itself is untouched.
-		truef(t, strings.Contains(tok.Token, "SECRET"))
+		assert.Contains(t, tok.Token, "SECRET")
 	}
 	// JSON keeps the secrets: it is the data, not a log line.
 	b, err := json.Marshal(toks[0])
-	must(t, err)
-	truef(t, strings.Contains(string(b), "ya29.SECRET-ACCESS-TOKEN"), string(b))
+	require.NoError(t, err)
+	assert.Contains(t, string(b), "ya29.SECRET-ACCESS-TOKEN")
 }
 
 // TestOAuthAccessTokenRoundTrip: marshalled tokens validate against the spec
 // and decode to the same values.
 func TestOAuthAccessTokenRoundTrip(t *testing.T) {
 	var toks []OAuthAccessToken
-	must(t, json.Unmarshal([]byte(oauthTokensJSON), &toks))
+	require.NoError(t, json.Unmarshal([]byte(oauthTokensJSON), &toks))
 	b, err := json.Marshal(toks)
-	must(t, err)
+	require.NoError(t, err)
 	r, _ := http.NewRequest("GET", "/v1/users/user_1/oauth_access_tokens/oauth_google", nil)
-	must(t, spectest.ValidateResponse(r, 200, http.Header{"Content-Type": {"application/json"}}, b))
+	require.NoError(t, spectest.ValidateResponse(r, 200, http.Header{"Content-Type": {"application/json"}}, b))
 	var back []OAuthAccessToken
-	must(t, json.Unmarshal(b, &back))
-	eq(t, toks, back)
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, toks, back)
 }

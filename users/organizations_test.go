@@ -4,13 +4,15 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
 	"sync"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
@@ -96,47 +98,47 @@ const invitationJSON = `{
 func TestListOrganizationMemberships(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /users/{user_id}/organization_memberships", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "user_1", r.PathValue("user_id"))
-		eq(t, url.Values{"limit": {"20"}, "offset": {"40"}}, r.URL.Query(), "query")
+		assert.Equal(t, "user_1", r.PathValue("user_id"))
+		assert.Equal(t, url.Values{"limit": {"20"}, "offset": {"40"}}, r.URL.Query(), "query")
 		serve(w, 200, []byte(`{"data":[`+membershipJSON+`],"total_count":41}`))
 	})
 	page, err := svc.ListOrganizationMemberships(context.Background(), "user_1",
 		&ListOrganizationMembershipsParams{Limit: intp(20), Offset: intp(40)})
-	must(t, err)
-	eq(t, int64(41), page.TotalCount)
-	lenIs(t, page.Data, 1)
+	require.NoError(t, err)
+	assert.Equal(t, int64(41), page.TotalCount)
+	require.Len(t, page.Data, 1)
 	m := page.Data[0]
-	eq(t, "org:admin", m.Role)
-	eq(t, []string{"org:sys_memberships:manage", "org:sys_profile:delete"}, m.Permissions)
-	eq(t, "CTO", m.PublicMetadata["title"])
-	eq(t, ms(1716000000003), m.CreatedAt)
-	eq(t, "acme-corp", m.Organization.Slug)
-	eq(t, 12, *m.Organization.MembersCount)
-	eq(t, ms(1716000000002), *m.Organization.LastActiveAt)
-	eq(t, "default", m.Organization.RoleSetKey)
-	eq(t, "john@example.com", m.PublicUserData.Identifier)
-	eq(t, "", m.PublicUserData.LastName)
+	assert.Equal(t, "org:admin", m.Role)
+	assert.Equal(t, []string{"org:sys_memberships:manage", "org:sys_profile:delete"}, m.Permissions)
+	assert.Equal(t, "CTO", m.PublicMetadata["title"])
+	assert.Equal(t, ms(1716000000003), m.CreatedAt)
+	assert.Equal(t, "acme-corp", m.Organization.Slug)
+	assert.Equal(t, 12, *m.Organization.MembersCount)
+	assert.Equal(t, ms(1716000000002), *m.Organization.LastActiveAt)
+	assert.Equal(t, "default", m.Organization.RoleSetKey)
+	assert.Equal(t, "john@example.com", m.PublicUserData.Identifier)
+	assert.Equal(t, "", m.PublicUserData.LastName)
 }
 
 func TestListOrganizationInvitations(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /users/{user_id}/organization_invitations", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "user_1", r.PathValue("user_id"))
-		eq(t, url.Values{"status": {"pending"}, "limit": {"5"}}, r.URL.Query(), "query")
+		assert.Equal(t, "user_1", r.PathValue("user_id"))
+		assert.Equal(t, url.Values{"status": {"pending"}, "limit": {"5"}}, r.URL.Query(), "query")
 		serve(w, 200, []byte(`{"data":[`+invitationJSON+`],"total_count":1}`))
 	})
 	st := InvitationPending
 	page, err := svc.ListOrganizationInvitations(context.Background(), "user_1",
 		&ListOrganizationInvitationsParams{Status: &st, Limit: intp(5)})
-	must(t, err)
-	eq(t, int64(1), page.TotalCount)
+	require.NoError(t, err)
+	assert.Equal(t, int64(1), page.TotalCount)
 	inv := page.Data[0]
-	eq(t, InvitationPending, inv.Status)
-	eq(t, "org:member", inv.Role)
-	eq(t, "ada@example.com", inv.PublicInviterData.Identifier)
-	eq(t, "acme-corp", inv.PublicOrganizationData.Slug)
-	eq(t, ms(1717000000000), *inv.ExpiresAt)
-	eq(t, "import", inv.PrivateMetadata["source"])
+	assert.Equal(t, InvitationPending, inv.Status)
+	assert.Equal(t, "org:member", inv.Role)
+	assert.Equal(t, "ada@example.com", inv.PublicInviterData.Identifier)
+	assert.Equal(t, "acme-corp", inv.PublicOrganizationData.Slug)
+	assert.Equal(t, ms(1717000000000), *inv.ExpiresAt)
+	assert.Equal(t, "import", inv.PrivateMetadata["source"])
 }
 
 // TestOrganizationModelsRoundTrip: the memberships and invitations, once
@@ -144,31 +146,31 @@ func TestListOrganizationInvitations(t *testing.T) {
 func TestOrganizationModelsRoundTrip(t *testing.T) {
 	h := http.Header{"Content-Type": {"application/json"}}
 	var m OrganizationMembership
-	must(t, json.Unmarshal([]byte(membershipJSON), &m))
+	require.NoError(t, json.Unmarshal([]byte(membershipJSON), &m))
 	b, err := json.Marshal(Page[OrganizationMembership]{Data: []*OrganizationMembership{&m}, TotalCount: 1})
-	must(t, err)
+	require.NoError(t, err)
 	r, _ := http.NewRequest("GET", "/v1/users/user_1/organization_memberships", nil)
-	must(t, spectest.ValidateResponse(r, 200, h, b))
+	require.NoError(t, spectest.ValidateResponse(r, 200, h, b))
 	var mp Page[OrganizationMembership]
-	must(t, json.Unmarshal(b, &mp))
-	eq(t, &m, mp.Data[0])
+	require.NoError(t, json.Unmarshal(b, &mp))
+	assert.Equal(t, &m, mp.Data[0])
 
 	var inv OrganizationInvitation
-	must(t, json.Unmarshal([]byte(invitationJSON), &inv))
+	require.NoError(t, json.Unmarshal([]byte(invitationJSON), &inv))
 	b, err = json.Marshal(Page[OrganizationInvitation]{Data: []*OrganizationInvitation{&inv}, TotalCount: 1})
-	must(t, err)
+	require.NoError(t, err)
 	r, _ = http.NewRequest("GET", "/v1/users/user_1/organization_invitations", nil)
-	must(t, spectest.ValidateResponse(r, 200, h, b))
+	require.NoError(t, spectest.ValidateResponse(r, 200, h, b))
 	var ip Page[OrganizationInvitation]
-	must(t, json.Unmarshal(b, &ip))
-	eq(t, &inv, ip.Data[0])
+	require.NoError(t, json.Unmarshal(b, &ip))
+	assert.Equal(t, &inv, ip.Data[0])
 
 	// An invitation not sent by a user: null inviter, no expiry.
 	b, err = json.Marshal(Page[OrganizationInvitation]{Data: []*OrganizationInvitation{{
 		OrganizationInvitation: organizations.OrganizationInvitation{Object: "organization_invitation", ID: "orginv_2", EmailAddress: "a@b.co", Role: "org:member"},
 	}}})
-	must(t, err)
-	must(t, spectest.ValidateResponse(r, 200, h, b))
+	require.NoError(t, err)
+	require.NoError(t, spectest.ValidateResponse(r, 200, h, b))
 }
 
 // offsetStore serves a {data, total_count} list of n items by offset and
@@ -227,14 +229,14 @@ func TestAllOrganizationMemberships(t *testing.T) {
 	params := &ListOrganizationMembershipsParams{}
 	var ids []string
 	for m, err := range svc.AllOrganizationMemberships(context.Background(), "user_1", params) {
-		must(t, err)
+		require.NoError(t, err)
 		ids = append(ids, m.ID)
 	}
-	lenIs(t, ids, 1234)
-	eq(t, "orgmem_1233", ids[1233])
+	require.Len(t, ids, 1234)
+	assert.Equal(t, "orgmem_1233", ids[1233])
 	// The reported total ends the walk: no empty page is asked for.
-	eq(t, [][2]string{{"500", "0"}, {"500", "500"}, {"500", "1000"}}, store.requests())
-	eq(t, &ListOrganizationMembershipsParams{}, params, "params unchanged")
+	assert.Equal(t, [][2]string{{"500", "0"}, {"500", "500"}, {"500", "1000"}}, store.requests())
+	assert.Equal(t, &ListOrganizationMembershipsParams{}, params, "params unchanged")
 }
 
 func TestAllOrganizationMembershipsFromOffset(t *testing.T) {
@@ -244,18 +246,18 @@ func TestAllOrganizationMembershipsFromOffset(t *testing.T) {
 	n := 0
 	for _, err := range svc.AllOrganizationMemberships(context.Background(), "user_1",
 		&ListOrganizationMembershipsParams{Limit: intp(300), Offset: intp(250)}) {
-		must(t, err)
+		require.NoError(t, err)
 		n++
 	}
-	eq(t, 750, n)
-	eq(t, [][2]string{{"300", "250"}, {"300", "550"}, {"300", "850"}}, store.requests())
+	assert.Equal(t, 750, n)
+	assert.Equal(t, [][2]string{{"300", "250"}, {"300", "550"}, {"300", "850"}}, store.requests())
 }
 
 func TestAllOrganizationInvitations(t *testing.T) {
 	svc, srv := setup(t)
 	store := &offsetStore{t: t, n: 1100, item: invitationN, fail: 3}
 	srv.Mux.HandleFunc("GET /users/{user_id}/organization_invitations", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "accepted", r.URL.Query().Get("status"), "status on every page")
+		assert.Equal(t, "accepted", r.URL.Query().Get("status"), "status on every page")
 		store.ServeHTTP(w, r)
 	})
 	st := InvitationAccepted
@@ -263,15 +265,15 @@ func TestAllOrganizationInvitations(t *testing.T) {
 	for inv, err := range svc.AllOrganizationInvitations(context.Background(), "user_1", &ListOrganizationInvitationsParams{Status: &st}) {
 		if err != nil {
 			errs++
-			truef(t, errors.Is(err, internal.ErrForbidden), err)
+			assert.ErrorIs(t, err, internal.ErrForbidden)
 			continue
 		}
 		n++
 		_ = inv
 	}
-	eq(t, 1000, n)
-	eq(t, 1, errs)
-	eq(t, 3, len(store.requests()))
+	assert.Equal(t, 1000, n)
+	assert.Equal(t, 1, errs)
+	assert.Len(t, store.requests(), 3)
 
 	// Break stops fetching.
 	store2 := &offsetStore{t: t, n: 5000, item: invitationN}
@@ -279,10 +281,10 @@ func TestAllOrganizationInvitations(t *testing.T) {
 	srv2.Mux.Handle("GET /users/{user_id}/organization_invitations", store2)
 	n = 0
 	for _, err := range svc2.AllOrganizationInvitations(context.Background(), "user_1", nil) {
-		must(t, err)
+		require.NoError(t, err)
 		if n++; n == 10 {
 			break
 		}
 	}
-	eq(t, 1, len(store2.requests()))
+	assert.Len(t, store2.requests(), 1)
 }

@@ -3,12 +3,14 @@ package users
 import (
 	"bytes"
 	"context"
-	"errors"
 	"io"
 	"mime"
 	"net/http"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
@@ -28,7 +30,7 @@ func TestSetProfileImage(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	img := png()
 	srv.Mux.HandleFunc("POST /users/{user_id}/profile_image", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "user_1", r.PathValue("user_id"))
+		assert.Equal(t, "user_1", r.PathValue("user_id"))
 		mt, params, err := mime.ParseMediaType(r.Header.Get("Content-Type"))
 		if err != nil || mt != "multipart/form-data" || params["boundary"] == "" {
 			t.Errorf("Content-Type = %q", r.Header.Get("Content-Type"))
@@ -37,27 +39,27 @@ func TestSetProfileImage(t *testing.T) {
 			t.Errorf("multipart body: %v", err)
 			return
 		}
-		eq(t, 0, len(r.MultipartForm.Value), "no other fields")
+		assert.Equal(t, 0, len(r.MultipartForm.Value), "no other fields")
 		files := r.MultipartForm.File["file"]
 		if len(files) != 1 {
 			t.Errorf("file parts: %d, want 1", len(files))
 			return
 		}
-		eq(t, "avatar.png", files[0].Filename)
+		assert.Equal(t, "avatar.png", files[0].Filename)
 		f, err := files[0].Open()
 		if err != nil {
 			t.Errorf("open part: %v", err)
 			return
 		}
 		got, _ := io.ReadAll(f)
-		truef(t, bytes.Equal(img, got), "uploaded bytes differ")
+		assert.True(t, bytes.Equal(img, got), "uploaded bytes differ")
 		serve(w, 200, bytes.Replace(userJSON(t),
 			[]byte(`"image_url": "https://img.clerk.com/image"`), []byte(`"image_url": "https://img.clerk.com/new"`), 1))
 	})
 	u, err := svc.SetProfileImage(context.Background(), "user_1", bytes.NewReader(img), "avatar.png")
-	must(t, err)
-	eq(t, "https://img.clerk.com/new", u.ImageURL)
-	truef(t, u.HasImage)
+	require.NoError(t, err)
+	assert.Equal(t, "https://img.clerk.com/new", u.ImageURL)
+	assert.True(t, u.HasImage)
 }
 
 func TestSetProfileImageDefaultFileName(t *testing.T) {
@@ -68,26 +70,26 @@ func TestSetProfileImageDefaultFileName(t *testing.T) {
 			return
 		}
 		if fs := r.MultipartForm.File["file"]; len(fs) == 1 {
-			eq(t, "file", fs[0].Filename)
+			assert.Equal(t, "file", fs[0].Filename)
 		} else {
 			t.Errorf("file parts: %d", len(fs))
 		}
 		serve(w, 200, minimalUser(t, "user_1", 1))
 	})
 	_, err := svc.SetProfileImage(context.Background(), "user_1", strings.NewReader("GIF89a"), "")
-	must(t, err)
+	require.NoError(t, err)
 }
 
 func TestSetProfileImageRejects(t *testing.T) {
 	svc, srv := setup(t)
 	_, err := svc.SetProfileImage(context.Background(), "user_1", nil, "a.png")
-	truef(t, errors.Is(err, internal.ErrInvalidParams), err)
+	assert.ErrorIs(t, err, internal.ErrInvalidParams)
 	// The 10 MB cap (internal.MaxUploadBytes) refuses a larger image before
 	// any request.
 	big := io.LimitReader(zeros{}, internal.MaxUploadBytes+1)
 	_, err = svc.SetProfileImage(context.Background(), "user_1", big, "a.png")
-	truef(t, errors.Is(err, internal.ErrInvalidParams), "an image over 10 MB", err)
-	eq(t, 0, len(srv.Operations()))
+	assert.ErrorIs(t, err, internal.ErrInvalidParams, "an image over 10 MB")
+	assert.Empty(t, srv.Operations())
 }
 
 // zeros is an endless reader of zero bytes.

@@ -1,15 +1,14 @@
 package users
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
 	"testing"
-	"time"
 
-	"github.com/go-clerk/clerk/internal"
+	"github.com/stretchr/testify/assert"
+
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
@@ -17,15 +16,7 @@ import (
 // Service whose transport points at it and never sleeps between retries.
 func setup(t *testing.T, opts ...spectest.Option) (*Service, *spectest.Server) {
 	t.Helper()
-	srv := spectest.NewServer(t, opts...)
-	core, err := internal.New(internal.Config{
-		SecretKey: "sk_test_users0123456789",
-		BaseURL:   srv.URL,
-		Sleep:     func(context.Context, time.Duration) error { return nil },
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	core, srv := spectest.NewClient(t, opts...)
 	return New(core), srv
 }
 
@@ -47,26 +38,21 @@ func serveErr(w http.ResponseWriter, status int, code string) {
 	serve(w, status, fmt.Appendf(nil, `{"errors":[{"code":%q,"message":"m","long_message":"lm"}],"clerk_trace_id":"trace_1"}`, code))
 }
 
-// body decodes a JSON request body into a map, reporting with t.Errorf
-// (it runs on the server's goroutine).
+// body decodes a JSON request body into a map. It runs on the server's
+// goroutine, so it reports with assert (t.Errorf).
 func body(t *testing.T, r *http.Request) map[string]any {
-	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		t.Errorf("reading body: %v", err)
-		return nil
-	}
 	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Errorf("body %q is not a JSON object: %v", b, err)
+	b, err := io.ReadAll(r.Body)
+	if assert.NoError(t, err, "reading body") {
+		assert.NoError(t, json.Unmarshal(b, &m), "body %q is not a JSON object", b)
 	}
 	return m
 }
 
-// minimalUser is the smallest spec-valid User JSON with this ID.
+// minimalUser is the smallest spec-valid User JSON with this ID. Handlers
+// call it too, so it reports with assert.
 func minimalUser(t testing.TB, id string, created int64) []byte {
 	b, err := json.Marshal(User{ID: id, CreatedAt: ms(created), UpdatedAt: ms(created)})
-	if err != nil {
-		t.Fatal(err)
-	}
+	assert.NoError(t, err)
 	return b
 }

@@ -9,6 +9,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-clerk/clerk/internal/spectest"
 	"github.com/go-clerk/clerk/organizations"
 )
@@ -18,9 +21,7 @@ import (
 func userJSON(t testing.TB) []byte {
 	t.Helper()
 	b, err := os.ReadFile("testdata/user.json")
-	if err != nil {
-		t.Fatal(err)
-	}
+	assert.NoError(t, err) // handlers call it too: no FailNow
 	return b
 }
 
@@ -29,9 +30,7 @@ func validateUser(t *testing.T, body []byte) {
 	t.Helper()
 	r := httptest.NewRequest(http.MethodGet, "/v1/users/user_1", nil)
 	h := http.Header{"Content-Type": {"application/json"}}
-	if err := spectest.ValidateResponse(r, 200, h, body); err != nil {
-		t.Fatal(err)
-	}
+	require.NoError(t, spectest.ValidateResponse(r, 200, h, body))
 }
 
 func ms(n int64) time.Time { return time.UnixMilli(n).UTC() }
@@ -42,129 +41,132 @@ func TestUserFixtureIsSpecShaped(t *testing.T) {
 
 func TestUserDecode(t *testing.T) {
 	var u User
-	must(t, json.Unmarshal(userJSON(t), &u))
+	require.NoError(t, json.Unmarshal(userJSON(t), &u))
 
-	eq(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", u.ID)
-	eq(t, "user", u.Object)
-	eq(t, "ext_42", u.ExternalID)
-	eq(t, "jdoe", u.Username)
-	eq(t, "en-US", u.Locale)
-	eq(t, "https://img.clerk.com/image", u.ImageURL)
-	truef(t, u.HasImage)
-	eq(t, "admin", u.PublicMetadata["role"])
-	eq(t, "cus_123", u.PrivateMetadata["stripe_customer"])
-	eq(t, "dark", u.UnsafeMetadata["theme"])
-	eq(t, ms(1716883200000), u.CreatedAt)
-	eq(t, ms(1716886000000), u.UpdatedAt)
-	notNil(t, u.MFAEnabledAt)
-	eq(t, ms(1716883400000), *u.MFAEnabledAt)
-	isNil(t, u.MFADisabledAt)
-	eq(t, ms(1716883500000), *u.PasswordLastUpdatedAt)
-	eq(t, ms(1716885000000), *u.LastSignInAt)
-	eq(t, ms(1716854400000), *u.LastActiveAt)
-	eq(t, ms(1716883250000), *u.LegalAcceptedAt)
-	truef(t, u.PasswordEnabled && u.TwoFactorEnabled && u.TOTPEnabled)
-	truef(t, !u.BackupCodeEnabled)
-	truef(t, u.Locked)
-	eq(t, int64(3600), *u.LockoutExpiresInSeconds)
-	eq(t, int64(0), *u.VerificationAttemptsRemaining)
-	eq(t, 3, *u.CreateOrganizationsLimit)
-	eq(t, &SCIMUserMetadata{DirectoryID: "dir_1", DirectoryEnabled: true}, u.SCIM)
+	assert.Equal(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", u.ID)
+	assert.Equal(t, "user", u.Object)
+	assert.Equal(t, "ext_42", u.ExternalID)
+	assert.Equal(t, "jdoe", u.Username)
+	assert.Equal(t, "en-US", u.Locale)
+	assert.Equal(t, "https://img.clerk.com/image", u.ImageURL)
+	assert.True(t, u.HasImage)
+	assert.Equal(t, "admin", u.PublicMetadata["role"])
+	assert.Equal(t, "cus_123", u.PrivateMetadata["stripe_customer"])
+	assert.Equal(t, "dark", u.UnsafeMetadata["theme"])
+	assert.Equal(t, ms(1716883200000), u.CreatedAt)
+	assert.Equal(t, ms(1716886000000), u.UpdatedAt)
+	require.NotNil(t, u.MFAEnabledAt)
+	assert.Equal(t, ms(1716883400000), *u.MFAEnabledAt)
+	assert.Nil(t, u.MFADisabledAt)
+	assert.Equal(t, ms(1716883500000), *u.PasswordLastUpdatedAt)
+	assert.Equal(t, ms(1716885000000), *u.LastSignInAt)
+	assert.Equal(t, ms(1716854400000), *u.LastActiveAt)
+	assert.Equal(t, ms(1716883250000), *u.LegalAcceptedAt)
+	assert.True(t, u.PasswordEnabled)
+	assert.True(t, u.TwoFactorEnabled)
+	assert.True(t, u.TOTPEnabled)
+	assert.False(t, u.BackupCodeEnabled)
+	assert.True(t, u.Locked)
+	assert.Equal(t, int64(3600), *u.LockoutExpiresInSeconds)
+	assert.Equal(t, int64(0), *u.VerificationAttemptsRemaining)
+	assert.Equal(t, 3, *u.CreateOrganizationsLimit)
+	assert.Equal(t, &SCIMUserMetadata{DirectoryID: "dir_1", DirectoryEnabled: true}, u.SCIM)
 
-	lenIs(t, u.EmailAddresses, 2)
+	require.Len(t, u.EmailAddresses, 2)
 	e := u.EmailAddresses[1]
-	eq(t, "john@example.com", e.EmailAddress)
-	eq(t, VerificationVerified, e.Verification.Status)
-	eq(t, VerificationStrategy("from_oauth_google"), e.Verification.Strategy)
-	isNil(t, e.Verification.Attempts)
-	isNil(t, e.Verification.ExpireAt)
-	eq(t, []IdentificationLink{{Type: "oauth_google", ID: "idn_google"}}, e.LinkedTo)
-	eq(t, ms(1716883300000), e.UpdatedAt)
-	isNil(t, u.EmailAddresses[0].Verification)
-	truef(t, u.EmailAddresses[0].Reserved)
+	assert.Equal(t, "john@example.com", e.EmailAddress)
+	assert.Equal(t, VerificationVerified, e.Verification.Status)
+	assert.Equal(t, VerificationStrategy("from_oauth_google"), e.Verification.Strategy)
+	assert.Nil(t, e.Verification.Attempts)
+	assert.Nil(t, e.Verification.ExpireAt)
+	assert.Equal(t, []IdentificationLink{{Type: "oauth_google", ID: "idn_google"}}, e.LinkedTo)
+	assert.Equal(t, ms(1716883300000), e.UpdatedAt)
+	assert.Nil(t, u.EmailAddresses[0].Verification)
+	assert.True(t, u.EmailAddresses[0].Reserved)
 
 	p := u.PhoneNumbers[0]
-	eq(t, "+15555550100", p.PhoneNumber)
-	truef(t, p.ReservedForSecondFactor && p.DefaultSecondFactor)
-	eq(t, StrategyPhoneCode, p.Verification.Strategy)
-	eq(t, 1, *p.Verification.Attempts)
-	eq(t, ms(1716883800000), *p.Verification.ExpireAt)
-	eq(t, "sms", p.Verification.Channel)
+	assert.Equal(t, "+15555550100", p.PhoneNumber)
+	assert.True(t, p.ReservedForSecondFactor)
+	assert.True(t, p.DefaultSecondFactor)
+	assert.Equal(t, StrategyPhoneCode, p.Verification.Strategy)
+	assert.Equal(t, 1, *p.Verification.Attempts)
+	assert.Equal(t, ms(1716883800000), *p.Verification.ExpireAt)
+	assert.Equal(t, "sms", p.Verification.Channel)
 
 	w := u.Web3Wallets[0]
-	eq(t, StrategyWeb3MetamaskSignature, w.Verification.Strategy)
-	eq(t, "nonce-1", w.Verification.Nonce)
+	assert.Equal(t, StrategyWeb3MetamaskSignature, w.Verification.Strategy)
+	assert.Equal(t, "nonce-1", w.Verification.Nonce)
 
 	pk := u.Passkeys[0]
-	eq(t, "MacBook Touch ID", pk.Name)
-	eq(t, ms(1716890000000), pk.LastUsedAt)
-	eq(t, StrategyPasskey, pk.Verification.Strategy)
+	assert.Equal(t, "MacBook Touch ID", pk.Name)
+	assert.Equal(t, ms(1716890000000), pk.LastUsedAt)
+	assert.Equal(t, StrategyPasskey, pk.Verification.Strategy)
 
 	ea := u.ExternalAccounts[0]
-	eq(t, "oauth_google", ea.Provider)
-	eq(t, "1234567890", ea.ProviderUserID)
-	eq(t, []string{"email", "openid", "profile"}, ea.Scopes())
-	truef(t, *ea.EmailAddressVerified)
-	truef(t, ea.Verified())
-	eq(t, "https://lh3.googleusercontent.com/a", ea.AvatarURL)
+	assert.Equal(t, "oauth_google", ea.Provider)
+	assert.Equal(t, "1234567890", ea.ProviderUserID)
+	assert.Equal(t, []string{"email", "openid", "profile"}, ea.Scopes())
+	assert.True(t, *ea.EmailAddressVerified)
+	assert.True(t, ea.Verified())
+	assert.Equal(t, "https://lh3.googleusercontent.com/a", ea.AvatarURL)
 
 	sa := u.SAMLAccounts[0]
-	eq(t, "saml_okta", sa.Provider)
-	eq(t, ms(1716884000000), *sa.LastAuthenticatedAt)
-	eq(t, StrategySAML, sa.Verification.Strategy)
-	eq(t, []string{"corp.example"}, sa.SAMLConnection.Domains)
-	truef(t, sa.SAMLConnection.AllowIDPInitiated)
-	eq(t, ms(1716000000001), sa.SAMLConnection.UpdatedAt)
+	assert.Equal(t, "saml_okta", sa.Provider)
+	assert.Equal(t, ms(1716884000000), *sa.LastAuthenticatedAt)
+	assert.Equal(t, StrategySAML, sa.Verification.Strategy)
+	assert.Equal(t, []string{"corp.example"}, sa.SAMLConnection.Domains)
+	assert.True(t, sa.SAMLConnection.AllowIDPInitiated)
+	assert.Equal(t, ms(1716000000001), sa.SAMLConnection.UpdatedAt)
 
 	en := u.EnterpriseAccounts[0]
-	eq(t, EnterpriseProtocolSAML, en.Protocol)
-	eq(t, "entc_1", en.EnterpriseConnectionID)
-	eq(t, StrategyTicket, en.Verification.Strategy)
-	eq(t, "", en.EnterpriseConnection.LogoPublicURL)
-	truef(t, en.EnterpriseConnection.DisableAdditionalIdentifications)
-	eq(t, ms(1716000000002), en.EnterpriseConnection.UpdatedAt)
-	isNil(t, en.LastAuthenticatedAt)
+	assert.Equal(t, EnterpriseProtocolSAML, en.Protocol)
+	assert.Equal(t, "entc_1", en.EnterpriseConnectionID)
+	assert.Equal(t, StrategyTicket, en.Verification.Strategy)
+	assert.Equal(t, "", en.EnterpriseConnection.LogoPublicURL)
+	assert.True(t, en.EnterpriseConnection.DisableAdditionalIdentifications)
+	assert.Equal(t, ms(1716000000002), en.EnterpriseConnection.UpdatedAt)
+	assert.Nil(t, en.LastAuthenticatedAt)
 
 	m := u.OrganizationMemberships[0]
-	eq(t, "org:admin", m.Role)
-	eq(t, "acme-corp", m.Organization.Slug)
-	eq(t, ms(1716000000000), m.Organization.CreatedAt)
-	eq(t, "john@example.com", m.PublicUserData.Identifier)
+	assert.Equal(t, "org:admin", m.Role)
+	assert.Equal(t, "acme-corp", m.Organization.Slug)
+	assert.Equal(t, ms(1716000000000), m.Organization.CreatedAt)
+	assert.Equal(t, "john@example.com", m.PublicUserData.Identifier)
 }
 
 func TestUserHelpers(t *testing.T) {
 	var u User
-	must(t, json.Unmarshal(userJSON(t), &u))
+	require.NoError(t, json.Unmarshal(userJSON(t), &u))
 
-	eq(t, "John Doe", u.FullName())
-	eq(t, "john@example.com", u.PrimaryEmailAddress().EmailAddress)
-	truef(t, u.PrimaryEmailAddress().Verified())
-	truef(t, !u.EmailAddressByID("idn_email_other").Verified())
-	eq(t, "+15555550100", u.PrimaryPhoneNumber().PhoneNumber)
-	truef(t, u.PrimaryPhoneNumber().Verified())
-	eq(t, "0x0123456789abcdef0123456789abcdef01234567", u.PrimaryWeb3Wallet().Web3Wallet)
-	truef(t, u.PrimaryWeb3Wallet().Verified())
-	eq(t, "eac_google", u.ExternalAccountByProvider("oauth_google").ID)
-	isNil(t, u.ExternalAccountByProvider("oauth_github"))
+	assert.Equal(t, "John Doe", u.FullName())
+	assert.Equal(t, "john@example.com", u.PrimaryEmailAddress().EmailAddress)
+	assert.True(t, u.PrimaryEmailAddress().Verified())
+	assert.False(t, u.EmailAddressByID("idn_email_other").Verified())
+	assert.Equal(t, "+15555550100", u.PrimaryPhoneNumber().PhoneNumber)
+	assert.True(t, u.PrimaryPhoneNumber().Verified())
+	assert.Equal(t, "0x0123456789abcdef0123456789abcdef01234567", u.PrimaryWeb3Wallet().Web3Wallet)
+	assert.True(t, u.PrimaryWeb3Wallet().Verified())
+	assert.Equal(t, "eac_google", u.ExternalAccountByProvider("oauth_google").ID)
+	assert.Nil(t, u.ExternalAccountByProvider("oauth_github"))
 
 	// The helpers return pointers into the user, not copies.
 	u.PrimaryEmailAddress().EmailAddress = "changed@example.com"
-	eq(t, "changed@example.com", u.EmailAddresses[1].EmailAddress)
+	assert.Equal(t, "changed@example.com", u.EmailAddresses[1].EmailAddress)
 
 	var none User
-	isNil(t, none.PrimaryEmailAddress())
-	isNil(t, none.PrimaryPhoneNumber())
-	isNil(t, none.PrimaryWeb3Wallet())
-	truef(t, !none.PrimaryEmailAddress().Verified())
-	eq(t, "", none.FullName())
+	assert.Nil(t, none.PrimaryEmailAddress())
+	assert.Nil(t, none.PrimaryPhoneNumber())
+	assert.Nil(t, none.PrimaryWeb3Wallet())
+	assert.False(t, none.PrimaryEmailAddress().Verified())
+	assert.Equal(t, "", none.FullName())
 	var nilUser *User
-	isNil(t, nilUser.PrimaryEmailAddress())
-	eq(t, "", nilUser.FullName())
+	assert.Nil(t, nilUser.PrimaryEmailAddress())
+	assert.Equal(t, "", nilUser.FullName())
 
-	eq(t, "Ada", (&User{FirstName: "Ada"}).FullName())
-	eq(t, "Lovelace", (&User{LastName: " Lovelace "}).FullName())
+	assert.Equal(t, "Ada", (&User{FirstName: "Ada"}).FullName())
+	assert.Equal(t, "Lovelace", (&User{LastName: " Lovelace "}).FullName())
 	// An ID that names no address of the user gives nil, not a wrong one.
-	isNil(t, (&User{PrimaryEmailAddressID: "idn_gone", EmailAddresses: []EmailAddress{{ID: "idn_x"}}}).PrimaryEmailAddress())
+	assert.Nil(t, (&User{PrimaryEmailAddressID: "idn_gone", EmailAddresses: []EmailAddress{{ID: "idn_x"}}}).PrimaryEmailAddress())
 }
 
 // TestUserRoundTrip marshals a decoded user back: the JSON must be spec-valid
@@ -172,37 +174,37 @@ func TestUserHelpers(t *testing.T) {
 // stored and read back.
 func TestUserRoundTrip(t *testing.T) {
 	var u User
-	must(t, json.Unmarshal(userJSON(t), &u))
+	require.NoError(t, json.Unmarshal(userJSON(t), &u))
 	b, err := json.Marshal(u)
-	must(t, err)
+	require.NoError(t, err)
 	validateUser(t, b)
 	var back User
-	must(t, json.Unmarshal(b, &back))
-	eq(t, u, back)
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, u, back)
 
 	// A pointer marshals the same way.
 	bp, err := json.Marshal(&u)
-	must(t, err)
-	jsonEq(t, string(b), string(bp))
+	require.NoError(t, err)
+	assert.JSONEq(t, string(b), string(bp))
 
 	// Timestamps are Unix milliseconds on the wire.
 	var raw map[string]any
-	must(t, json.Unmarshal(b, &raw))
-	eq(t, 1716883200000.0, raw["created_at"])
-	eq(t, nil, raw["mfa_disabled_at"])
+	require.NoError(t, json.Unmarshal(b, &raw))
+	assert.Equal(t, 1716883200000.0, raw["created_at"])
+	assert.Equal(t, nil, raw["mfa_disabled_at"])
 }
 
 // TestZeroUserMarshalsSpecValid: a User built by hand, with nil slices and
 // maps, still marshals as a valid User ([] and {} instead of null).
 func TestZeroUserMarshalsSpecValid(t *testing.T) {
 	b, err := json.Marshal(User{ID: "user_1", CreatedAt: ms(1), UpdatedAt: ms(2)})
-	must(t, err)
+	require.NoError(t, err)
 	validateUser(t, b)
 	var back User
-	must(t, json.Unmarshal(b, &back))
-	eq(t, "user", back.Object)
-	eq(t, ms(1), back.CreatedAt)
-	isNil(t, back.LastSignInAt)
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, "user", back.Object)
+	assert.Equal(t, ms(1), back.CreatedAt)
+	assert.Nil(t, back.LastSignInAt)
 
 	b, err = json.Marshal(User{
 		ID:               "user_1",
@@ -212,7 +214,7 @@ func TestZeroUserMarshalsSpecValid(t *testing.T) {
 		OrganizationMemberships: []OrganizationMembership{{Object: "organization_membership", ID: "orgmem_1", Role: "org:member",
 			Organization: organizations.Organization{Object: "organization", ID: "org_1", Name: "A", Slug: "a"}}},
 	})
-	must(t, err)
+	require.NoError(t, err)
 	validateUser(t, b)
 }
 
@@ -226,20 +228,17 @@ func TestWebhookUserPayload(t *testing.T) {
 	var ex map[string]struct {
 		Data json.RawMessage `json:"data"`
 	}
-	must(t, json.Unmarshal(b, &ex))
+	require.NoError(t, json.Unmarshal(b, &ex))
 	data := ex["user.created"].Data
-	lenIs(t, data, len(data), "data")
-	if len(data) == 0 {
-		t.Fatal("no user.created example")
-	}
+	require.NotEmpty(t, data, "no user.created example")
 	var u User
-	must(t, json.Unmarshal(data, &u))
-	eq(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", u.ID)
-	eq(t, "John Doe", u.FullName())
-	eq(t, ms(1716883200000), u.CreatedAt)
-	isNil(t, u.PrivateMetadata)
-	isNil(t, u.PrimaryEmailAddress()) // the example lists no addresses
-	isNil(t, u.CreateOrganizationsLimit)
+	require.NoError(t, json.Unmarshal(data, &u))
+	assert.Equal(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", u.ID)
+	assert.Equal(t, "John Doe", u.FullName())
+	assert.Equal(t, ms(1716883200000), u.CreatedAt)
+	assert.Nil(t, u.PrivateMetadata)
+	assert.Nil(t, u.PrimaryEmailAddress()) // the example lists no addresses
+	assert.Nil(t, u.CreateOrganizationsLimit)
 }
 
 // TestModelsHaveEveryField compares each model's JSON names with the
@@ -247,7 +246,7 @@ func TestWebhookUserPayload(t *testing.T) {
 // noticed.
 func TestModelsHaveEveryField(t *testing.T) {
 	doc, err := spectest.Doc()
-	must(t, err)
+	require.NoError(t, err)
 	models := map[string]any{
 		"User":                            User{},
 		"EmailAddress":                    EmailAddress{},
@@ -264,12 +263,12 @@ func TestModelsHaveEveryField(t *testing.T) {
 	}
 	for name, model := range models {
 		s := doc.Components.Schemas[name]
-		notNil(t, s, name)
+		require.NotNil(t, s, name)
 		want := map[string]bool{}
 		for p := range s.Value.Properties {
 			want[p] = true
 		}
-		eq(t, want, jsonNames(reflect.TypeOf(model)), name)
+		assert.Equal(t, want, jsonNames(reflect.TypeOf(model)), name)
 	}
 
 	want := map[string]bool{}
@@ -281,7 +280,7 @@ func TestModelsHaveEveryField(t *testing.T) {
 			}
 		}
 	}
-	eq(t, want, jsonNames(reflect.TypeOf(Verification{})), "Verification")
+	assert.Equal(t, want, jsonNames(reflect.TypeOf(Verification{})), "Verification")
 }
 
 func jsonNames(t reflect.Type) map[string]bool {

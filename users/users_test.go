@@ -12,6 +12,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
@@ -19,17 +22,17 @@ import (
 func TestGet(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", r.PathValue("user_id"), "path user_id")
-		eq(t, "", r.URL.RawQuery, "query")
-		eq(t, "Bearer sk_test_users0123456789", r.Header.Get("Authorization"), "auth")
+		assert.Equal(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", r.PathValue("user_id"), "path user_id")
+		assert.Equal(t, "", r.URL.RawQuery, "query")
+		assert.Equal(t, "Bearer "+spectest.SecretKey, r.Header.Get("Authorization"), "auth")
 		serve(w, 200, userJSON(t))
 	})
 	u, err := svc.Get(context.Background(), "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S")
-	must(t, err)
-	eq(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", u.ID)
-	eq(t, "john@example.com", u.PrimaryEmailAddress().EmailAddress)
-	eq(t, ms(1716883200000), u.CreatedAt)
-	eq(t, 1, srv.Count("GET", "/v1/users/user_2g7np7Hrk0SN6kj5EDMLDaKNL0S"))
+	require.NoError(t, err)
+	assert.Equal(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", u.ID)
+	assert.Equal(t, "john@example.com", u.PrimaryEmailAddress().EmailAddress)
+	assert.Equal(t, ms(1716883200000), u.CreatedAt)
+	assert.Equal(t, 1, srv.Count("GET", "/v1/users/user_2g7np7Hrk0SN6kj5EDMLDaKNL0S"))
 }
 
 // TestGetEscapesID: an ID with characters a path must escape reaches the
@@ -37,13 +40,13 @@ func TestGet(t *testing.T) {
 func TestGetEscapesID(t *testing.T) {
 	svc, srv := setup(t)
 	srv.Mux.HandleFunc("GET /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "user_ü:1@x;y", r.PathValue("user_id"), "path user_id")
-		eq(t, "/users/user_%C3%BC:1@x%3By", r.URL.EscapedPath(), "escaped path (under /v1)")
+		assert.Equal(t, "user_ü:1@x;y", r.PathValue("user_id"), "path user_id")
+		assert.Equal(t, "/users/user_%C3%BC:1@x%3By", r.URL.EscapedPath(), "escaped path (under /v1)")
 		serve(w, 200, minimalUser(t, "user_ü:1@x;y", 1))
 	})
 	u, err := svc.Get(context.Background(), "user_ü:1@x;y")
-	must(t, err)
-	eq(t, "user_ü:1@x;y", u.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "user_ü:1@x;y", u.ID)
 }
 
 func TestGetNotFound(t *testing.T) {
@@ -52,17 +55,15 @@ func TestGetNotFound(t *testing.T) {
 		serveErr(w, 404, "resource_not_found")
 	})
 	u, err := svc.Get(context.Background(), "user_missing")
-	isNil(t, u)
-	truef(t, errors.Is(err, internal.ErrNotFound), "errors.Is(err, ErrNotFound)", err)
+	assert.Nil(t, u)
+	assert.ErrorIs(t, err, internal.ErrNotFound)
 	var apiErr *internal.APIError
-	truef(t, errors.As(err, &apiErr), "errors.As APIError")
-	if apiErr != nil {
-		eq(t, 404, apiErr.StatusCode)
-		eq(t, "resource_not_found", apiErr.Errors[0].Code)
-		eq(t, "trace_1", apiErr.TraceID)
-	}
+	require.ErrorAs(t, err, &apiErr)
+	assert.Equal(t, 404, apiErr.StatusCode)
+	assert.Equal(t, "resource_not_found", apiErr.Errors[0].Code)
+	assert.Equal(t, "trace_1", apiErr.TraceID)
 	// A 404 is an answer, not a transient failure: one request only.
-	eq(t, 1, srv.Count("GET", "/v1/users/user_missing"))
+	assert.Equal(t, 1, srv.Count("GET", "/v1/users/user_missing"))
 }
 
 func TestList(t *testing.T) {
@@ -124,34 +125,34 @@ func TestList(t *testing.T) {
 		"order_by":               {"-created_at"},
 	}
 	srv.Mux.HandleFunc("GET /users", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, want, r.URL.Query(), "query")
+		assert.Equal(t, want, r.URL.Query(), "query")
 		serve(w, 200, []byte("["+string(userJSON(t))+","+string(minimalUser(t, "user_2", 5))+"]"))
 	})
 	page, err := svc.List(context.Background(), params)
-	must(t, err)
-	lenIs(t, page.Data, 2)
-	eq(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", page.Data[0].ID)
-	eq(t, "user_2", page.Data[1].ID)
-	eq(t, ms(5), page.Data[1].CreatedAt)
-	eq(t, int64(0), page.TotalCount, "GET /users reports no total")
+	require.NoError(t, err)
+	require.Len(t, page.Data, 2)
+	assert.Equal(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", page.Data[0].ID)
+	assert.Equal(t, "user_2", page.Data[1].ID)
+	assert.Equal(t, ms(5), page.Data[1].CreatedAt)
+	assert.Equal(t, int64(0), page.TotalCount, "GET /users reports no total")
 }
 
 func TestListNilParams(t *testing.T) {
 	svc, srv := setup(t)
 	srv.Mux.HandleFunc("GET /users", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "", r.URL.RawQuery, "query")
+		assert.Equal(t, "", r.URL.RawQuery, "query")
 		serve(w, 200, []byte("[]"))
 	})
 	page, err := svc.List(context.Background(), nil)
-	must(t, err)
-	lenIs(t, page.Data, 0)
+	require.NoError(t, err)
+	require.Len(t, page.Data, 0)
 }
 
 func TestCount(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	created := time.UnixMilli(1730160000000)
 	srv.Mux.HandleFunc("GET /users/count", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, url.Values{
+		assert.Equal(t, url.Values{
 			"email_address":    {"a@b.co"},
 			"organization_id":  {"-org_1"},
 			"banned":           {"true"},
@@ -171,27 +172,27 @@ func TestCount(t *testing.T) {
 		ProviderUserIDs: []string{"9"},
 		NameQuery:       strp("Ada"),
 	})
-	must(t, err)
-	eq(t, int64(4242), n)
+	require.NoError(t, err)
+	assert.Equal(t, int64(4242), n)
 }
 
 func TestCountNil(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /users/count", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "", r.URL.RawQuery, "query")
+		assert.Equal(t, "", r.URL.RawQuery, "query")
 		serve(w, 200, []byte(`{"object":"total_count","total_count":0}`))
 	})
 	n, err := svc.Count(context.Background(), nil)
-	must(t, err)
-	eq(t, int64(0), n)
+	require.NoError(t, err)
+	assert.Equal(t, int64(0), n)
 }
 
 func TestCreate(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	legal := time.Date(2024, 5, 28, 8, 0, 50, 902_000_000, time.UTC)
 	srv.Mux.HandleFunc("POST /users", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "application/json", r.Header.Get("Content-Type"))
-		eq(t, map[string]any{
+		assert.Equal(t, "application/json", r.Header.Get("Content-Type"))
+		assert.Equal(t, map[string]any{
 			"external_id":                         "ext_42",
 			"first_name":                          "John",
 			"last_name":                           "Doe",
@@ -233,20 +234,20 @@ func TestCreate(t *testing.T) {
 		CreateOrganizationsLimit:         intp(0),
 		Banned:                           boolp(true),
 	})
-	must(t, err)
-	eq(t, "jdoe", u.Username)
-	eq(t, "admin", u.PublicMetadata["role"])
+	require.NoError(t, err)
+	assert.Equal(t, "jdoe", u.Username)
+	assert.Equal(t, "admin", u.PublicMetadata["role"])
 }
 
 func TestCreateNilParamsSendsEmptyObject(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /users", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, map[string]any{}, body(t, r), "body")
+		assert.Equal(t, map[string]any{}, body(t, r), "body")
 		serve(w, 200, minimalUser(t, "user_new", 1))
 	})
 	u, err := svc.Create(context.Background(), nil)
-	must(t, err)
-	eq(t, "user_new", u.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "user_new", u.ID)
 }
 
 func TestCreateRejectsMismatchedStatuses(t *testing.T) {
@@ -256,16 +257,16 @@ func TestCreateRejectsMismatchedStatuses(t *testing.T) {
 		{PhoneNumberIdentificationStatus: []IdentificationStatus{"reserved"}},
 	} {
 		_, err := svc.Create(context.Background(), p)
-		truef(t, errors.Is(err, internal.ErrInvalidParams), err)
+		assert.ErrorIs(t, err, internal.ErrInvalidParams)
 	}
-	eq(t, 0, len(srv.Operations()))
+	assert.Empty(t, srv.Operations())
 }
 
 func TestUpdate(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("PATCH /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "user_1", r.PathValue("user_id"))
-		eq(t, map[string]any{
+		assert.Equal(t, "user_1", r.PathValue("user_id"))
+		assert.Equal(t, map[string]any{
 			"first_name":                           "Jane",
 			"username":                             "",
 			"primary_email_address_id":             "idn_2",
@@ -288,18 +289,18 @@ func TestUpdate(t *testing.T) {
 		CreatedAt:                        &created,
 		CreateOrganizationEnabled:        boolp(false),
 	})
-	must(t, err)
-	eq(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", u.ID)
+	require.NoError(t, err)
+	assert.Equal(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", u.ID)
 }
 
 func TestUpdateNilParams(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("PATCH /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, map[string]any{}, body(t, r), "body")
+		assert.Equal(t, map[string]any{}, body(t, r), "body")
 		serve(w, 200, minimalUser(t, "user_1", 1))
 	})
 	_, err := svc.Update(context.Background(), "user_1", nil)
-	must(t, err)
+	require.NoError(t, err)
 }
 
 // TestUpdateParamsHaveNoMetadata: since 2026-05-12, PATCH /users/{id} takes
@@ -316,20 +317,20 @@ func TestUpdateParamsHaveNoMetadata(t *testing.T) {
 func TestDelete(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("DELETE /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
-		eq(t, "user_1", r.PathValue("user_id"))
+		assert.Equal(t, "user_1", r.PathValue("user_id"))
 		serve(w, 200, []byte(`{"object":"user","id":"user_1","deleted":true}`))
 	})
-	must(t, svc.Delete(context.Background(), "user_1"))
-	eq(t, 1, srv.Count("DELETE", "/v1/users/user_1"))
+	require.NoError(t, svc.Delete(context.Background(), "user_1"))
+	assert.Equal(t, 1, srv.Count("DELETE", "/v1/users/user_1"))
 }
 
 func TestListProviderNeedsIDs(t *testing.T) {
 	svc, srv := setup(t)
 	_, err := svc.List(context.Background(), &ListParams{Provider: strp("oauth_google")})
-	truef(t, errors.Is(err, internal.ErrInvalidParams), err)
+	assert.ErrorIs(t, err, internal.ErrInvalidParams)
 	_, err = svc.Count(context.Background(), &CountParams{ProviderUserIDs: []string{"1"}})
-	truef(t, errors.Is(err, internal.ErrInvalidParams), err)
-	eq(t, 0, len(srv.Operations()))
+	assert.ErrorIs(t, err, internal.ErrInvalidParams)
+	assert.Empty(t, srv.Operations())
 }
 
 // TestInvalidIDsMakeNoRequest runs every method that takes a path ID with an
@@ -404,7 +405,7 @@ func TestInvalidIDsMakeNoRequest(t *testing.T) {
 			}
 		}
 	}
-	eq(t, 0, len(srv.Operations()), "requests")
+	assert.Empty(t, srv.Operations(), "requests")
 }
 
 // TestParamsMatchSpec compares the query and body names of every params
@@ -412,7 +413,7 @@ func TestInvalidIDsMakeNoRequest(t *testing.T) {
 // name, or a parameter the spec has that we lack, fails.
 func TestParamsMatchSpec(t *testing.T) {
 	doc, err := spectest.Doc()
-	must(t, err)
+	require.NoError(t, err)
 	query := func(path, method string) map[string]bool {
 		op := doc.Paths.Find(path).GetOperation(method)
 		out := map[string]bool{}
@@ -442,15 +443,15 @@ func TestParamsMatchSpec(t *testing.T) {
 		}
 		return out
 	}
-	eq(t, query("/users", "GET"), tags(ListParams{}, "url"), "ListParams")
-	eq(t, query("/users/count", "GET"), tags(CountParams{}, "url"), "CountParams")
-	eq(t, query("/users/{user_id}/oauth_access_tokens/{provider}", "GET"), tags(ListOAuthAccessTokensParams{}, "url"), "ListOAuthAccessTokensParams")
-	eq(t, query("/users/{user_id}/organization_memberships", "GET"), tags(ListOrganizationMembershipsParams{}, "url"), "ListOrganizationMembershipsParams")
-	eq(t, query("/users/{user_id}/organization_invitations", "GET"), tags(ListOrganizationInvitationsParams{}, "url"), "ListOrganizationInvitationsParams")
-	eq(t, bodyProps("/users", "POST"), tags(CreateParams{}, "json"), "CreateParams")
-	eq(t, bodyProps("/users/{user_id}", "PATCH"), tags(UpdateParams{}, "json"), "UpdateParams")
-	eq(t, bodyProps("/users/{user_id}/metadata", "PATCH"), tags(MetadataParams{}, "json"), "MetadataParams (PATCH)")
-	eq(t, bodyProps("/users/{user_id}/metadata", "PUT"), tags(MetadataParams{}, "json"), "MetadataParams (PUT)")
+	assert.Equal(t, query("/users", "GET"), tags(ListParams{}, "url"), "ListParams")
+	assert.Equal(t, query("/users/count", "GET"), tags(CountParams{}, "url"), "CountParams")
+	assert.Equal(t, query("/users/{user_id}/oauth_access_tokens/{provider}", "GET"), tags(ListOAuthAccessTokensParams{}, "url"), "ListOAuthAccessTokensParams")
+	assert.Equal(t, query("/users/{user_id}/organization_memberships", "GET"), tags(ListOrganizationMembershipsParams{}, "url"), "ListOrganizationMembershipsParams")
+	assert.Equal(t, query("/users/{user_id}/organization_invitations", "GET"), tags(ListOrganizationInvitationsParams{}, "url"), "ListOrganizationInvitationsParams")
+	assert.Equal(t, bodyProps("/users", "POST"), tags(CreateParams{}, "json"), "CreateParams")
+	assert.Equal(t, bodyProps("/users/{user_id}", "PATCH"), tags(UpdateParams{}, "json"), "UpdateParams")
+	assert.Equal(t, bodyProps("/users/{user_id}/metadata", "PATCH"), tags(MetadataParams{}, "json"), "MetadataParams (PATCH)")
+	assert.Equal(t, bodyProps("/users/{user_id}/metadata", "PUT"), tags(MetadataParams{}, "json"), "MetadataParams (PUT)")
 
 	// CountParams is ListParams without paging and ordering, field by field.
 	lp, cp := reflect.TypeOf(ListParams{}), reflect.TypeOf(CountParams{})
