@@ -140,14 +140,16 @@ func (v *Verifier) Close() error {
 // Verify verifies a Clerk session token and returns its claims.
 //
 // It checks, in this order, stopping at the first failure: the size limit
-// and the three-segment shape, the header (alg must be RS256; crit is
-// refused; jku, x5u, x5c and jwk are ignored), the claims JSON and the
-// presence of sub, sid and exp (ErrTokenMalformed, ErrUnsupportedAlgorithm);
-// the key named by kid (ErrKeyNotFound); the signature
-// (ErrTokenSignatureInvalid); exp, nbf and iat with the leeway
-// (ErrTokenExpired, ErrTokenNotValidYet); iss (ErrInvalidIssuer); azp
-// (ErrInvalidAuthorizedParty); sts (ErrSessionPending). The returned error
-// matches exactly one of these sentinels and wraps its cause.
+// and the three-segment shape (ErrTokenMalformed); the header: alg must be
+// RS256 (ErrUnsupportedAlgorithm), crit is refused (ErrTokenMalformed),
+// jku, x5u, x5c and jwk are ignored; the claims JSON, the presence of sub,
+// sid and exp, and the signature's encoding (ErrTokenMalformed); the key
+// named by kid (ErrKeyNotFound); the signature (ErrTokenSignatureInvalid);
+// exp, nbf and iat with the leeway (ErrTokenExpired, ErrTokenNotValidYet);
+// iss (ErrInvalidIssuer); azp (ErrInvalidAuthorizedParty); sts
+// (ErrSessionPending). So no claim is judged before the signature is known
+// good, and a forged expired token reports ErrTokenSignatureInvalid. The
+// returned error matches exactly one of these sentinels and wraps its cause.
 //
 // ctx bounds only the wait for a key-set fetch; verification itself never
 // blocks. A token verified before (the exact same string) is answered from
@@ -197,7 +199,8 @@ func (v *Verifier) verify(ctx context.Context, token string) (*Claims, error) {
 		return nil, errorf(ErrTokenMalformed, "token has more than three segments")
 	}
 
-	// One copy of the token serves every decoder and the hash.
+	// One byte view of the token serves every decoder and the hash (the
+	// compiler converts without copying, as nothing writes to it).
 	tok := []byte(token)
 	headerSeg, payloadSeg, sigSeg := tok[:dot1], tok[dot1+1:dot2], tok[dot2+1:]
 
@@ -265,13 +268,13 @@ func (v *Verifier) verify(ctx context.Context, token string) (*Claims, error) {
 		v.rememberHeader(token[:dot1], kid)
 	}
 	if v.cache != nil {
-		key := strings.Clone(token)
-		v.cache.Add(key, e)
+		cacheKey := strings.Clone(token)
+		v.cache.Add(cacheKey, e)
 		if v.keyGen.Load() != gen {
 			// A key-set refresh dropped or replaced a key while this token
 			// was being verified, and may have purged the cache before the
 			// Add: forget the token rather than keep it past the purge.
-			v.cache.Remove(key)
+			v.cache.Remove(cacheKey)
 		}
 		return c.clone(), nil
 	}
