@@ -2,12 +2,9 @@ package organizations
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
-	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -98,34 +95,10 @@ func TestListInvitations(t *testing.T) {
 	}
 }
 
-// invitationPages serves n invitations, {data,total_count}, recording the
-// pages asked for. withOrg adds public_organization_data (instance list).
-func invitationPages(t *testing.T, n int, withOrg bool, pages *[]string) http.HandlerFunc {
-	var mu sync.Mutex
-	return func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		limit, _ := strconv.Atoi(q.Get("limit"))
-		offset, _ := strconv.Atoi(q.Get("offset"))
-		mu.Lock()
-		*pages = append(*pages, q.Get("limit")+"@"+q.Get("offset"))
-		mu.Unlock()
-		var items []string
-		for i := offset; i < offset+limit && i < n; i++ {
-			inv := invitationJSON("orginv_"+strconv.Itoa(i), "org_1", InvitationPending)
-			if withOrg {
-				inv = strings.TrimSuffix(strings.TrimSpace(inv), "}") +
-					`,"public_organization_data":{"id":"org_1","name":"Acme Corp","slug":"acme","has_image":false}}`
-			}
-			items = append(items, inv)
-		}
-		writeJSON(w, 200, fmt.Sprintf(`{"data":[%s],"total_count":%d}`, strings.Join(items, ","), n))
-	}
-}
-
 func TestAllInvitations(t *testing.T) {
 	svc, srv := setup(t)
-	var pages []string
-	srv.Mux.HandleFunc("GET /organizations/{organization_id}/invitations", invitationPages(t, 1100, false, &pages))
+	store := newPageStore(1100, invitationN)
+	srv.Mux.Handle("GET /organizations/{organization_id}/invitations", store)
 	params := &ListInvitationsParams{Status: ptr(InvitationPending)}
 	n := 0
 	for inv, err := range svc.AllInvitations(context.Background(), "org_1", params) {
@@ -134,7 +107,7 @@ func TestAllInvitations(t *testing.T) {
 		n++
 	}
 	assert.Equal(t, 1100, n)
-	assert.Equal(t, []string{"500@0", "500@500", "500@1000"}, pages)
+	assert.Equal(t, []string{"500@0", "500@500", "500@1000"}, store.pages)
 	assert.Equal(t, &ListInvitationsParams{Status: ptr(InvitationPending)}, params)
 }
 
@@ -142,7 +115,7 @@ func TestGetInvitation(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /organizations/{organization_id}/invitations/{invitation_id}", func(w http.ResponseWriter, r *http.Request) {
 		if r.PathValue("invitation_id") != "orginv_1" {
-			writeJSON(w, 404, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"not found"}]}`)
+			writeJSON(w, 404, notFoundJSON)
 			return
 		}
 		writeJSON(w, 200, invitationJSON("orginv_1", r.PathValue("organization_id"), InvitationAccepted))
@@ -186,10 +159,9 @@ func TestRevokeInvitation(t *testing.T) {
 
 func TestInstanceInvitations(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
-	var pages []string
 	srv.Mux.HandleFunc("GET /organization_invitations", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{"status": {"pending"}, "query": {"example.com"}, "order_by": {"-created_at"}, "limit": {"2"}}, r.URL.Query())
-		invitationPages(t, 2, true, &pages)(w, r)
+		newPageStore(2, instanceInvitationN).ServeHTTP(w, r)
 	})
 	page, err := svc.ListInstanceInvitations(context.Background(), &ListInstanceInvitationsParams{
 		Status: ptr(InvitationPending), Query: ptr("example.com"), OrderBy: ptr("-created_at"), Limit: ptr(2),
@@ -201,8 +173,8 @@ func TestInstanceInvitations(t *testing.T) {
 	assert.Equal(t, ms(1700000000000), page.Data[1].CreatedAt)
 
 	svc, srv = setup(t)
-	pages = nil
-	srv.Mux.HandleFunc("GET /organization_invitations", invitationPages(t, 777, true, &pages))
+	store := newPageStore(777, instanceInvitationN)
+	srv.Mux.Handle("GET /organization_invitations", store)
 	n := 0
 	for inv, err := range svc.AllInstanceInvitations(context.Background(), &ListInstanceInvitationsParams{Limit: ptr(300)}) {
 		require.NoError(t, err)
@@ -210,5 +182,5 @@ func TestInstanceInvitations(t *testing.T) {
 		n++
 	}
 	assert.Equal(t, 777, n)
-	assert.Equal(t, []string{"300@0", "300@300", "300@600"}, pages)
+	assert.Equal(t, []string{"300@0", "300@300", "300@600"}, store.pages)
 }

@@ -2,12 +2,9 @@ package organizations
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"net/url"
 	"strconv"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -93,36 +90,6 @@ func TestListMemberships(t *testing.T) {
 	}
 }
 
-// memberStore serves n memberships of org_1 over the organization list and
-// the instance list, {data,total_count}, recording each page asked for.
-type memberStore struct {
-	n      int
-	failAt int // offset answered 500 (-1: never)
-
-	mu    sync.Mutex
-	pages []string // "limit@offset"
-}
-
-func (s *memberStore) serve(t *testing.T) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		limit, _ := strconv.Atoi(q.Get("limit"))
-		offset, _ := strconv.Atoi(q.Get("offset"))
-		s.mu.Lock()
-		s.pages = append(s.pages, q.Get("limit")+"@"+q.Get("offset"))
-		s.mu.Unlock()
-		if offset == s.failAt {
-			writeJSON(w, 503, `{"errors":[{"code":"internal_clerk_error","message":"down","long_message":"down"}]}`)
-			return
-		}
-		var items []string
-		for i := offset; i < offset+limit && i < s.n; i++ {
-			items = append(items, membershipJSON(i, "org_1", "org:member"))
-		}
-		writeJSON(w, 200, fmt.Sprintf(`{"data":[%s],"total_count":%d}`, strings.Join(items, ","), s.n))
-	}
-}
-
 func TestAllMemberships(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -143,8 +110,8 @@ func TestAllMemberships(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			svc, srv := setup(t)
-			store := &memberStore{n: tt.n, failAt: -1}
-			srv.Mux.HandleFunc("GET /organizations/{organization_id}/memberships", store.serve(t))
+			store := newPageStore(tt.n, memberN)
+			srv.Mux.Handle("GET /organizations/{organization_id}/memberships", store)
 			var before ListMembershipsParams
 			if tt.params != nil {
 				before = *tt.params
@@ -169,8 +136,8 @@ func TestAllMemberships(t *testing.T) {
 func TestAllMembershipsStops(t *testing.T) {
 	t.Run("break", func(t *testing.T) {
 		svc, srv := setup(t)
-		store := &memberStore{n: 5000, failAt: -1}
-		srv.Mux.HandleFunc("GET /organizations/{organization_id}/memberships", store.serve(t))
+		store := newPageStore(5000, memberN)
+		srv.Mux.Handle("GET /organizations/{organization_id}/memberships", store)
 		n := 0
 		for range svc.AllMemberships(context.Background(), "org_1", nil) {
 			if n++; n == 10 {
@@ -181,8 +148,9 @@ func TestAllMembershipsStops(t *testing.T) {
 	})
 	t.Run("error mid-way is yielded once", func(t *testing.T) {
 		svc, srv := setup(t)
-		store := &memberStore{n: 5000, failAt: 500}
-		srv.Mux.HandleFunc("GET /organizations/{organization_id}/memberships", store.serve(t))
+		store := newPageStore(5000, memberN)
+		store.failAt = 500
+		srv.Mux.Handle("GET /organizations/{organization_id}/memberships", store)
 		n, errs := 0, 0
 		for m, err := range svc.AllMemberships(context.Background(), "org_1", nil) {
 			if err != nil {
@@ -202,8 +170,8 @@ func TestAllMembershipsStops(t *testing.T) {
 	})
 	t.Run("cancelled context", func(t *testing.T) {
 		svc, srv := setup(t)
-		store := &memberStore{n: 5000, failAt: -1}
-		srv.Mux.HandleFunc("GET /organizations/{organization_id}/memberships", store.serve(t))
+		store := newPageStore(5000, memberN)
+		srv.Mux.Handle("GET /organizations/{organization_id}/memberships", store)
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		n, errs := 0, 0
@@ -234,8 +202,8 @@ func TestInstanceMemberships(t *testing.T) {
 	assert.Equal(t, "org_2", page.Data[1].Organization.ID)
 
 	svc, srv = setup(t)
-	store := &memberStore{n: 1201, failAt: -1}
-	srv.Mux.HandleFunc("GET /organization_memberships", store.serve(t))
+	store := newPageStore(1201, memberN)
+	srv.Mux.Handle("GET /organization_memberships", store)
 	n := 0
 	for m, err := range svc.AllInstanceMemberships(context.Background(), nil) {
 		require.NoError(t, err)
@@ -288,7 +256,7 @@ func TestDeleteMembership(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("DELETE /organizations/{organization_id}/memberships/{user_id}", func(w http.ResponseWriter, r *http.Request) {
 		if r.PathValue("user_id") != "user_7" {
-			writeJSON(w, 404, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"not found"}]}`)
+			writeJSON(w, 404, notFoundJSON)
 			return
 		}
 		// The API answers the removed membership, not a DeletedObject.

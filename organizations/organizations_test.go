@@ -2,7 +2,6 @@ package organizations
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"mime"
 	"mime/multipart"
@@ -10,7 +9,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -89,7 +87,7 @@ func TestGet(t *testing.T) {
 				case "org_1", "acme-corp":
 					writeJSON(w, 200, orgJSON("org_1", "acme-corp"))
 				default:
-					writeJSON(w, 404, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"not found"}]}`)
+					writeJSON(w, 404, notFoundJSON)
 				}
 			})
 			o, err := svc.Get(context.Background(), tt.idOrSlug, tt.params)
@@ -144,23 +142,10 @@ func TestList(t *testing.T) {
 func TestAll(t *testing.T) {
 	svc, srv := setup(t)
 	const total = 1234
-	var (
-		mu      sync.Mutex
-		offsets []string
-	)
+	store := newPageStore(total, func(i int) string { return minimalOrgJSON("org_" + strconv.Itoa(i)) })
 	srv.Mux.HandleFunc("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		assert.Equal(t, []string{"user_1"}, q["user_id"])
-		assert.Equal(t, "500", q.Get("limit"))
-		mu.Lock()
-		offsets = append(offsets, q.Get("offset"))
-		mu.Unlock()
-		off, _ := strconv.Atoi(q.Get("offset"))
-		var items []string
-		for i := off; i < off+500 && i < total; i++ {
-			items = append(items, minimalOrgJSON("org_"+strconv.Itoa(i)))
-		}
-		writeJSON(w, 200, fmt.Sprintf(`{"data":[%s],"total_count":%d}`, strings.Join(items, ","), total))
+		assert.Equal(t, []string{"user_1"}, r.URL.Query()["user_id"])
+		store.ServeHTTP(w, r)
 	})
 	params := &ListParams{UserIDs: []string{"user_1"}}
 	n := 0
@@ -170,7 +155,7 @@ func TestAll(t *testing.T) {
 		n++
 	}
 	assert.Equal(t, total, n)
-	assert.Equal(t, []string{"0", "500", "1000"}, offsets)
+	assert.Equal(t, []string{"500@0", "500@500", "500@1000"}, store.pages)
 	assert.Equal(t, &ListParams{UserIDs: []string{"user_1"}}, params, "params unchanged")
 }
 
@@ -292,7 +277,7 @@ func TestSetLogo(t *testing.T) {
 				}
 				assert.Equal(t, tt.wantFields, fields)
 				// The answer is OrganizationWithLogo, deprecated logo_url included.
-				body := strings.TrimSuffix(strings.TrimSpace(orgJSON("org_1", "acme")), "}") + `,"logo_url":"https://img.clerk.com/org.png"}`
+				body := withField(orgJSON("org_1", "acme"), "logo_url", `"https://img.clerk.com/org.png"`)
 				writeJSON(w, 200, body)
 			})
 			o, err := svc.SetLogo(context.Background(), "org_1", tt.params)

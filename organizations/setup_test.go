@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
+	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -30,6 +33,48 @@ func readBody(r *http.Request) string {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// notFoundJSON is the API's 404 answer.
+const notFoundJSON = `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"not found"}]}`
+
+// withField adds the property name, with its raw JSON value, to a JSON
+// object.
+func withField(obj, name, value string) string {
+	return strings.TrimSuffix(strings.TrimSpace(obj), "}") + fmt.Sprintf(",%q:%s}", name, value)
+}
+
+// pageStore serves n items of a {data,total_count} list by limit and
+// offset, recording each page asked for as "limit@offset".
+type pageStore struct {
+	n      int
+	item   func(i int) string // the JSON of item i
+	failAt int                // offset answered 503 (-1: never)
+
+	mu    sync.Mutex
+	pages []string
+}
+
+func newPageStore(n int, item func(i int) string) *pageStore {
+	return &pageStore{n: n, item: item, failAt: -1}
+}
+
+func (s *pageStore) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	limit, _ := strconv.Atoi(q.Get("limit"))
+	offset, _ := strconv.Atoi(q.Get("offset"))
+	s.mu.Lock()
+	s.pages = append(s.pages, q.Get("limit")+"@"+q.Get("offset"))
+	s.mu.Unlock()
+	if offset == s.failAt {
+		writeJSON(w, 503, `{"errors":[{"code":"internal_clerk_error","message":"down","long_message":"down"}]}`)
+		return
+	}
+	var items []string
+	for i := offset; i < offset+limit && i < s.n; i++ {
+		items = append(items, s.item(i))
+	}
+	writeJSON(w, 200, fmt.Sprintf(`{"data":[%s],"total_count":%d}`, strings.Join(items, ","), s.n))
+}
 
 func ms(n int64) time.Time { return time.UnixMilli(n).UTC() }
 
@@ -76,6 +121,20 @@ func membershipJSON(n int, orgID, role string) string {
 			"identifier": "user%[1]d@example.com", "username": null, "banned": false, "deprovisioned": false},
 		"created_at": 1700000000000, "updated_at": 1700000005000
 	}`, n, orgID, role, minimalOrgJSON(orgID))
+}
+
+// memberN is membership i of org_1, as pageStore items.
+func memberN(i int) string { return membershipJSON(i, "org_1", "org:member") }
+
+// invitationN is invitation i of org_1, as pageStore items.
+func invitationN(i int) string {
+	return invitationJSON("orginv_"+strconv.Itoa(i), "org_1", InvitationPending)
+}
+
+// instanceInvitationN is invitationN with the organization's public data,
+// as the instance-wide list has it.
+func instanceInvitationN(i int) string {
+	return withField(invitationN(i), "public_organization_data", `{"id":"org_1","name":"Acme Corp","slug":"acme","has_image":false}`)
 }
 
 // invitationJSON is an invitation to orgID, every field set.
