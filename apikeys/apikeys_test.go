@@ -245,8 +245,8 @@ func TestListIncludeInvalidFalseIsSent(t *testing.T) {
 	assert.Empty(t, page.Data)
 }
 
-// pagedKeys serves n keys of testUser with offset paging, recording the
-// limit and offset of each request.
+// pagedKeys serves n items (API keys, M2M tokens or machines) with offset
+// paging, recording the limit and offset of each request.
 type pagedKeys struct {
 	n       int
 	failAt  int // offset at which to answer 500, or -1
@@ -509,18 +509,7 @@ func errBody(code string) map[string]any {
 }
 
 func TestAPIKeyJSONRoundTrip(t *testing.T) {
-	raw, err := json.Marshal(with(apiKeyFixture(testKeyID), "secret", testSecret, "expiration", int64(1700086400000)))
-	require.NoError(t, err)
-	var k APIKey
-	require.NoError(t, json.Unmarshal(raw, &k))
-	out, err := json.Marshal(k)
-	require.NoError(t, err)
-	var back APIKey
-	require.NoError(t, json.Unmarshal(out, &back))
-	assert.Equal(t, k, back)
-
-	var m map[string]any
-	require.NoError(t, json.Unmarshal(out, &m))
+	_, m := roundTrip[APIKey](t, with(apiKeyFixture(testKeyID), "secret", testSecret, "expiration", int64(1700086400000)))
 	assert.Equal(t, float64(1700000000000), m["created_at"])
 	assert.Equal(t, float64(1700086400000), m["expiration"])
 	assert.Equal(t, map[string]any{"tier": "gold", "n": float64(3)}, m["claims"])
@@ -531,7 +520,7 @@ func TestAPIKeyJSONRoundTrip(t *testing.T) {
 	assert.Nil(t, z.Expiration)
 	assert.Nil(t, z.LastUsedAt)
 	assert.True(t, z.Claims.IsZero())
-	out, err = json.Marshal(z)
+	out, err := json.Marshal(z)
 	require.NoError(t, err)
 	assert.Contains(t, string(out), `"claims":null`)
 	assert.Contains(t, string(out), `"expiration":null`)

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
 	"github.com/go-clerk/clerk/internal/spectest"
@@ -99,6 +101,25 @@ func with(m map[string]any, kv ...any) map[string]any {
 		m[kv[i].(string)] = kv[i+1]
 	}
 	return m
+}
+
+// roundTrip decodes the JSON of fixture into a T, encodes that value (as a
+// value, not a pointer) and checks the encoding decodes to the same T. It
+// returns the decoded value and the encoding, read back as a map.
+func roundTrip[T any](t *testing.T, fixture any) (T, map[string]any) {
+	t.Helper()
+	raw, err := json.Marshal(fixture)
+	require.NoError(t, err)
+	var v T
+	require.NoError(t, json.Unmarshal(raw, &v))
+	out, err := json.Marshal(v)
+	require.NoError(t, err)
+	var back T
+	require.NoError(t, json.Unmarshal(out, &back))
+	assert.Equal(t, v, back, "after a round trip through %s", out)
+	var wire map[string]any
+	require.NoError(t, json.Unmarshal(out, &wire))
+	return v, wire
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {

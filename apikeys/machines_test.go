@@ -2,11 +2,9 @@ package apikeys
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
-	"strconv"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -101,28 +99,18 @@ func TestMachinesList(t *testing.T) {
 
 func TestMachinesAll(t *testing.T) {
 	core, srv := spectest.NewClient(t)
-	var limits, offsets []int
 	const total = 1203
-	srv.Mux.HandleFunc("GET /machines", func(w http.ResponseWriter, r *http.Request) {
-		q := r.URL.Query()
-		limit, _ := strconv.Atoi(q.Get("limit"))
-		offset, _ := strconv.Atoi(q.Get("offset"))
-		limits, offsets = append(limits, limit), append(offsets, offset)
-		items := []any{}
-		for i := offset; i < offset+limit && i < total; i++ {
-			items = append(items, machineFixture(fmt.Sprintf("mch_%027d", i)))
-		}
-		writeJSON(w, http.StatusOK, map[string]any{"data": items, "total_count": total})
-	})
+	p := newPaged(total)
+	srv.Mux.HandleFunc("GET /machines", p.handler(t, "data", machineFixture, "mch"))
 	n := 0
 	for m, err := range NewMachines(core).All(context.Background(), nil) {
 		require.NoError(t, err)
-		require.Equal(t, fmt.Sprintf("mch_%027d", n), m.ID)
+		require.Equal(t, fmt.Sprintf("mch_%032x", n), m.ID)
 		n++
 	}
 	assert.Equal(t, total, n)
-	assert.Equal(t, []int{500, 500, 500}, limits)
-	assert.Equal(t, []int{0, 500, 1000}, offsets)
+	assert.Equal(t, []int{500, 500, 500}, p.limits)
+	assert.Equal(t, []int{0, 500, 1000}, p.offsets)
 }
 
 func TestMachinesSecretKeyAndScopes(t *testing.T) {
@@ -183,23 +171,11 @@ func TestMachinesInvalidParams(t *testing.T) {
 }
 
 func TestMachineJSONRoundTrip(t *testing.T) {
-	raw, err := json.Marshal(with(machineFixture(testMachine), "secret_key", testMachKey))
-	require.NoError(t, err)
-	var m Machine
-	require.NoError(t, json.Unmarshal(raw, &m))
-	out, err := json.Marshal(m)
-	require.NoError(t, err)
-	var back Machine
-	require.NoError(t, json.Unmarshal(out, &back))
-	assert.Equal(t, m, back)
-	var wire map[string]any
-	require.NoError(t, json.Unmarshal(out, &wire))
+	m, wire := roundTrip[Machine](t, with(machineFixture(testMachine), "secret_key", testMachKey))
+	assert.Equal(t, testMachKey, m.SecretKey)
 	assert.Equal(t, float64(1700000000000), wire["created_at"])
 
 	sc := MachineScope{Object: "machine_scope", FromMachineID: testMachine, ToMachineID: testMachine2, CreatedAt: t0}
-	out, err = json.Marshal(sc)
-	require.NoError(t, err)
-	var sc2 MachineScope
-	require.NoError(t, json.Unmarshal(out, &sc2))
+	sc2, _ := roundTrip[MachineScope](t, sc)
 	assert.Equal(t, sc, sc2)
 }
