@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"iter"
 	"net/http"
 	"net/url"
 	"reflect"
@@ -342,22 +343,6 @@ func TestInvalidIDsMakeNoRequest(t *testing.T) {
 		t.Errorf("unexpected request %s %s", r.Method, r.URL)
 	})
 	ctx := context.Background()
-	firstErr := func(seq func(func(*OrganizationMembership, error) bool)) error {
-		var err error
-		for _, e := range seq {
-			err = e
-			break
-		}
-		return err
-	}
-	firstInvErr := func(seq func(func(*OrganizationInvitation, error) bool)) error {
-		var err error
-		for _, e := range seq {
-			err = e
-			break
-		}
-		return err
-	}
 	calls := map[string]func(id string) error{
 		"Get":               func(id string) error { _, err := svc.Get(ctx, id); return err },
 		"Update":            func(id string) error { _, err := svc.Update(ctx, id, nil); return err },
@@ -389,7 +374,7 @@ func TestInvalidIDsMakeNoRequest(t *testing.T) {
 		},
 		"ListOrganizationInvitations": func(id string) error { _, err := svc.ListOrganizationInvitations(ctx, id, nil); return err },
 		"AllOrganizationInvitations": func(id string) error {
-			return firstInvErr(svc.AllOrganizationInvitations(ctx, id, nil))
+			return firstErr(svc.AllOrganizationInvitations(ctx, id, nil))
 		},
 	}
 	names := make([]string, 0, len(calls))
@@ -406,6 +391,14 @@ func TestInvalidIDsMakeNoRequest(t *testing.T) {
 		}
 	}
 	assert.Empty(t, srv.Operations(), "requests")
+}
+
+// firstErr is the error of an All iterator's first yield.
+func firstErr[T any](seq iter.Seq2[*T, error]) error {
+	for _, err := range seq {
+		return err
+	}
+	return nil
 }
 
 // TestParamsMatchSpec compares the query and body names of every params
