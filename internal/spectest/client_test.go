@@ -47,19 +47,6 @@ func TestNewClient(t *testing.T) {
 	assert.Less(t, time.Since(start), 2*time.Second, "the retry does not wait out the 5 s Retry-After")
 }
 
-func TestNewClientSleepEndsWithTheContext(t *testing.T) {
-	c, srv := NewClient(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	srv.Mux.HandleFunc("GET /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
-		cancel()
-		unavailable(w)
-	})
-	err := c.Get(ctx, "/users/user_1", nil, nil)
-	assert.ErrorIs(t, err, context.Canceled)
-	assert.Equal(t, 1, srv.Count("GET", "/v1/users/user_1"), "no retry once the context is done")
-}
-
 func TestWithClientConfig(t *testing.T) {
 	c, srv := NewClient(t, WithClientConfig(func(cfg *internal.Config) {
 		assert.Equal(t, SecretKey, cfg.SecretKey, "f sees the filled config")
