@@ -25,6 +25,10 @@ var b64 = base64.RawURLEncoding.Strict()
 // maxHeaderCache bounds the verified-header cache.
 const maxHeaderCache = 16
 
+// tokenBufs holds scratch copies of tokens being verified. Nothing decoded
+// from a buffer keeps referring to it.
+var tokenBufs = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
+
 // A Verifier verifies Clerk session tokens. It is safe for concurrent use.
 // Create one with [NewVerifier] per Clerk instance, share it, and call
 // [Verifier.Close] when done with it.
@@ -199,9 +203,12 @@ func (v *Verifier) verify(ctx context.Context, token string) (*Claims, error) {
 		return nil, errorf(ErrTokenMalformed, "token has more than three segments")
 	}
 
-	// One byte view of the token serves every decoder and the hash (the
-	// compiler converts without copying, as nothing writes to it).
-	tok := []byte(token)
+	// One byte copy of the token, in a pooled buffer, serves every decoder
+	// and the hash.
+	bufp := tokenBufs.Get().(*[]byte)
+	defer tokenBufs.Put(bufp)
+	tok := append((*bufp)[:0], token...)
+	*bufp = tok[:0]
 	headerSeg, payloadSeg, sigSeg := tok[:dot1], tok[dot1+1:dot2], tok[dot2+1:]
 
 	kid, cachedHeader := v.cachedKid(token[:dot1])
