@@ -86,8 +86,10 @@
 //
 // # Claims
 //
-// Version 1 and version 2 tokens yield the same [Claims]. For a version 2
-// token, the active organization comes from the "o" object: OrgRole is
+// Version 1 and version 2 tokens yield the same [Claims]. A token is read as
+// version 2 when its v claim is 2, and as version 1 otherwise, as Clerk's
+// SDKs do. For a version 2 token, the active organization comes from the "o"
+// object: OrgRole is
 // "org:" + o.rol, and OrgPermissions are expanded from fea, o.per and o.fpm:
 // the i-th entry of the comma-separated o.fpm is a mask for the i-th entry of
 // fea; bit j of the mask (least significant first) grants the j-th entry of
@@ -96,7 +98,7 @@
 // integers; a mask that is not one ("1invalid", "-1", "1.5", or over 2^64-1)
 // grants nothing; bits beyond the entries of o.per are ignored; without
 // o.per or o.fpm there are no permissions; without "o" there is no active
-// organization, whatever fea holds.
+// organization, whatever fea holds. Spaces around list entries are ignored.
 //
 // # Cost
 //

@@ -182,6 +182,7 @@ func WithAllowPending() Option {
 
 // WithClock sets the clock that exp, nbf and iat are checked against,
 // including on cache hits; the default is time.Now. A nil clock is ignored.
+// Key-set fetches are paced by the real clock, not by this one.
 func WithClock(now func() time.Time) Option {
 	return func(c *config) {
 		if now != nil {
