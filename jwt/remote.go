@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/MicahParks/jwkset"
+
+	"github.com/go-clerk/clerk/internal"
 )
 
 var errClosed = errors.New("verifier is closed")
@@ -219,8 +221,8 @@ func (r *remote) close() {
 	}
 }
 
-// jwksTransport adds the bearer token for the key-set host only, and bounds
-// the size of response bodies.
+// jwksTransport adds the bearer token (with the Backend API's version
+// header) for the key-set host only, and bounds the size of response bodies.
 type jwksTransport struct {
 	base   http.RoundTripper
 	bearer string
@@ -231,8 +233,10 @@ type jwksTransport struct {
 func (t *jwksTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	req = req.Clone(req.Context())
 	req.Header.Set("Accept", "application/json")
+	req.Header.Set("User-Agent", "go-clerk/"+internal.Version)
 	if t.bearer != "" && req.URL.Scheme == t.scheme && req.URL.Host == t.host {
 		req.Header.Set("Authorization", "Bearer "+t.bearer)
+		req.Header.Set("Clerk-API-Version", internal.APIVersion)
 	}
 	resp, err := t.base.RoundTrip(req)
 	if err != nil {

@@ -485,6 +485,11 @@ func TestRemoteSecretKey(t *testing.T) {
 			w.Write([]byte(`{"errors":[{"code":"authentication_invalid"}]}`))
 			return
 		}
+		if v := r.Header.Get("Clerk-API-Version"); v != "2026-05-12" {
+			t.Errorf("Clerk-API-Version = %q", v)
+			w.WriteHeader(http.StatusBadRequest)
+			return
+		}
 		w.Write(jwks)
 	}))
 	defer api.Close()
