@@ -201,6 +201,9 @@ func tokenErr(err error) error {
 // with the secret key, fetched lazily and refreshed in the background until
 // Close.
 func (c *Client) sessionVerifier() (*jwt.Verifier, error) {
+	if c.closed.Load() {
+		return nil, errClosed
+	}
 	c.verifierOnce.Do(func() {
 		c.verifier, c.verifierErr = jwt.NewVerifier(c.jwtOptions()...)
 	})

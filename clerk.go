@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/go-clerk/clerk/apikeys"
@@ -62,6 +63,7 @@ type Client struct {
 	verifier     *jwt.Verifier
 	verifierErr  error
 	closeOnce    sync.Once
+	closed       atomic.Bool
 }
 
 // options collects what the Option functions set.
@@ -268,10 +270,12 @@ func checkSecretKey(k string) error {
 func (c *Client) BaseURL() string { return c.core.BaseURL() }
 
 // Close stops what the client started: the session-token verifier's JWKS
-// refresh, if one was built, and idle connections of its own transport. It
-// is safe to call more than once; calls after Close may fail.
+// fetching, if one was built, and idle connections of its own transport. It
+// is safe to call more than once. Token checks after Close fail; API calls
+// still work, opening new connections.
 func (c *Client) Close() error {
 	c.closeOnce.Do(func() {
+		c.closed.Store(true)
 		// Make sure no verifier is built after this point.
 		c.verifierOnce.Do(func() { c.verifierErr = errClosed })
 		if c.verifier != nil {
