@@ -81,8 +81,6 @@ type authConfig struct {
 	publishableKey    string
 	jwtKey            string
 	authorizedParties []string
-	issuer            string
-	leeway            time.Duration
 	now               func() time.Time
 	jwtOptions        []jwt.Option
 }
