@@ -117,20 +117,20 @@ func (s *Service) ListInvitations(ctx context.Context, organizationID string, pa
 }
 
 // AllInvitations iterates over every invitation of an organization that
-// matches params, fetching pages of params.Limit (500 when unset) lazily,
-// from params.Offset. params is copied, never changed. It yields an error
-// once and stops. Clerk API: GET /organizations/{organization_id}/invitations.
+// matches params, fetching pages of params.Limit (500, the maximum, when
+// unset or larger) lazily, from params.Offset. params is copied, never
+// changed. It yields an error once and stops.
+// Clerk API: GET /organizations/{organization_id}/invitations.
 func (s *Service) AllInvitations(ctx context.Context, organizationID string, params *ListInvitationsParams) iter.Seq2[*OrganizationInvitation, error] {
 	var p ListInvitationsParams
 	if params != nil {
 		p = *params
 	}
-	pg := pager[OrganizationInvitation](p.Limit, p.Offset)
-	pg.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[OrganizationInvitation], error) {
-		p.Limit, p.Offset = &r.Limit, &r.Offset
-		return s.ListInvitations(ctx, organizationID, &p)
-	}
-	return internal.All(ctx, pg)
+	return all(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[OrganizationInvitation], error) {
+		q := p
+		q.Limit, q.Offset = limit, offset
+		return s.ListInvitations(ctx, organizationID, &q)
+	})
 }
 
 // GetInvitation returns an invitation of an organization. Clerk API:
@@ -200,20 +200,19 @@ func (s *Service) ListInstanceInvitations(ctx context.Context, params *ListInsta
 	return out, nil
 }
 
-// AllInstanceInvitations iterates over the invitations of every
-// organization of the instance that match params, fetching pages of
-// params.Limit (500 when unset) lazily, from params.Offset. params is
-// copied, never changed. It yields an error once and stops. Clerk API:
-// GET /organization_invitations.
+// AllInstanceInvitations iterates over the invitations of every organization
+// of the instance that match params, fetching pages of params.Limit (500,
+// the maximum, when unset or larger) lazily, from params.Offset. params is
+// copied, never changed. It yields an error once and stops.
+// Clerk API: GET /organization_invitations.
 func (s *Service) AllInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams) iter.Seq2[*OrganizationInvitationWithPublicOrganizationData, error] {
 	var p ListInstanceInvitationsParams
 	if params != nil {
 		p = *params
 	}
-	pg := pager[OrganizationInvitationWithPublicOrganizationData](p.Limit, p.Offset)
-	pg.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[OrganizationInvitationWithPublicOrganizationData], error) {
-		p.Limit, p.Offset = &r.Limit, &r.Offset
-		return s.ListInstanceInvitations(ctx, &p)
-	}
-	return internal.All(ctx, pg)
+	return all(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[OrganizationInvitationWithPublicOrganizationData], error) {
+		q := p
+		q.Limit, q.Offset = limit, offset
+		return s.ListInstanceInvitations(ctx, &q)
+	})
 }

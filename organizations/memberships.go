@@ -105,20 +105,20 @@ func (s *Service) ListMemberships(ctx context.Context, organizationID string, pa
 }
 
 // AllMemberships iterates over every membership of an organization that
-// matches params, fetching pages of params.Limit (500 when unset) lazily,
-// from params.Offset. params is copied, never changed. It yields an error
-// once and stops. Clerk API: GET /organizations/{organization_id}/memberships.
+// matches params, fetching pages of params.Limit (500, the maximum, when
+// unset or larger) lazily, from params.Offset. params is copied, never
+// changed. It yields an error once and stops.
+// Clerk API: GET /organizations/{organization_id}/memberships.
 func (s *Service) AllMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams) iter.Seq2[*OrganizationMembership, error] {
 	var p ListMembershipsParams
 	if params != nil {
 		p = *params
 	}
-	pg := pager[OrganizationMembership](p.Limit, p.Offset)
-	pg.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[OrganizationMembership], error) {
-		p.Limit, p.Offset = &r.Limit, &r.Offset
-		return s.ListMemberships(ctx, organizationID, &p)
-	}
-	return internal.All(ctx, pg)
+	return all(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[OrganizationMembership], error) {
+		q := p
+		q.Limit, q.Offset = limit, offset
+		return s.ListMemberships(ctx, organizationID, &q)
+	})
 }
 
 // ListInstanceMembershipsParams order and page the memberships of every
@@ -146,20 +146,20 @@ func (s *Service) ListInstanceMemberships(ctx context.Context, params *ListInsta
 }
 
 // AllInstanceMemberships iterates over the memberships of every organization
-// of the instance, fetching pages of params.Limit (500 when unset) lazily,
-// from params.Offset. params is copied, never changed. It yields an error
-// once and stops. Clerk API: GET /organization_memberships.
+// of the instance, fetching pages of params.Limit (500, the maximum, when
+// unset or larger) lazily, from params.Offset. params is copied, never
+// changed. It yields an error once and stops.
+// Clerk API: GET /organization_memberships.
 func (s *Service) AllInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams) iter.Seq2[*OrganizationMembership, error] {
 	var p ListInstanceMembershipsParams
 	if params != nil {
 		p = *params
 	}
-	pg := pager[OrganizationMembership](p.Limit, p.Offset)
-	pg.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[OrganizationMembership], error) {
-		p.Limit, p.Offset = &r.Limit, &r.Offset
-		return s.ListInstanceMemberships(ctx, &p)
-	}
-	return internal.All(ctx, pg)
+	return all(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[OrganizationMembership], error) {
+		q := p
+		q.Limit, q.Offset = limit, offset
+		return s.ListInstanceMemberships(ctx, &q)
+	})
 }
 
 // UpdateMembershipParams change a membership. Role is required.

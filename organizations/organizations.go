@@ -122,20 +122,19 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*Page[Organizat
 }
 
 // All iterates over every organization that matches params, fetching pages
-// of params.Limit (500 when unset) lazily, from params.Offset. params is
-// copied, never changed. It yields an error once and stops. Clerk API:
-// GET /organizations.
+// of params.Limit (500, the maximum, when unset or larger) lazily, from
+// params.Offset. params is copied, never changed. It yields an error once
+// and stops. Clerk API: GET /organizations.
 func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Organization, error] {
 	var p ListParams
 	if params != nil {
 		p = *params
 	}
-	pg := pager[Organization](p.Limit, p.Offset)
-	pg.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[Organization], error) {
-		p.Limit, p.Offset = &r.Limit, &r.Offset
-		return s.List(ctx, &p)
-	}
-	return internal.All(ctx, pg)
+	return all(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[Organization], error) {
+		q := p
+		q.Limit, q.Offset = limit, offset
+		return s.List(ctx, &q)
+	})
 }
 
 // UpdateParams change an organization; nil fields are left as they are.

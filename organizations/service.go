@@ -1,6 +1,11 @@
 package organizations
 
-import "github.com/go-clerk/clerk/internal"
+import (
+	"context"
+	"iter"
+
+	"github.com/go-clerk/clerk/internal"
+)
 
 // Metadata is a free-form JSON object, the public and private metadata of
 // organizations, memberships and invitations (the same type as
@@ -23,15 +28,21 @@ type Service struct{ c *internal.Client }
 // package wires it as clerk.Client.Organizations.
 func New(c *internal.Client) *Service { return &Service{c: c} }
 
-// pager starts an internal.Pager from the caller's limit and offset: pages
-// of the caller's limit, or of the endpoint's maximum when it is unset.
-func pager[T any](limit, offset *int) internal.Pager[T] {
+// all is what every All method returns: a lazy walk of an offset-paged
+// list, in pages of the caller's limit (capped at maxLimit, the endpoints'
+// maximum; maxLimit when unset), from the caller's offset. list fetches one
+// page; it must build its own params from the copy its All took, so that an
+// iterator ranged twice, even at once, never shares them.
+func all[T any](ctx context.Context, limit, offset *int, list func(ctx context.Context, limit, offset *int) (*Page[T], error)) iter.Seq2[*T, error] {
 	p := internal.Pager[T]{Limit: maxLimit}
-	if limit != nil && *limit > 0 {
+	if limit != nil && *limit > 0 && *limit < maxLimit {
 		p.Limit = *limit
 	}
-	if offset != nil {
+	if offset != nil && *offset > 0 {
 		p.Offset = *offset
 	}
-	return p
+	p.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[T], error) {
+		return list(ctx, &r.Limit, &r.Offset)
+	}
+	return internal.All(ctx, p)
 }
