@@ -237,15 +237,26 @@ const maxNumericDate = 9e9
 // as c.Raw.
 func parseClaims(raw []byte, c *Claims) error {
 	var w wireClaims
-	if !fastDecodeClaims(raw, &w) {
-		w = wireClaims{}
-		if err := json.Unmarshal(raw, &w); err != nil {
-			return err
-		}
+	if err := decodeClaims(raw, &w); err != nil {
+		return err
 	}
-	return w.fill(raw, c)
+	if err := w.fill(raw, c); err != nil {
+		return err
+	}
+	w.expand(c)
+	return nil
 }
 
+// decodeClaims decodes the claims JSON into w, which must be zero.
+func decodeClaims(raw []byte, w *wireClaims) error {
+	if !fastDecodeClaims(raw, w) {
+		*w = wireClaims{}
+		return json.Unmarshal(raw, w)
+	}
+	return nil
+}
+
+// fill sets the fields of c from w, except those that expand sets.
 func (w *wireClaims) fill(raw []byte, c *Claims) error {
 	var err error
 	if c.IssuedAt, err = numericDate("iat", w.Iat); err != nil {
@@ -272,7 +283,6 @@ func (w *wireClaims) fill(raw []byte, c *Claims) error {
 	if w.Fva != nil {
 		c.FactorVerificationAge = w.Fva[:]
 	}
-	c.Features = splitFeatures(w.Fea)
 	if w.V == 2 {
 		// Clerk's own SDKs read the "o" object only for version 2; with no
 		// "o" there is no active organization, whatever fea holds.
@@ -282,7 +292,6 @@ func (w *wireClaims) fill(raw []byte, c *Claims) error {
 			if w.O.Rol != "" {
 				c.OrgRole = "org:" + w.O.Rol
 			}
-			c.OrgPermissions = orgPermissions(w.Fea, w.O.Per, w.O.Fpm)
 		}
 	} else {
 		c.OrgID = w.OrgID
@@ -292,6 +301,17 @@ func (w *wireClaims) fill(raw []byte, c *Claims) error {
 	}
 	c.Raw = raw[:len(raw):len(raw)]
 	return nil
+}
+
+// expand sets Features and, for a version 2 token, OrgPermissions. Verify
+// calls it only once the signature is known good: a token of 16 KiB can list
+// masks that expand to megabytes of permission strings, which a forged token
+// must not make the verifier build.
+func (w *wireClaims) expand(c *Claims) {
+	c.Features = splitFeatures(w.Fea)
+	if w.V == 2 && w.O != nil {
+		c.OrgPermissions = orgPermissions(w.Fea, w.O.Per, w.O.Fpm)
+	}
 }
 
 // numericDate converts a JSON NumericDate (seconds since the epoch, possibly

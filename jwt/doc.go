@@ -99,6 +99,8 @@
 // grants nothing; bits beyond the entries of o.per are ignored; without
 // o.per or o.fpm there are no permissions; without "o" there is no active
 // organization, whatever fea holds. Spaces around list entries are ignored.
+// Features and permissions are expanded only once the signature is known
+// good, so that a forged token cannot make the verifier build them.
 //
 // # Cost
 //

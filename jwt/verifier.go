@@ -224,7 +224,11 @@ func (v *Verifier) verify(ctx context.Context, token string) (*Claims, error) {
 		return nil, errorf(ErrTokenMalformed, "claims segment: %w", err)
 	}
 	e := new(cacheEntry)
-	if err := parseClaims(payload, &e.claims); err != nil {
+	var w wireClaims
+	if err := decodeClaims(payload, &w); err != nil {
+		return nil, errorf(ErrTokenMalformed, "claims: %w", err)
+	}
+	if err := w.fill(payload, &e.claims); err != nil {
 		return nil, errorf(ErrTokenMalformed, "claims: %w", err)
 	}
 	c := &e.claims
@@ -256,6 +260,9 @@ func (v *Verifier) verify(ctx context.Context, token string) (*Claims, error) {
 	if err := rsa.VerifyPKCS1v15(key, crypto.SHA256, digest[:], sig); err != nil {
 		return nil, newError(ErrTokenSignatureInvalid, err)
 	}
+	// Only now that the claims are known to be Clerk's: their expansion can
+	// cost far more than the token's size.
+	w.expand(c)
 
 	e.notBefore, e.notAfter = v.window(c)
 	if err := v.checkWindow(e, v.now()); err != nil {
