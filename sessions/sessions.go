@@ -72,24 +72,25 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*Page[Session],
 }
 
 // All iterates over every session that matches params, fetching pages of
-// params.Limit (500 when unset) lazily, from params.Offset. params is copied,
-// never changed. It yields an error
-// once and stops. Clerk API: GET /sessions.
+// params.Limit (500, the maximum, when unset or larger) lazily, from
+// params.Offset. params is copied, never changed. It yields an error once
+// and stops. Clerk API: GET /sessions.
 func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Session, error] {
 	var p ListParams
 	if params != nil {
 		p = *params
 	}
 	pager := internal.Pager[Session]{Limit: maxLimit}
-	if p.Limit != nil && *p.Limit > 0 {
+	if p.Limit != nil && *p.Limit > 0 && *p.Limit < maxLimit {
 		pager.Limit = *p.Limit
 	}
-	if p.Offset != nil {
+	if p.Offset != nil && *p.Offset > 0 {
 		pager.Offset = *p.Offset
 	}
 	pager.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[Session], error) {
-		p.Limit, p.Offset = &r.Limit, &r.Offset
-		return s.List(ctx, &p)
+		q := p // per page: an iterator ranged twice at once shares no params
+		q.Limit, q.Offset = &r.Limit, &r.Offset
+		return s.List(ctx, &q)
 	}
 	return internal.All(ctx, pager)
 }

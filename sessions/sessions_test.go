@@ -461,3 +461,45 @@ func TestInvalidIDs(t *testing.T) {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// TestAllCapsThePageSize: GET /sessions serves at most 500 sessions a page
+// (the spec's maximum for limit), so a larger Limit given to All is walked in
+// pages of 500 rather than sent and refused.
+func TestAllCapsThePageSize(t *testing.T) {
+	svc, srv := setup(t)
+	f := &fakeSessions{n: 1200, paginated: false, failAt: -1}
+	srv.Mux.HandleFunc("GET /sessions", f.serve(t))
+	n := 0
+	for _, err := range svc.All(context.Background(), &ListParams{UserID: ptr("user_1"), Limit: ptr(1000)}) {
+		require.NoError(t, err)
+		n++
+	}
+	assert.Equal(t, 1200, n)
+	assert.Equal(t, []int{500, 500, 500}, f.limits)
+	assert.Equal(t, []int{0, 500, 1000}, f.offsets)
+}
+
+// TestAllRangedConcurrently: one iterator ranged by two goroutines at once
+// walks the list twice, with no data race (run with -race) between the two
+// walks' params.
+func TestAllRangedConcurrently(t *testing.T) {
+	svc, srv := setup(t)
+	f := &fakeSessions{n: 250, paginated: true, failAt: -1}
+	srv.Mux.HandleFunc("GET /sessions", f.serve(t))
+	seq := svc.All(context.Background(), &ListParams{UserID: ptr("user_1"), Limit: ptr(100)})
+	var wg sync.WaitGroup
+	counts := make([]int, 2)
+	for i := range counts {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for _, err := range seq {
+				assert.NoError(t, err)
+				counts[i]++
+			}
+		}()
+	}
+	wg.Wait()
+	assert.Equal(t, []int{250, 250}, counts)
+	assert.Equal(t, 6, f.requests)
+}
