@@ -56,7 +56,8 @@
 //     failed fetch is retried after 1 s instead);
 //   - a set older than the refresh interval (default 1 h,
 //     [WithRefreshInterval]) is refreshed in the background by the next
-//     verification, which goes on with the current keys;
+//     verification, a cache hit included, which goes on with the current
+//     keys;
 //   - a failed fetch, or one returning no usable key, keeps the last good
 //     keys; a refresh that drops or replaces a key empties the token cache;
 //   - a verification waits for a fetch only as long as its context allows;

@@ -661,3 +661,31 @@ func TestJWKSKeySelection(t *testing.T) {
 		requireOnly(t, err, want)
 	}
 }
+
+// TestRemoteStaleRefreshOnCacheHit checks that cache hits, too, refresh a
+// stale key set: a verifier that only sees tokens it has cached must still
+// learn that their key was removed, and forget them.
+func TestRemoteStaleRefreshOnCacheHit(t *testing.T) {
+	loadFixture(t)
+	srv := newJWKSServer(t, fixtureJWKS(t))
+	sched := newFakeClock(testNow)
+	v := newRemoteVerifier(t, srv.URL, sched)
+	ctx := context.Background()
+	tok := mint(t, with(baseClaims(), "exp", testNow.Unix()+24*3600)) // a long-lived token
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+
+	// Clerk removes the key; an hour later the cached token is seen again.
+	srv.set(http.StatusOK, jwksOf([]string{"ins_new"}, &otherKey.PublicKey))
+	sched.Advance(DefaultRefreshInterval)
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatal(err) // answered with the current keys while the refresh runs
+	}
+	waitFetch(v)
+	if n := srv.fetches.Load(); n != 2 {
+		t.Fatalf("fetches = %d, want 2: a cache hit on a stale key set did not refresh it", n)
+	}
+	_, err := v.Verify(ctx, tok)
+	requireOnly(t, err, ErrKeyNotFound)
+}

@@ -171,6 +171,12 @@ func (v *Verifier) Verify(ctx context.Context, token string) (*Claims, error) {
 				v.cache.Remove(token)
 				return nil, err
 			}
+			if v.remote != nil {
+				// As on a miss: a stale key set is refreshed in the
+				// background, and a refresh that drops the token's key
+				// purges the cache.
+				v.remote.refreshIfStale()
+			}
 			return e.claims.clone(), nil
 		}
 	}
