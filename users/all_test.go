@@ -316,3 +316,58 @@ func TestAllRerun(t *testing.T) {
 	require.Len(t, reqs, 6)
 	assert.Equal(t, reqs[:3], reqs[3:], "same requests both times")
 }
+
+// TestAllCapsThePageSize: the users list endpoints serve at most 500 items a
+// page (the spec's maximum for limit), so a larger Limit given to an All is
+// walked in pages of 500 rather than sent and refused.
+func TestAllCapsThePageSize(t *testing.T) {
+	t.Run("All, cursor", func(t *testing.T) {
+		svc, srv := setup(t)
+		store := newUserStore(t, 1200)
+		srv.Mux.Handle("GET /users", store)
+		n := 0
+		for _, err := range svc.All(context.Background(), &ListParams{Limit: intp(1000)}) {
+			require.NoError(t, err)
+			n++
+		}
+		assert.Equal(t, 1200, n)
+		assert.Equal(t, cursorPages(1200, 0, 500, ""), store.requests())
+	})
+	t.Run("All, offset", func(t *testing.T) {
+		svc, srv := setup(t)
+		store := newUserStore(t, 1200)
+		srv.Mux.Handle("GET /users", store)
+		n := 0
+		for _, err := range svc.All(context.Background(), &ListParams{Limit: intp(1000), OrderBy: strp("username")}) {
+			require.NoError(t, err)
+			n++
+		}
+		assert.Equal(t, 1200, n)
+		assert.Equal(t, offsetPages(1200, 0, 500, "username"), store.requests())
+	})
+	want := [][2]string{{"500", "0"}, {"500", "500"}, {"500", "1000"}}
+	t.Run("AllOrganizationMemberships", func(t *testing.T) {
+		svc, srv := setup(t)
+		store := &offsetStore{t: t, n: 1200, item: membershipN}
+		srv.Mux.Handle("GET /users/{user_id}/organization_memberships", store)
+		n := 0
+		for _, err := range svc.AllOrganizationMemberships(context.Background(), "user_1", &ListOrganizationMembershipsParams{Limit: intp(1000)}) {
+			require.NoError(t, err)
+			n++
+		}
+		assert.Equal(t, 1200, n)
+		assert.Equal(t, want, store.requests())
+	})
+	t.Run("AllOrganizationInvitations", func(t *testing.T) {
+		svc, srv := setup(t)
+		store := &offsetStore{t: t, n: 1200, item: invitationN}
+		srv.Mux.Handle("GET /users/{user_id}/organization_invitations", store)
+		n := 0
+		for _, err := range svc.AllOrganizationInvitations(context.Background(), "user_1", &ListOrganizationInvitationsParams{Limit: intp(1000)}) {
+			require.NoError(t, err)
+			n++
+		}
+		assert.Equal(t, 1200, n)
+		assert.Equal(t, want, store.requests())
+	})
+}

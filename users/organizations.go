@@ -31,8 +31,9 @@ func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string
 }
 
 // AllOrganizationMemberships iterates over all of the user's memberships,
-// fetching pages of params.Limit (500 when unset) lazily from params.Offset;
-// params is copied, never changed. It yields an error once and stops.
+// fetching pages of params.Limit (500, the maximum, when unset or larger)
+// lazily from params.Offset; params is copied, never changed. It yields an
+// error once and stops.
 // Clerk API: GET /users/{user_id}/organization_memberships.
 func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams) iter.Seq2[*OrganizationMembership, error] {
 	var p ListOrganizationMembershipsParams
@@ -75,10 +76,10 @@ func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string
 }
 
 // AllOrganizationInvitations iterates over all of the user's organization
-// invitations that match params, fetching pages of params.Limit (500 when
-// unset) lazily from params.Offset; params is copied, never changed. It
-// yields an error once and stops. Clerk API:
-// GET /users/{user_id}/organization_invitations.
+// invitations that match params, fetching pages of params.Limit (500, the
+// maximum, when unset or larger) lazily from params.Offset; params is
+// copied, never changed. It yields an error once and stops.
+// Clerk API: GET /users/{user_id}/organization_invitations.
 func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) iter.Seq2[*OrganizationInvitation, error] {
 	var p ListOrganizationInvitationsParams
 	if params != nil {
@@ -93,9 +94,10 @@ func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string,
 	return internal.All(ctx, pager)
 }
 
-// limitOr is the page size of an All: the caller's limit, else the maximum.
+// limitOr is the page size of an All: the caller's limit, else (or when it
+// is larger) the endpoints' maximum.
 func limitOr(limit *int) int {
-	if limit != nil && *limit > 0 {
+	if limit != nil && *limit > 0 && *limit < maxLimit {
 		return *limit
 	}
 	return maxLimit

@@ -178,8 +178,8 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*Page[User], er
 }
 
 // All iterates over every user that matches params, fetching pages of
-// params.Limit (500 when unset) lazily; params is copied, never changed. It
-// yields an error once and stops.
+// params.Limit (500, the maximum, when unset or larger) lazily; params is
+// copied, never changed. It yields an error once and stops.
 //
 // Ordered by creation time (OrderBy nil, "created_at", "+created_at" or
 // "-created_at") and without an Offset, it pages with the starting_after
