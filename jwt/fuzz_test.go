@@ -1,6 +1,7 @@
 package jwt
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"reflect"
@@ -22,6 +23,11 @@ var claimsSeeds = []string{
 	` {"sub" : "héllo" , "exp" : 1e400 } `,
 	`{"a":"\ud800","b":01}`,
 	`[]`, `null`, `{}`, `{"a":1,}`, `{"a"}`, `"str"`, `{"sub":"a"} x`,
+	`{"\u0073ub":"escaped","sub":"plain","s\u0069d":"x"}`, `{"ſub":"long s","sid":"K"}`, "\ufeff{\"sub\":\"bom\"}",
+	`{"sub":"a","exp":1e3,"nbf":-0,"iat":1E+2,"v":2,"o":{"id":"x","fpm":"1","per":"p"},"fea":"o:f","o":{"rol":"r"}}`,
+	`{"exp":9e9,"nbf":-9e9,"iat":9000000000.5}`, `{"exp":9.000000001e9}`, `{"fva":[1,2],"fva":[3]}`,
+	`{"org_permissions":["a","b"],"org_permissions":["c"],"act":{"sub":"a"},"act":{"iss":"b"},"act":{"SID":"c"}}`,
+	`{"v":2,"o":{"id":"x"},"o":null}`, `{"sub":"a"}` + "\x00", "{\"sub\":\"\xed\xa0\x80\",\"sid\":\"\xff\"}", `{"x":[[[[{"y":"\ud800"}]]]]}`,
 }
 
 // FuzzClaims decodes arbitrary claims JSON. The fast decoder must agree with
@@ -42,6 +48,44 @@ func FuzzClaims(f *testing.F) {
 				t.Fatalf("fast decoder disagrees on %q:\nfast %+v\njson %+v", data, fast, ref)
 			}
 		}
+
+		// The whole Claims, Raw included, must be what json.Unmarshal
+		// followed by fill and expand gives, and parseClaims must fail
+		// exactly when that fails.
+		var got, want Claims
+		gotErr := parseClaims(data, &got)
+		wantErr := err
+		if wantErr == nil {
+			if wantErr = ref.fill(data, &want); wantErr == nil {
+				ref.expand(&want)
+			}
+		}
+		if (gotErr == nil) != (wantErr == nil) {
+			t.Fatalf("on %q: parseClaims error %v, encoding/json path error %v", data, gotErr, wantErr)
+		}
+		if gotErr == nil {
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("claims differ on %q:\nparseClaims %+v\njson        %+v", data, got, want)
+			}
+			if !bytes.Equal(got.Raw, data) {
+				t.Fatalf("Raw %q, want %q", got.Raw, data)
+			}
+			// Verify's two steps (fill before the signature, expand after)
+			// give the same Claims.
+			var w wireClaims
+			var split Claims
+			if err := decodeClaims(data, &w); err != nil {
+				t.Fatalf("decodeClaims: %v", err)
+			}
+			if err := w.fill(data, &split); err != nil {
+				t.Fatalf("fill: %v", err)
+			}
+			w.expand(&split)
+			if !reflect.DeepEqual(split, got) {
+				t.Fatalf("Verify's path differs on %q:\n%+v\n%+v", data, split, got)
+			}
+		}
+
 		var c Claims
 		if err := parseClaims(data, &c); err == nil {
 			for _, p := range c.OrgPermissions {
@@ -109,6 +153,9 @@ func FuzzParse(f *testing.F) {
 			}
 			if c.UserID == "" || c.ExpiresAt.Before(testNow.Add(-time.Minute)) {
 				t.Fatalf("claims %+v", c)
+			}
+			if d, err := Decode(token); err != nil || !reflect.DeepEqual(c, d) {
+				t.Fatalf("Verify gives %+v, Decode %+v (%v)", c, d, err)
 			}
 		} else if !matchesOneSentinel(err) {
 			t.Fatalf("error %v matches not exactly one sentinel", err)
