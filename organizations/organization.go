@@ -21,6 +21,11 @@ type Organization struct {
 	Slug string `json:"slug"`
 	// ImageURL is the logo's URL (a generated avatar when HasImage is false).
 	ImageURL string `json:"image_url,omitempty"`
+	// LogoURL is the logo's URL, as SetLogo's answer (the spec's
+	// OrganizationWithLogo) carries it.
+	//
+	// Deprecated: Clerk deprecated it in favour of ImageURL.
+	LogoURL string `json:"logo_url,omitempty"`
 	// HasImage reports an uploaded logo.
 	HasImage bool `json:"has_image"`
 	// MembersCount is the number of members. The API sends it only when

@@ -284,6 +284,7 @@ func TestSetLogo(t *testing.T) {
 			require.NoError(t, err)
 			assert.True(t, o.HasImage)
 			assert.Equal(t, "https://img.clerk.com/org.png", o.ImageURL)
+			assert.Equal(t, "https://img.clerk.com/org.png", o.LogoURL)
 		})
 	}
 }
