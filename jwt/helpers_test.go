@@ -215,6 +215,11 @@ func (c *fakeClock) Advance(d time.Duration) {
 
 func fixedClock(t time.Time) func() time.Time { return func() time.Time { return t } }
 
+// withoutPEM and withoutIssuer undo newPEMVerifier's key and issuer (an
+// option given "" is ignored, so it cannot).
+func withoutPEM() Option    { return func(c *config) { c.publicKeyPEM = "" } }
+func withoutIssuer() Option { return func(c *config) { c.issuer = "" } }
+
 // newPEMVerifier returns a verifier with the fixture key as PEM, the clock
 // at testNow and the test issuer.
 func newPEMVerifier(t testing.TB, opts ...Option) *Verifier {

@@ -89,7 +89,11 @@ func defaultConfig() config {
 // WithPublicKeyPEM, [WithJWKS], [WithJWKSURL], [WithSecretKey],
 // [WithPublishableKey].
 func WithPublicKeyPEM(pem string) Option {
-	return func(c *config) { c.publicKeyPEM = pem }
+	return func(c *config) {
+		if pem != "" {
+			c.publicKeyPEM = pem
+		}
+	}
 }
 
 // WithJWKS verifies tokens with a fixed JSON Web Key Set (the body of
@@ -107,7 +111,11 @@ func WithJWKS(jwks []byte) Option {
 // verification, and refreshes it as the package documentation describes.
 // The URL must be absolute http or https; use https outside tests.
 func WithJWKSURL(url string) Option {
-	return func(c *config) { c.jwksURL = url }
+	return func(c *config) {
+		if url != "" {
+			c.jwksURL = url
+		}
+	}
 }
 
 // WithSecretKey fetches the key set from the Backend API's GET /jwks (below
@@ -115,7 +123,11 @@ func WithJWKSURL(url string) Option {
 // to the API URL's host, never to a redirect target elsewhere, and never
 // appears in errors.
 func WithSecretKey(secretKey string) Option {
-	return func(c *config) { c.secretKey = secretKey }
+	return func(c *config) {
+		if secretKey != "" {
+			c.secretKey = secretKey
+		}
+	}
 }
 
 // WithAPIURL sets the Backend API root used with [WithSecretKey]; the default
@@ -134,7 +146,11 @@ func WithAPIURL(url string) Option {
 // [WithIssuer] is given) and, when no other key source is given, the key set
 // is fetched from https://<host>/.well-known/jwks.json.
 func WithPublishableKey(publishableKey string) Option {
-	return func(c *config) { c.publishableKey = publishableKey }
+	return func(c *config) {
+		if publishableKey != "" {
+			c.publishableKey = publishableKey
+		}
+	}
 }
 
 // WithIssuer sets the exact expected iss claim (a trailing slash is
@@ -142,7 +158,11 @@ func WithPublishableKey(publishableKey string) Option {
 // [WithPublishableKey]. Without either, the issuer must have one of Clerk's
 // shapes, as the package documentation describes.
 func WithIssuer(issuer string) Option {
-	return func(c *config) { c.issuer = strings.TrimSuffix(issuer, "/") }
+	return func(c *config) {
+		if issuer = strings.TrimSuffix(issuer, "/"); issuer != "" {
+			c.issuer = issuer
+		}
+	}
 }
 
 // WithAuthorizedParties lists the origins allowed in the azp claim, e.g.

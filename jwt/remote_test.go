@@ -649,7 +649,7 @@ func TestJWKSKeySelection(t *testing.T) {
 	if len(ks) != 2 || ks["noalg"] == nil || !ks[fixtureKID].Equal(&key.PublicKey) {
 		t.Fatalf("keys = %v", ks)
 	}
-	v := newPEMVerifier(t, WithPublicKeyPEM(""), WithJWKS([]byte(set)))
+	v := newPEMVerifier(t, withoutPEM(), WithJWKS([]byte(set)))
 	for kid, want := range map[string]error{"ec": ErrKeyNotFound, "hmac": ErrKeyNotFound, "enc": ErrKeyNotFound, "ps": ErrKeyNotFound, "noalg": nil} {
 		_, err := v.Verify(context.Background(), mintKID(otherKey, kid, baseClaims()))
 		if want == nil {

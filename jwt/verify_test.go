@@ -97,8 +97,8 @@ func TestRejections(t *testing.T) {
 		{"tampered claims", parts[0] + "." + seg(with(baseClaims(), "sub", "user_admin")) + "." + parts[2], nil, ErrTokenSignatureInvalid},
 		{"swapped header", seg(hdr("typ", "other")) + "." + parts[1] + "." + parts[2], nil, ErrTokenSignatureInvalid},
 		{"truncated signature", parts[0] + "." + parts[1] + "." + parts[2][:len(parts[2])-2], nil, ErrTokenSignatureInvalid},
-		{"unknown kid (JWKS)", mintRaw(key, hdr("kid", "other"), baseClaims()), []Option{WithPublicKeyPEM(""), WithJWKS(f.JWKS)}, ErrKeyNotFound},
-		{"no kid (JWKS)", mintRaw(key, hdr("kid", nil), baseClaims()), []Option{WithPublicKeyPEM(""), WithJWKS(f.JWKS)}, ErrKeyNotFound},
+		{"unknown kid (JWKS)", mintRaw(key, hdr("kid", "other"), baseClaims()), []Option{withoutPEM(), WithJWKS(f.JWKS)}, ErrKeyNotFound},
+		{"no kid (JWKS)", mintRaw(key, hdr("kid", nil), baseClaims()), []Option{withoutPEM(), WithJWKS(f.JWKS)}, ErrKeyNotFound},
 
 		// Claims.
 		{"claims not JSON", parts[0] + "." + base64.RawURLEncoding.EncodeToString([]byte("{")) + "." + parts[2], nil, ErrTokenMalformed},
@@ -126,9 +126,9 @@ func TestRejections(t *testing.T) {
 		{"other issuer", mint(t, with(baseClaims(), "iss", "https://clerk.evil.com")), nil, ErrInvalidIssuer},
 		{"issuer with path", mint(t, with(baseClaims(), "iss", testIssuer+"/x")), nil, ErrInvalidIssuer},
 		{"issuer missing", mint(t, with(baseClaims(), "iss", nil)), nil, ErrInvalidIssuer},
-		{"not a Clerk issuer", mint(t, with(baseClaims(), "iss", "https://evil.com")), []Option{WithIssuer("")}, ErrInvalidIssuer},
+		{"not a Clerk issuer", mint(t, with(baseClaims(), "iss", "https://evil.com")), []Option{withoutIssuer()}, ErrInvalidIssuer},
 		{"issuer other than the publishable key's", mint(t, baseClaims()),
-			[]Option{WithIssuer(""), WithPublishableKey("pk_live_" + b64std("clerk.other.com$"))}, ErrInvalidIssuer},
+			[]Option{withoutIssuer(), WithPublishableKey("pk_live_" + b64std("clerk.other.com$"))}, ErrInvalidIssuer},
 		{"azp not authorized", mint(t, with(baseClaims(), "azp", "https://evil.com")),
 			[]Option{WithAuthorizedParties("https://example.com", "https://app.example.com")}, ErrInvalidAuthorizedParty},
 		{"azp prefix of authorized", mint(t, with(baseClaims(), "azp", "https://example.co")),
@@ -196,7 +196,7 @@ func TestAccepted(t *testing.T) {
 		{"no typ", mintRaw(key, hdr("typ", nil), baseClaims()), nil},
 		{"no kid (PEM)", mintRaw(key, hdr("kid", nil), baseClaims()), nil},
 		{"other kid (PEM)", mintRaw(key, hdr("kid", "anything"), baseClaims()), nil},
-		{"kid (JWKS)", mint(t, baseClaims()), []Option{WithPublicKeyPEM(""), WithJWKS(f.JWKS)}},
+		{"kid (JWKS)", mint(t, baseClaims()), []Option{withoutPEM(), WithJWKS(f.JWKS)}},
 		{"just under the size limit", mint(t, with(baseClaims(), "pad", strings.Repeat("x", MaxTokenSize*3/4-700))), nil},
 		{"no azp with parties", mint(t, with(baseClaims(), "azp", nil)), []Option{WithAuthorizedParties("https://example.com")}},
 		{"azp authorized", mint(t, baseClaims()), []Option{WithAuthorizedParties("https://a.com", "https://example.com/")}},
@@ -209,9 +209,9 @@ func TestAccepted(t *testing.T) {
 		{"nbf within leeway", mint(t, with(baseClaims(), "nbf", testNow.Unix()+5)), nil},
 		{"iat within leeway", mint(t, with(baseClaims(), "iat", testNow.Unix()+5)), nil},
 		{"long leeway", mint(t, with(baseClaims(), "exp", testNow.Unix()-50)), []Option{WithLeeway(time.Minute)}},
-		{"issuer by shape", mint(t, with(baseClaims(), "iss", "https://happy-hippo-1.clerk.accounts.dev")), []Option{WithIssuer("")}},
+		{"issuer by shape", mint(t, with(baseClaims(), "iss", "https://happy-hippo-1.clerk.accounts.dev")), []Option{withoutIssuer()}},
 		{"issuer from the publishable key", mint(t, with(baseClaims(), "iss", "https://clerk.acme.io")),
-			[]Option{WithIssuer(""), WithPublishableKey("pk_live_" + b64std("clerk.acme.io$"))}},
+			[]Option{withoutIssuer(), WithPublishableKey("pk_live_" + b64std("clerk.acme.io$"))}},
 		{"issuer given wins over the publishable key", mint(t, baseClaims()),
 			[]Option{WithPublishableKey("pk_live_" + b64std("clerk.acme.io$"))}},
 		{"custom claims", mint(t, with(baseClaims(), "metadata", map[string]any{"a": []int{1}}, "role", "x")), nil},
@@ -342,4 +342,41 @@ func TestPublicKeyPEMForms(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestEmptyOptionsIgnored checks what Option documents: an option given an
+// empty string (an unset environment variable) is ignored, so it cannot undo
+// the same option given earlier, least of all loosen the issuer check to
+// Clerk's issuer shapes.
+func TestEmptyOptionsIgnored(t *testing.T) {
+	f, _ := loadFixture(t)
+	ctx := context.Background()
+	v := newPEMVerifier(t, WithIssuer(""), WithIssuer("/"))
+	_, err := v.Verify(ctx, mint(t, with(baseClaims(), "iss", "https://clerk.other-instance.com")))
+	requireOnly(t, err, ErrInvalidIssuer)
+
+	// The PEM key stays the key source: no fetch from the secret key's API.
+	srv := newJWKSServer(t, f.JWKS)
+	v2, err := NewVerifier(WithPublicKeyPEM(f.PublicKeyPEM), WithPublicKeyPEM(""), WithJWKSURL(""), WithSecretKey("sk_test_x"),
+		WithAPIURL(srv.URL), WithClock(fixedClock(time.Unix(f.ValidAtUnix, 0))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v2.Close()
+	if _, err := v2.Verify(ctx, f.Tokens["valid"]); err != nil {
+		t.Fatal(err)
+	}
+	if n := srv.fetches.Load(); n != 0 {
+		t.Errorf("fetches = %d", n)
+	}
+
+	// An empty publishable key neither replaces nor clears an earlier one.
+	v3, err := NewVerifier(WithPublicKeyPEM(f.PublicKeyPEM), WithPublishableKey("pk_live_"+b64std("clerk.acme.io$")),
+		WithPublishableKey(""), WithClock(fixedClock(testNow)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer v3.Close()
+	_, err = v3.Verify(ctx, mint(t, with(baseClaims(), "iss", "https://clerk.other-instance.com")))
+	requireOnly(t, err, ErrInvalidIssuer)
 }
