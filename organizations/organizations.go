@@ -258,17 +258,14 @@ func (s *Service) SetLogo(ctx context.Context, organizationID string, params *Se
 	return out, nil
 }
 
-// DeleteLogo removes an organization's logo. Unlike the Delete methods it
-// returns the organization, which lives on (HasImage false). Clerk API:
-// DELETE /organizations/{organization_id}/logo.
-func (s *Service) DeleteLogo(ctx context.Context, organizationID string) (*Organization, error) {
+// DeleteLogo removes an organization's logo. (The API answers the
+// organization, which lives on with HasImage false; like every Delete*
+// method this one returns only the error: Get the organization for its new
+// ImageURL.) Clerk API: DELETE /organizations/{organization_id}/logo.
+func (s *Service) DeleteLogo(ctx context.Context, organizationID string) error {
 	p, err := internal.Path("/organizations/{organization_id}/logo", organizationID)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	out := new(Organization)
-	if err := s.c.Delete(ctx, p, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return s.c.Delete(ctx, p, nil)
 }
