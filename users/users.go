@@ -91,7 +91,8 @@ type ListParams struct {
 	Offset *int `url:"offset"`
 	// StartingAfter is a cursor: the ID of the last user of the previous
 	// page. It needs the created_at ordering (OrderBy nil or one of
-	// "created_at", "+created_at", "-created_at") and no Offset.
+	// "created_at", "+created_at", "-created_at") and no Offset; List
+	// refuses it otherwise, with ErrInvalidParams.
 	StartingAfter *string `url:"starting_after"`
 	// OrderBy sorts the users: created_at, updated_at, email_address,
 	// web3wallet, first_name, last_name, phone_number, username,
@@ -162,11 +163,29 @@ func checkProvider(provider *string, ids []string) error {
 	return nil
 }
 
+// check refuses, before any request, the combinations that GET /users
+// answers with a 422.
+func (p *ListParams) check() error {
+	if err := checkProvider(p.Provider, p.ProviderUserIDs); err != nil {
+		return err
+	}
+	if p.StartingAfter == nil || *p.StartingAfter == "" {
+		return nil
+	}
+	if !byCreation(p.OrderBy) {
+		return fmt.Errorf("%w: StartingAfter needs the created_at ordering, not OrderBy %q", internal.ErrInvalidParams, *p.OrderBy)
+	}
+	if p.Offset != nil && *p.Offset != 0 {
+		return fmt.Errorf("%w: StartingAfter cannot go with a non-zero Offset", internal.ErrInvalidParams)
+	}
+	return nil
+}
+
 // List returns one page of users (GET /users reports no total: use Count).
 // Clerk API: GET /users.
 func (s *Service) List(ctx context.Context, params *ListParams) (*Page[User], error) {
 	if params != nil {
-		if err := checkProvider(params.Provider, params.ProviderUserIDs); err != nil {
+		if err := params.check(); err != nil {
 			return nil, err
 		}
 	}

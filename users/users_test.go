@@ -334,6 +334,32 @@ func TestListProviderNeedsIDs(t *testing.T) {
 	assert.Empty(t, srv.Operations())
 }
 
+// TestListStartingAfterNeedsCreationOrder: the spec answers 422 to a
+// starting_after cursor with an order other than created_at, or with a
+// non-zero offset; List refuses both before any request.
+func TestListStartingAfterNeedsCreationOrder(t *testing.T) {
+	svc, srv := setup(t)
+	srv.Mux.HandleFunc("GET /users", func(w http.ResponseWriter, r *http.Request) { serve(w, 200, []byte(`[]`)) })
+	ctx := context.Background()
+	for _, p := range []*ListParams{
+		{StartingAfter: strp("user_1"), OrderBy: strp("-username")},
+		{StartingAfter: strp("user_1"), Offset: intp(10)},
+	} {
+		_, err := svc.List(ctx, p)
+		assert.ErrorIs(t, err, internal.ErrInvalidParams, "%+v", p)
+		assert.ErrorIs(t, firstErr(svc.All(ctx, p)), internal.ErrInvalidParams, "All %+v", p)
+	}
+	assert.Empty(t, srv.Operations())
+	for _, p := range []*ListParams{
+		{StartingAfter: strp("user_1")},
+		{StartingAfter: strp("user_1"), OrderBy: strp("+created_at"), Offset: intp(0)},
+		{OrderBy: strp("-username"), Offset: intp(10)},
+	} {
+		_, err := svc.List(ctx, p)
+		assert.NoError(t, err, "%+v", p)
+	}
+}
+
 // TestInvalidIDsMakeNoRequest runs every method that takes a path ID with an
 // empty or unsafe one: each fails with ErrInvalidParams, and the server sees
 // nothing.
