@@ -242,6 +242,7 @@ func TestClaimsShapes(t *testing.T) {
 }
 
 func TestDecodeUnverified(t *testing.T) {
+	loadFixture(t) // loads otherKey
 	forged := mintRaw(otherKey, rsHeader(), with(baseClaims(), "exp", 1, "o", map[string]any{"id": "org_1", "rol": "admin"}))
 	c, err := Decode(forged)
 	if err != nil {
@@ -253,7 +254,11 @@ func TestDecodeUnverified(t *testing.T) {
 	if c, err := Decode(mintRaw(otherKey, rsHeader(), with(baseClaims(), "sub", nil))); err != nil || c.UserID != "" {
 		t.Errorf("Decode without sub = %+v, %v", c, err)
 	}
-	for _, tok := range []string{"", "a.b", "a.b.c.d", "x.!!!.y", "x." + seg("str") + ".y", strings.Repeat("a", MaxTokenSize+1)} {
+	parts := strings.Split(forged, ".")
+	for _, tok := range []string{"", "a.b", "a.b.c.d", "x.!!!.y", "x." + seg("str") + ".y", strings.Repeat("a", MaxTokenSize+1),
+		// Header or signature not base64url.
+		"!!!." + parts[1] + "." + parts[2], parts[0] + "=." + parts[1] + "." + parts[2],
+		parts[0] + "." + parts[1] + ".!!!", parts[0] + "." + parts[1] + "." + parts[2] + "=", "x." + parts[1] + "." + parts[2]} {
 		_, err := Decode(tok)
 		requireOnly(t, err, ErrTokenMalformed)
 	}

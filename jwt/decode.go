@@ -20,6 +20,12 @@ func Decode(token string) (*Claims, error) {
 	if len(parts) != 3 {
 		return nil, errorf(ErrTokenMalformed, "token is not three dot-separated segments")
 	}
+	if _, err := decodeSegment([]byte(parts[0]), nil); err != nil {
+		return nil, errorf(ErrTokenMalformed, "header segment: %w", err)
+	}
+	if _, err := decodeSegment([]byte(parts[2]), nil); err != nil {
+		return nil, errorf(ErrTokenMalformed, "signature segment: %w", err)
+	}
 	payload, err := decodeSegment([]byte(parts[1]), nil)
 	if err != nil {
 		return nil, errorf(ErrTokenMalformed, "claims segment: %w", err)
