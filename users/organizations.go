@@ -40,13 +40,11 @@ func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string,
 	if params != nil {
 		p = *params
 	}
-	pager := internal.Pager[OrganizationMembership]{Limit: limitOr(p.Limit), Offset: offsetOf(p.Offset)}
-	pager.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[OrganizationMembership], error) {
+	return offsetAll(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[OrganizationMembership], error) {
 		q := p
-		q.Limit, q.Offset = &r.Limit, &r.Offset
+		q.Limit, q.Offset = limit, offset
 		return s.ListOrganizationMemberships(ctx, userID, &q)
-	}
-	return internal.All(ctx, pager)
+	})
 }
 
 // ListOrganizationInvitationsParams filters and pages a user's organization
@@ -85,13 +83,11 @@ func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string,
 	if params != nil {
 		p = *params
 	}
-	pager := internal.Pager[OrganizationInvitation]{Limit: limitOr(p.Limit), Offset: offsetOf(p.Offset)}
-	pager.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[OrganizationInvitation], error) {
+	return offsetAll(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[OrganizationInvitation], error) {
 		q := p
-		q.Limit, q.Offset = &r.Limit, &r.Offset
+		q.Limit, q.Offset = limit, offset
 		return s.ListOrganizationInvitations(ctx, userID, &q)
-	}
-	return internal.All(ctx, pager)
+	})
 }
 
 // limitOr is the page size of an All: the caller's limit, else (or when it
@@ -103,10 +99,17 @@ func limitOr(limit *int) int {
 	return maxLimit
 }
 
-// offsetOf is where an All starts: the caller's offset, else 0.
-func offsetOf(offset *int) int {
+// offsetAll walks an offset-paged list for an All method, in pages of
+// limitOr(limit) from the caller's offset. list fetches one page; it builds
+// its params from the copy its All took, afresh for each page, so that an
+// iterator ranged twice, even at once, never shares them.
+func offsetAll[T any](ctx context.Context, limit, offset *int, list func(ctx context.Context, limit, offset *int) (*Page[T], error)) iter.Seq2[*T, error] {
+	p := internal.Pager[T]{Limit: limitOr(limit)}
 	if offset != nil && *offset > 0 {
-		return *offset
+		p.Offset = *offset
 	}
-	return 0
+	p.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[T], error) {
+		return list(ctx, &r.Limit, &r.Offset)
+	}
+	return internal.All(ctx, p)
 }

@@ -182,7 +182,7 @@ func (u *User) FullName() string {
 // PrimaryEmailAddress returns the user's primary email address, or nil when
 // the user has none.
 func (u *User) PrimaryEmailAddress() *EmailAddress {
-	if u == nil || u.PrimaryEmailAddressID == "" {
+	if u == nil {
 		return nil
 	}
 	return u.EmailAddressByID(u.PrimaryEmailAddressID)
@@ -191,7 +191,7 @@ func (u *User) PrimaryEmailAddress() *EmailAddress {
 // PrimaryPhoneNumber returns the user's primary phone number, or nil when the
 // user has none.
 func (u *User) PrimaryPhoneNumber() *PhoneNumber {
-	if u == nil || u.PrimaryPhoneNumberID == "" {
+	if u == nil {
 		return nil
 	}
 	return u.PhoneNumberByID(u.PrimaryPhoneNumberID)
@@ -200,52 +200,46 @@ func (u *User) PrimaryPhoneNumber() *PhoneNumber {
 // PrimaryWeb3Wallet returns the user's primary web3 wallet, or nil when the
 // user has none.
 func (u *User) PrimaryWeb3Wallet() *Web3Wallet {
-	if u == nil || u.PrimaryWeb3WalletID == "" {
+	if u == nil {
 		return nil
 	}
-	for i := range u.Web3Wallets {
-		if u.Web3Wallets[i].ID == u.PrimaryWeb3WalletID {
-			return &u.Web3Wallets[i]
-		}
-	}
-	return nil
+	return find(u.Web3Wallets, u.PrimaryWeb3WalletID, func(w *Web3Wallet) string { return w.ID })
 }
 
 // EmailAddressByID returns the user's email address with this ID, or nil.
 func (u *User) EmailAddressByID(id string) *EmailAddress {
-	if u == nil || id == "" {
+	if u == nil {
 		return nil
 	}
-	for i := range u.EmailAddresses {
-		if u.EmailAddresses[i].ID == id {
-			return &u.EmailAddresses[i]
-		}
-	}
-	return nil
+	return find(u.EmailAddresses, id, func(e *EmailAddress) string { return e.ID })
 }
 
 // PhoneNumberByID returns the user's phone number with this ID, or nil.
 func (u *User) PhoneNumberByID(id string) *PhoneNumber {
-	if u == nil || id == "" {
+	if u == nil {
 		return nil
 	}
-	for i := range u.PhoneNumbers {
-		if u.PhoneNumbers[i].ID == id {
-			return &u.PhoneNumbers[i]
-		}
-	}
-	return nil
+	return find(u.PhoneNumbers, id, func(p *PhoneNumber) string { return p.ID })
 }
 
 // ExternalAccountByProvider returns the user's first external account of a
 // provider, such as "oauth_google", or nil.
 func (u *User) ExternalAccountByProvider(provider string) *ExternalAccount {
-	if u == nil || provider == "" {
+	if u == nil {
 		return nil
 	}
-	for i := range u.ExternalAccounts {
-		if u.ExternalAccounts[i].Provider == provider {
-			return &u.ExternalAccounts[i]
+	return find(u.ExternalAccounts, provider, func(a *ExternalAccount) string { return a.Provider })
+}
+
+// find returns the first element of s whose key is k, or nil; nil for an
+// empty k too.
+func find[T any](s []T, k string, key func(*T) string) *T {
+	if k == "" {
+		return nil
+	}
+	for i := range s {
+		if key(&s[i]) == k {
+			return &s[i]
 		}
 	}
 	return nil

@@ -211,24 +211,19 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*User, 
 	if params != nil {
 		p = *params
 	}
-	pager := internal.Pager[User]{Limit: limitOr(p.Limit)}
-	offset := offsetOf(p.Offset)
-	cursor := offset == 0 && byCreation(p.OrderBy)
-	if cursor {
-		pager.Cursor = func(u *User) string { return u.ID }
-	} else {
-		pager.Offset = offset
+	if (p.Offset != nil && *p.Offset > 0) || !byCreation(p.OrderBy) {
+		return offsetAll(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[User], error) {
+			q := p
+			q.Limit, q.Offset = limit, offset
+			return s.List(ctx, &q)
+		})
 	}
+	pager := internal.Pager[User]{Limit: limitOr(p.Limit), Cursor: func(u *User) string { return u.ID }}
 	pager.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[User], error) {
 		q := p
-		q.Limit = &r.Limit
-		if cursor {
-			q.Offset = nil
-			if r.StartingAfter != "" {
-				q.StartingAfter = &r.StartingAfter
-			}
-		} else {
-			q.Offset = &r.Offset
+		q.Limit, q.Offset = &r.Limit, nil
+		if r.StartingAfter != "" {
+			q.StartingAfter = &r.StartingAfter
 		}
 		return s.List(ctx, &q)
 	}
