@@ -21,10 +21,9 @@
 // key set to nil is deleted) or ReplaceMetadata: since API version
 // 2026-05-12, Update no longer takes metadata.
 //
-// Errors: an answer other than 2xx is a *clerk.APIError (internal.APIError),
-// which matches the status sentinels: errors.Is(err, clerk.ErrNotFound) for
-// an unknown organization, clerk.ErrUnprocessable for a rejected field
-// (inspect its Errors with errors.As). An empty or unsafe ID, or a missing
-// required field, fails before any request with an error matching the
-// invalid-parameters sentinel (internal.ErrInvalidParams).
+// Errors: an answer other than 2xx is a *clerk.APIError, which matches the
+// status sentinels: errors.Is(err, clerk.ErrNotFound) for an unknown
+// organization, clerk.ErrUnprocessable for a rejected field (inspect its
+// Errors with errors.As). An empty or unsafe ID, or a missing required field,
+// fails before any request with an error matching clerk.ErrInvalidParams.
 package organizations

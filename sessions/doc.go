@@ -15,8 +15,8 @@
 // A Token holds a bearer credential: its String, Format, GoString and
 // LogValue redact the JWT, so it stays out of logs; read Token.JWT to use it.
 //
-// Errors: an answer other than 2xx is a *clerk.APIError (internal.APIError),
-// which matches the status sentinels: errors.Is(err, clerk.ErrNotFound) for
-// an unknown session. An empty or unsafe ID fails before any request with an
-// error matching the invalid-parameters sentinel (internal.ErrInvalidParams).
+// Errors: an answer other than 2xx is a *clerk.APIError, which matches the
+// status sentinels: errors.Is(err, clerk.ErrNotFound) for an unknown
+// session. An empty or unsafe ID fails before any request with an error
+// matching clerk.ErrInvalidParams.
 package sessions

@@ -61,8 +61,9 @@ func listQuery(params *ListParams) url.Values {
 	return q
 }
 
-// List returns one page of sessions, with TotalCount. Clerk API:
-// GET /sessions.
+// List returns one page of sessions. It asks for the paginated answer,
+// which fills TotalCount; the spec documents only the bare array, which
+// decodes too, with TotalCount 0. Clerk API: GET /sessions.
 func (s *Service) List(ctx context.Context, params *ListParams) (*Page[Session], error) {
 	out := new(Page[Session])
 	if err := s.c.Get(ctx, "/sessions", listQuery(params), out); err != nil {

@@ -12,7 +12,9 @@
 //	if errors.Is(err, clerk.ErrNotFound) {
 //		// no such user
 //	}
-//	fmt.Println(u.FullName(), u.PrimaryEmailAddress().EmailAddress)
+//	if e := u.PrimaryEmailAddress(); e != nil { // nil when the user has none
+//		fmt.Println(u.FullName(), e.EmailAddress)
+//	}
 //
 //	for u, err := range c.Users.All(ctx, &users.ListParams{OrderBy: clerk.String("-created_at")}) {
 //		if err != nil {
