@@ -175,3 +175,55 @@ func TestHeaderCache(t *testing.T) {
 		t.Errorf("header cache holds %d", len(*m))
 	}
 }
+
+// TestCacheClaimsSlicesNotShared checks that a caller writing into the
+// slices of its Claims (sorting its permissions, normalizing them in place)
+// changes nothing for the next caller of the same token. (Raw alone is
+// shared, documented read-only.)
+func TestCacheClaimsSlicesNotShared(t *testing.T) {
+	v := newPEMVerifier(t)
+	ctx := context.Background()
+	for name, claims := range map[string]map[string]any{
+		"v2": with(baseClaims(), "fea", "o:b,o:a", "o", map[string]any{"id": "org_1", "rol": "admin", "per": "y,x", "fpm": "3,3"},
+			"fva", []int{7, -1}),
+		"v1": with(baseClaims(), "v", nil, "org_id", "org_1", "org_role", "org:admin",
+			"org_permissions", []string{"org:b:y", "org:a:x"}, "fea", "o:b,o:a"),
+	} {
+		t.Run(name, func(t *testing.T) {
+			tok := mint(t, claims)
+			c1, err := v.Verify(ctx, tok) // a miss that fills the cache
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := *c1
+			want.OrgPermissions = slices.Clone(c1.OrgPermissions)
+			want.Features = slices.Clone(c1.Features)
+			want.FactorVerificationAge = slices.Clone(c1.FactorVerificationAge)
+			for i := range 2 {
+				c, err := v.Verify(ctx, tok) // hits
+				if err != nil {
+					t.Fatal(err)
+				}
+				if !slices.Equal(c.OrgPermissions, want.OrgPermissions) || !slices.Equal(c.Features, want.Features) ||
+					!slices.Equal(c.FactorVerificationAge, want.FactorVerificationAge) {
+					t.Fatalf("hit %d: claims changed by an earlier caller: permissions %q, features %q, fva %v",
+						i, c.OrgPermissions, c.Features, c.FactorVerificationAge)
+				}
+				c.OrgPermissions[0] = "org:everything:manage"
+				slices.Sort(c.Features)
+				if c.FactorVerificationAge != nil {
+					c.FactorVerificationAge[0] = 0
+				}
+			}
+			// The first caller's claims, too, are its own.
+			c1.OrgPermissions[1] = "org:everything:manage"
+			c, err := v.Verify(ctx, tok)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !slices.Equal(c.OrgPermissions, want.OrgPermissions) {
+				t.Fatalf("claims changed by the first caller: %q", c.OrgPermissions)
+			}
+		})
+	}
+}

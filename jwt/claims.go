@@ -14,12 +14,11 @@ import (
 // object ("o") fills OrgID, OrgSlug, OrgRole and OrgPermissions exactly as a
 // v1 token's org_id, org_slug, org_role and org_permissions do.
 //
-// A *Claims returned by [Verifier.Verify] is the caller's own copy of the
-// struct, but its slices (OrgPermissions, Features, FactorVerificationAge and
-// Raw) share their backing arrays with the verifier's token cache and with
-// every other caller that verified the same token: read them, append to them
-// (their capacity equals their length, so append copies), but never assign to
-// their elements.
+// A *Claims returned by [Verifier.Verify] is the caller's own, which the
+// caller may modify (sort OrgPermissions, say) without affecting the
+// verifier's token cache or other callers, except for Raw: its bytes are
+// shared with the cache and with every caller that verified the same token,
+// so read them (or [Claims.Decode] them) but never write to them.
 type Claims struct {
 	// UserID is the user the session belongs to (sub).
 	UserID string
