@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"iter"
 	"strings"
 	"time"
 
@@ -117,4 +118,21 @@ func (s *Service) ListOAuthAccessTokens(ctx context.Context, userID, provider st
 		return nil, err
 	}
 	return out, nil
+}
+
+// AllOAuthAccessTokens iterates over all of the user's access tokens at an
+// OAuth provider, fetching pages of params.Limit (500, the maximum, when
+// unset or larger) lazily from params.Offset; params is copied, never
+// changed. It yields an error once and stops.
+// Clerk API: GET /users/{user_id}/oauth_access_tokens/{provider}.
+func (s *Service) AllOAuthAccessTokens(ctx context.Context, userID, provider string, params *ListOAuthAccessTokensParams) iter.Seq2[*OAuthAccessToken, error] {
+	var p ListOAuthAccessTokensParams
+	if params != nil {
+		p = *params
+	}
+	return offsetAll(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[OAuthAccessToken], error) {
+		q := p
+		q.Limit, q.Offset = limit, offset
+		return s.ListOAuthAccessTokens(ctx, userID, provider, &q)
+	})
 }

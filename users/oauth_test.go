@@ -6,12 +6,15 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
@@ -118,4 +121,42 @@ func TestOAuthAccessTokenRoundTrip(t *testing.T) {
 	var back []OAuthAccessToken
 	require.NoError(t, json.Unmarshal(b, &back))
 	assert.Equal(t, toks, back)
+}
+
+// TestAllOAuthAccessTokens: DESIGN.md gives every list endpoint an All. It
+// walks the bare-array answer in pages of 500 by offset, stopping at a short
+// page, with the caller's params on every page and unchanged after.
+func TestAllOAuthAccessTokens(t *testing.T) {
+	svc, srv := setup(t)
+	var (
+		mu      sync.Mutex
+		offsets []string
+	)
+	srv.Mux.HandleFunc("GET /users/{user_id}/oauth_access_tokens/{provider}", func(w http.ResponseWriter, r *http.Request) {
+		q := r.URL.Query()
+		assert.Equal(t, "500", q.Get("limit"))
+		mu.Lock()
+		offsets = append(offsets, q.Get("offset"))
+		mu.Unlock()
+		off, _ := strconv.Atoi(q.Get("offset"))
+		var items []string
+		for i := off; i < min(off+500, 1203); i++ {
+			items = append(items, fmt.Sprintf(`{"object":"oauth_access_token","external_account_id":"eac_%d","provider_user_id":"1",
+				"token":"t","expires_at":null,"provider":"oauth_google","public_metadata":{},"label":null}`, i))
+		}
+		serve(w, 200, []byte("["+strings.Join(items, ",")+"]"))
+	})
+	params := &ListOAuthAccessTokensParams{}
+	n := 0
+	for tok, err := range svc.AllOAuthAccessTokens(context.Background(), "user_1", "oauth_google", params) {
+		require.NoError(t, err)
+		assert.Equal(t, fmt.Sprintf("eac_%d", n), tok.ExternalAccountID)
+		n++
+	}
+	assert.Equal(t, 1203, n)
+	mu.Lock()
+	assert.Equal(t, []string{"0", "500", "1000"}, offsets)
+	mu.Unlock()
+	assert.Equal(t, &ListOAuthAccessTokensParams{}, params, "params unchanged")
+	assert.ErrorIs(t, firstErr(svc.AllOAuthAccessTokens(context.Background(), "user_1", "", nil)), internal.ErrInvalidParams)
 }
