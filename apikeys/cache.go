@@ -118,6 +118,7 @@ type flight[T any] struct {
 	val     *T
 	err     error
 	waiters atomic.Int32 // callers waiting on this call (besides its maker)
+	gen     uint64       // the verifier's generation when the call began
 }
 
 var errFlightAborted = errors.New("apikeys: verification aborted")
@@ -135,6 +136,10 @@ type verifier[T any] struct {
 
 	mu       sync.Mutex
 	inflight map[tokenKey]*flight[T]
+	// gen counts the calls to forget. A call that began in an earlier
+	// generation may carry an answer from before a revocation: its result
+	// is handed to the callers that waited on it, but not cached.
+	gen uint64
 }
 
 func newVerifier[T any](cfg config, expiration func(*T) *time.Time, clone func(*T) *T) *verifier[T] {
@@ -180,7 +185,7 @@ func (v *verifier[T]) verify(ctx context.Context, token string, fetch func(conte
 			}
 			return v.clone(f.val), nil
 		}
-		f := &flight[T]{done: make(chan struct{}), err: errFlightAborted}
+		f := &flight[T]{done: make(chan struct{}), err: errFlightAborted, gen: v.gen}
 		v.inflight[k] = f
 		v.mu.Unlock()
 		v.run(ctx, k, f, fetch)
@@ -194,15 +199,16 @@ func (v *verifier[T]) verify(ctx context.Context, token string, fetch func(conte
 func (v *verifier[T]) run(ctx context.Context, k tokenKey, f *flight[T], fetch func(context.Context) (*T, error)) {
 	defer func() {
 		v.mu.Lock()
-		delete(v.inflight, k)
+		if f.err == nil && f.val != nil && f.gen == v.gen {
+			v.cache.add(k, f.val, v.now(), v.expiration(f.val))
+		}
+		if v.inflight[k] == f {
+			delete(v.inflight, k)
+		}
 		v.mu.Unlock()
 		close(f.done)
 	}()
-	val, err := fetch(ctx)
-	f.val, f.err = val, err
-	if err == nil && val != nil {
-		v.cache.add(k, val, v.now(), v.expiration(val))
-	}
+	f.val, f.err = fetch(ctx)
 }
 
 // waiting returns how many callers wait on the call in flight for token.
@@ -216,8 +222,16 @@ func (v *verifier[T]) waiting(token string) int {
 }
 
 // forget drops cached results that match (after a revoke, update or delete
-// made through this process).
-func (v *verifier[T]) forget(match func(*T) bool) { v.cache.removeIf(match) }
+// made through this service). Calls in flight are detached: their callers
+// still get their answers, which may predate the change, but those answers
+// are not cached, and a Verify that starts after forget makes a new call.
+func (v *verifier[T]) forget(match func(*T) bool) {
+	v.mu.Lock()
+	v.gen++
+	clear(v.inflight)
+	v.mu.Unlock()
+	v.cache.removeIf(match)
+}
 
 func isContextErr(err error) bool {
 	return errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)

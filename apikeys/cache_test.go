@@ -489,3 +489,59 @@ func BenchmarkVerifyCacheHit(b *testing.B) {
 		}
 	}
 }
+
+// TestVerifyRevokeDuringVerify: a verification that was in flight when
+// Revoke (through the same service) ran must not leave the key cached, nor
+// be joined by a Verify that starts after Revoke returned.
+func TestVerifyRevokeDuringVerify(t *testing.T) {
+	core, srv := spectest.NewClient(t)
+	var (
+		mu      sync.Mutex
+		revoked bool
+		calls   int
+	)
+	entered, release := make(chan struct{}), make(chan struct{})
+	srv.Mux.HandleFunc("POST /api_keys/verify", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		calls++
+		first, gone := calls == 1, revoked
+		mu.Unlock()
+		if gone {
+			writeError(w, http.StatusNotFound, "not_found", "not found")
+			return
+		}
+		if first {
+			// Clerk has checked the key (still valid) but the answer is
+			// slow to come back.
+			close(entered)
+			<-release
+		}
+		writeJSON(w, http.StatusOK, apiKeyFixture(testKeyID))
+	})
+	srv.Mux.HandleFunc("POST /api_keys/{apiKeyID}/revoke", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		revoked = true
+		mu.Unlock()
+		writeJSON(w, http.StatusOK, with(apiKeyFixture(testKeyID), "revoked", true))
+	})
+	s := New(core)
+	ctx := context.Background()
+
+	early := make(chan error, 1)
+	go func() { _, err := s.Verify(ctx, testSecret); early <- err }()
+	<-entered
+	_, err := s.Revoke(ctx, testKeyID, nil)
+	require.NoError(t, err)
+
+	late := make(chan error, 1)
+	go func() { _, err := s.Verify(ctx, testSecret); late <- err }()
+	waitFor(t, "the late caller to wait or call", func() bool {
+		return s.verify.waiting(testSecret) == 1 || verifyCount(srv) == 2
+	})
+	close(release)
+	assert.NoError(t, <-early, "begun before the revocation: Clerk's answer stands")
+	assert.ErrorIs(t, <-late, ErrInvalidToken, "begun after Revoke returned")
+
+	_, err = s.Verify(ctx, testSecret)
+	assert.ErrorIs(t, err, ErrInvalidToken, "the answer from before the revocation was not cached")
+}
