@@ -119,6 +119,9 @@ type flight[T any] struct {
 	err     error
 	waiters atomic.Int32 // callers waiting on this call (besides its maker)
 	gen     uint64       // the verifier's generation when the call began
+	// leaderGone is set when the context of the caller that made the call
+	// had ended by the time it returned.
+	leaderGone bool
 }
 
 var errFlightAborted = errors.New("apikeys: verification aborted")
@@ -178,7 +181,10 @@ func (v *verifier[T]) verify(ctx context.Context, token string, fetch func(conte
 				return nil, ctx.Err()
 			}
 			if f.err != nil {
-				if isContextErr(f.err) && ctx.Err() == nil {
+				// The call ended because its maker gave up: try again
+				// with this caller's context. Any other failure, a
+				// transport timeout included, is the answer.
+				if f.leaderGone && isContextErr(f.err) && ctx.Err() == nil {
 					continue
 				}
 				return nil, f.err
@@ -209,6 +215,7 @@ func (v *verifier[T]) run(ctx context.Context, k tokenKey, f *flight[T], fetch f
 		close(f.done)
 	}()
 	f.val, f.err = fetch(ctx)
+	f.leaderGone = ctx.Err() != nil
 }
 
 // waiting returns how many callers wait on the call in flight for token.

@@ -10,12 +10,14 @@ import (
 	"net/http"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
@@ -545,3 +547,44 @@ func TestVerifyRevokeDuringVerify(t *testing.T) {
 	_, err = s.Verify(ctx, testSecret)
 	assert.ErrorIs(t, err, ErrInvalidToken, "the answer from before the revocation was not cached")
 }
+
+// TestVerifyTransportTimeoutShared: when the shared call fails with a
+// deadline that is not the context of the caller that made it (the
+// transport's own timeout, a proxy), the waiters get that failure; they do
+// not queue up to make the same doomed call one after the other.
+func TestVerifyTransportTimeoutShared(t *testing.T) {
+	var calls atomic.Int32
+	entered, release := make(chan struct{}, 1), make(chan struct{})
+	rt := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		calls.Add(1)
+		select {
+		case entered <- struct{}{}:
+		default:
+		}
+		<-release
+		return nil, fmt.Errorf("upstream: %w", context.DeadlineExceeded)
+	})
+	core, _ := spectest.NewClient(t, spectest.WithClientConfig(func(c *internal.Config) {
+		c.HTTPClient = &http.Client{Transport: rt}
+		c.MaxRetries = -1
+	}))
+	s := New(core)
+
+	const n = 4
+	errs := make(chan error, n)
+	go func() { _, err := s.Verify(context.Background(), testSecret); errs <- err }()
+	<-entered
+	for range n - 1 {
+		go func() { _, err := s.Verify(context.Background(), testSecret); errs <- err }()
+	}
+	waitFor(t, "the waiters", func() bool { return s.verify.waiting(testSecret) == n-1 })
+	close(release)
+	for range n {
+		assert.ErrorIs(t, <-errs, context.DeadlineExceeded)
+	}
+	assert.Equal(t, int32(1), calls.Load())
+}
+
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
