@@ -4,11 +4,14 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
+	"fmt"
 	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/hashicorp/golang-lru/v2/simplelru"
+
+	"github.com/go-clerk/clerk/internal"
 )
 
 // tokenKey is the SHA-256 of a token: what the cache and the in-flight table
@@ -160,6 +163,9 @@ func newVerifier[T any](cfg config, expiration func(*T) *time.Time, clone func(*
 // context ends stops waiting; if the call it waited on ended because of the
 // context of the caller that made it, the others try again with their own.
 func (v *verifier[T]) verify(ctx context.Context, token string, fetch func(context.Context) (*T, error)) (*T, error) {
+	if ctx == nil {
+		return nil, fmt.Errorf("%w: nil context", internal.ErrInvalidParams)
+	}
 	k := keyOf(token)
 	for {
 		if r, ok := v.cache.get(k, v.now()); ok {

@@ -588,3 +588,26 @@ func TestVerifyTransportTimeoutShared(t *testing.T) {
 type roundTripFunc func(*http.Request) (*http.Response, error)
 
 func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// TestVerifyNilContext: a nil context is refused with an error, also while
+// another call for the same token is in flight (it used to panic there).
+func TestVerifyNilContext(t *testing.T) {
+	srv, f, s, m, _ := verifySetup(t)
+	f.add(testSecret, apiKeyFixture(testKeyID))
+	f.release = make(chan struct{})
+	var once sync.Once
+	release := func() { once.Do(func() { close(f.release) }) }
+	t.Cleanup(release)
+	done := make(chan error, 1)
+	go func() { _, err := s.Verify(context.Background(), testSecret); done <- err }()
+	<-f.entered
+	waitFor(t, "the call in flight", func() bool { return verifyCount(srv) == 1 })
+	//lint:ignore SA1012 a nil context is the point of the test
+	_, err := s.Verify(nil, testSecret) //nolint:staticcheck
+	assert.ErrorIs(t, err, internal.ErrInvalidParams)
+	//lint:ignore SA1012 a nil context is the point of the test
+	_, err = m.Verify(nil, testToken) //nolint:staticcheck
+	assert.ErrorIs(t, err, internal.ErrInvalidParams)
+	release()
+	require.NoError(t, <-done)
+}
