@@ -49,11 +49,15 @@ const (
 // those a variant lacks stay empty.
 type Verification struct {
 	// Object names the variant, such as "verification_otp".
-	Object   string               `json:"object,omitempty"`
-	Status   VerificationStatus   `json:"status"`
+	Object string `json:"object,omitempty"`
+	// Status is the verification's state.
+	Status VerificationStatus `json:"status"`
+	// Strategy is how the identifier was verified.
 	Strategy VerificationStrategy `json:"strategy"`
 	// Attempts is the number of attempts made; nil when Clerk sends null.
-	Attempts *int       `json:"attempts"`
+	Attempts *int `json:"attempts"`
+	// ExpireAt is when an unfinished verification expires; nil when it
+	// does not.
 	ExpireAt *time.Time `json:"expire_at"`
 	// Channel is the delivery channel of a phone code ("sms", ...).
 	Channel string `json:"channel,omitempty"`
@@ -97,26 +101,32 @@ func (v Verification) MarshalJSON() ([]byte, error) {
 type IdentificationLink struct {
 	// Type is the provider, such as "oauth_google".
 	Type string `json:"type"`
-	ID   string `json:"id"`
+	// ID is the external account's ID.
+	ID string `json:"id"`
 }
 
 // EmailAddress is one of a user's email addresses.
 type EmailAddress struct {
+	// ID is the address's identification ID, "idn_...".
 	ID string `json:"id,omitempty"`
 	// Object is "email_address".
-	Object       string `json:"object"`
+	Object string `json:"object"`
+	// EmailAddress is the address itself.
 	EmailAddress string `json:"email_address"`
 	// Reserved addresses are unverified but usable for sign-in, and no other
 	// user can claim them.
 	Reserved bool `json:"reserved"`
 	// Verification is nil when the address has none.
-	Verification *Verification        `json:"verification"`
-	LinkedTo     []IdentificationLink `json:"linked_to"`
+	Verification *Verification `json:"verification"`
+	// LinkedTo lists the external accounts the address came from.
+	LinkedTo []IdentificationLink `json:"linked_to"`
 	// MatchesSSOConnection reports whether the address's domain matches an
 	// active enterprise connection.
-	MatchesSSOConnection bool      `json:"matches_sso_connection,omitempty"`
-	CreatedAt            time.Time `json:"created_at"`
-	UpdatedAt            time.Time `json:"updated_at"`
+	MatchesSSOConnection bool `json:"matches_sso_connection,omitempty"`
+	// CreatedAt is when the address was added.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the address last changed.
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // Verified reports whether the address is verified; false for nil.
@@ -149,20 +159,31 @@ func (e EmailAddress) MarshalJSON() ([]byte, error) {
 
 // PhoneNumber is one of a user's phone numbers.
 type PhoneNumber struct {
+	// ID is the number's identification ID, "idn_...".
 	ID string `json:"id,omitempty"`
 	// Object is "phone_number".
-	Object      string `json:"object"`
+	Object string `json:"object"`
+	// PhoneNumber is the number itself, in E.164 format.
 	PhoneNumber string `json:"phone_number"`
 	// ReservedForSecondFactor numbers serve only as a second factor.
 	ReservedForSecondFactor bool `json:"reserved_for_second_factor,omitempty"`
-	DefaultSecondFactor     bool `json:"default_second_factor,omitempty"`
-	Reserved                bool `json:"reserved"`
+	// DefaultSecondFactor marks the number used by default for second-
+	// factor codes.
+	DefaultSecondFactor bool `json:"default_second_factor,omitempty"`
+	// Reserved numbers are unverified but usable for sign-in, and no other
+	// user can claim them.
+	Reserved bool `json:"reserved"`
 	// Verification is nil when the number has none.
-	Verification *Verification        `json:"verification"`
-	LinkedTo     []IdentificationLink `json:"linked_to"`
-	BackupCodes  []string             `json:"backup_codes"`
-	CreatedAt    time.Time            `json:"created_at"`
-	UpdatedAt    time.Time            `json:"updated_at"`
+	Verification *Verification `json:"verification"`
+	// LinkedTo lists the external accounts the number came from.
+	LinkedTo []IdentificationLink `json:"linked_to"`
+	// BackupCodes are the backup codes of a second-factor number, when
+	// Clerk sends them.
+	BackupCodes []string `json:"backup_codes"`
+	// CreatedAt is when the number was added.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the number last changed.
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // Verified reports whether the number is verified; false for nil.
@@ -195,14 +216,18 @@ func (p PhoneNumber) MarshalJSON() ([]byte, error) {
 
 // Web3Wallet is one of a user's web3 wallets.
 type Web3Wallet struct {
+	// ID is the wallet's identification ID, "idn_...".
 	ID string `json:"id,omitempty"`
 	// Object is "web3_wallet".
 	Object string `json:"object"`
 	// Web3Wallet is the wallet address.
-	Web3Wallet   string        `json:"web3_wallet"`
+	Web3Wallet string `json:"web3_wallet"`
+	// Verification is nil when the wallet has none.
 	Verification *Verification `json:"verification"`
-	CreatedAt    time.Time     `json:"created_at"`
-	UpdatedAt    time.Time     `json:"updated_at"`
+	// CreatedAt is when the wallet was added.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the wallet last changed.
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // Verified reports whether the wallet is verified; false for nil.
@@ -234,11 +259,15 @@ func (w Web3Wallet) MarshalJSON() ([]byte, error) {
 
 // Passkey is one of a user's passkeys.
 type Passkey struct {
+	// ID is the passkey's identification ID, "idn_...".
 	ID string `json:"id,omitempty"`
 	// Object is "passkey".
-	Object       string        `json:"object"`
-	Name         string        `json:"name"`
-	LastUsedAt   time.Time     `json:"last_used_at"`
+	Object string `json:"object"`
+	// Name is the passkey's display name.
+	Name string `json:"name"`
+	// LastUsedAt is when the passkey was last used.
+	LastUsedAt time.Time `json:"last_used_at"`
+	// Verification is nil when the passkey has none.
 	Verification *Verification `json:"verification"`
 }
 

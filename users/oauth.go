@@ -18,7 +18,8 @@ import (
 // JSON marshalling keeps them.
 type OAuthAccessToken struct {
 	// Object is "oauth_access_token".
-	Object            string `json:"object"`
+	Object string `json:"object"`
+	// ExternalAccountID is the external account the token belongs to.
 	ExternalAccountID string `json:"external_account_id"`
 	// ProviderUserID is the user's ID in the provider's system.
 	ProviderUserID string `json:"provider_user_id"`
@@ -27,9 +28,11 @@ type OAuthAccessToken struct {
 	// ExpiresAt is nil when the provider gave no expiry.
 	ExpiresAt *time.Time `json:"expires_at"`
 	// Provider is the provider's ID, such as "oauth_google".
-	Provider       string   `json:"provider"`
+	Provider string `json:"provider"`
+	// PublicMetadata is the external account's public metadata.
 	PublicMetadata Metadata `json:"public_metadata"`
-	Label          string   `json:"label"`
+	// Label is the external account's label, "" when none.
+	Label string `json:"label"`
 	// Scopes are the token's scopes (OAuth 2.0 only).
 	Scopes []string `json:"scopes,omitempty"`
 	// IDToken is the OIDC ID token, when the provider issued one.

@@ -280,8 +280,10 @@ const (
 type CreateParams struct {
 	// ExternalID is the user's ID in your systems; unique in the instance.
 	ExternalID *string `json:"external_id,omitempty"`
-	FirstName  *string `json:"first_name,omitempty"`
-	LastName   *string `json:"last_name,omitempty"`
+	// FirstName is the user's first name.
+	FirstName *string `json:"first_name,omitempty"`
+	// LastName is the user's last name.
+	LastName *string `json:"last_name,omitempty"`
 	// Locale such as "en-US".
 	Locale *string `json:"locale,omitempty"`
 	// EmailAddresses are the user's addresses; the first becomes primary.
@@ -296,7 +298,8 @@ type CreateParams struct {
 	PhoneNumberIdentificationStatus []IdentificationStatus `json:"phone_number_identification_status,omitempty"`
 	// Web3Wallets are the user's wallet addresses; the first becomes primary.
 	Web3Wallets []string `json:"web3_wallet,omitempty"`
-	Username    *string  `json:"username,omitempty"`
+	// Username must be unique in the instance.
+	Username *string `json:"username,omitempty"`
 	// Password is the plaintext password: at least 8 characters, not in a
 	// list of breached passwords (unless SkipPasswordChecks).
 	Password *string `json:"password,omitempty"`
@@ -370,8 +373,10 @@ func (s *Service) Create(ctx context.Context, params *CreateParams) (*User, erro
 type UpdateParams struct {
 	// ExternalID is the user's ID in your systems; unique in the instance.
 	ExternalID *string `json:"external_id,omitempty"`
-	FirstName  *string `json:"first_name,omitempty"`
-	LastName   *string `json:"last_name,omitempty"`
+	// FirstName sets the first name.
+	FirstName *string `json:"first_name,omitempty"`
+	// LastName sets the last name.
+	LastName *string `json:"last_name,omitempty"`
 	// Locale such as "en-US".
 	Locale *string `json:"locale,omitempty"`
 	// PrimaryEmailAddressID makes one of the user's verified addresses
