@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -154,5 +156,47 @@ func TestSecretsAreNotLogged(t *testing.T) {
 	assert.Contains(t, out, "/api_keys/verify", "the client did log")
 	for _, secret := range []string{testSecret, testToken, testMachKey, testSecretKey} {
 		assert.NotContains(t, out, secret)
+	}
+}
+
+// TestSecretsCutShortAreRedacted: an error body that is not Clerk's JSON is
+// kept cut short (internal.APIError.Body); when the cut falls inside an
+// echoed secret, the beginning of the secret that is left is redacted too.
+func TestSecretsCutShortAreRedacted(t *testing.T) {
+	for _, pad := range []int{490, 500, 505} {
+		t.Run(strconv.Itoa(pad), func(t *testing.T) {
+			core, srv := spectest.NewClient(t, spectest.WithClientConfig(func(c *internal.Config) { c.MaxRetries = -1 }))
+			echo := func(field string) http.HandlerFunc {
+				return func(w http.ResponseWriter, r *http.Request) {
+					s, _ := readBody(t, r)[field].(string)
+					if s == "" {
+						s = strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+					}
+					w.Header().Set("Content-Type", "text/plain")
+					w.WriteHeader(http.StatusBadGateway)
+					_, _ = io.WriteString(w, strings.Repeat("x", pad)+s+strings.Repeat("y", 100))
+				}
+			}
+			srv.Mux.HandleFunc("POST /api_keys/verify", echo("secret"))
+			srv.Mux.HandleFunc("POST /m2m_tokens/verify", echo("token"))
+			srv.Mux.HandleFunc("POST /m2m_tokens", echo("none"))
+			ctx := context.Background()
+			s, m := New(core), NewM2MTokens(core)
+			check := func(err error, secret string) {
+				t.Helper()
+				var ae *internal.APIError
+				require.ErrorAs(t, err, &ae)
+				require.True(t, strings.HasSuffix(ae.Body, "…"), "the body was cut: %q", ae.Body)
+				for _, out := range []string{ae.Body, err.Error(), fmt.Sprintf("%#v", ae)} {
+					assert.NotContains(t, out, secret[:8])
+				}
+			}
+			_, err := s.Verify(ctx, testSecret)
+			check(err, testSecret)
+			_, err = m.Verify(ctx, testToken)
+			check(err, testToken)
+			_, err = m.Create(ctx, &CreateM2MTokenParams{MachineSecretKey: testMachKey})
+			check(err, testMachKey)
+		})
 	}
 }

@@ -165,16 +165,17 @@ func redactErr(err error, secrets ...string) error {
 	if err == nil {
 		return nil
 	}
+	ae, isAPI := err.(*internal.APIError)
 	var live []string
 	for _, s := range secrets {
-		if s != "" && strings.Contains(errText(err), s) {
+		if s != "" && (strings.Contains(errText(err), s) || isAPI && cutSecret(ae.Body, s) > 0) {
 			live = append(live, s)
 		}
 	}
 	if len(live) == 0 {
 		return err
 	}
-	if ae, ok := err.(*internal.APIError); ok {
+	if isAPI {
 		cp := *ae
 		cp.Errors = make([]internal.ErrorDetail, len(ae.Errors))
 		for i, d := range ae.Errors {
@@ -192,6 +193,10 @@ func redactErr(err error, secrets ...string) error {
 		}
 		for _, s := range live {
 			cp.Body = strings.ReplaceAll(cp.Body, s, redacted)
+			if n := cutSecret(cp.Body, s); n > 0 {
+				body := strings.TrimSuffix(cp.Body, cutMark)
+				cp.Body = body[:len(body)-n] + redacted + cutMark
+			}
 			cp.TraceID = strings.ReplaceAll(cp.TraceID, s, redacted)
 		}
 		return &cp
@@ -201,6 +206,30 @@ func redactErr(err error, secrets ...string) error {
 		msg = strings.ReplaceAll(msg, s, redacted)
 	}
 	return &redactedError{msg: msg, err: err}
+}
+
+// cutMark ends an APIError.Body that the transport cut short.
+const cutMark = "…"
+
+// minCutSecret is the shortest beginning of a secret that cutSecret
+// reports: "ak_" or "mt_" alone tells nothing.
+const minCutSecret = 4
+
+// cutSecret returns the length of the beginning of secret that ends body,
+// when body was cut short in the middle of the secret (0 when not): the
+// transport keeps only the first bytes of an error body that is not JSON,
+// so an echoed secret may be left there in part.
+func cutSecret(body, secret string) int {
+	body, ok := strings.CutSuffix(body, cutMark)
+	if !ok {
+		return 0
+	}
+	for n := min(len(secret)-1, len(body)); n >= minCutSecret; n-- {
+		if strings.HasSuffix(body, secret[:n]) {
+			return n
+		}
+	}
+	return 0
 }
 
 // errText is everything of an error that could be shown: its message and,
