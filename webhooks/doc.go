@@ -49,7 +49,8 @@
 //
 //   - ErrPayloadTooLarge: the payload is over the limit (WithMaxPayloadSize);
 //   - ErrMissingHeader: a signature header is missing;
-//   - ErrInvalidSignature: no signature matches, or a header is malformed;
+//   - ErrInvalidSignature: no signature matches, or a header is malformed
+//     or too long;
 //   - ErrTimestampOutOfRange: a genuine signature, but the signed timestamp
 //     is further than the tolerance (WithTolerance) from the clock;
 //   - ErrInvalidPayload: a genuine delivery that is not a Clerk event.

@@ -16,7 +16,8 @@ var (
 	ErrMissingHeader = errors.New("webhooks: missing signature header")
 
 	// ErrInvalidSignature: no signature in the signature header matches the
-	// payload, or the signature or timestamp header is malformed.
+	// payload, or the signature or timestamp header is malformed, or the id
+	// or signature header is too long to be Svix's.
 	ErrInvalidSignature = errors.New("webhooks: invalid signature")
 
 	// ErrTimestampOutOfRange: the signature is genuine, but the signed

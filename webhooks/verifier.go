@@ -22,6 +22,16 @@ const (
 	DefaultMaxPayloadSize = 1 << 20
 )
 
+// The longest id and signature headers Verify reads. Svix's message IDs
+// are some 31 bytes and a v1 signature 47; the caps leave ample room (for
+// custom IDs, and some 170 signatures during a rotation) while keeping what
+// an unsigned request can make Verify hash and compare far below the cost
+// of the largest payload.
+const (
+	maxIDHeader        = 1 << 10
+	maxSignatureHeader = 8 << 10
+)
+
 // secretPrefix is the prefix of the signing secrets that the Clerk Dashboard
 // shows. As in the svix package, it is optional.
 const secretPrefix = "whsec_"
@@ -114,11 +124,12 @@ func NewVerifier(secret string, opts ...Option) (*Verifier, error) {
 //
 // The checks, in order: the payload size (ErrPayloadTooLarge); the
 // svix-id, svix-timestamp and svix-signature headers, or, when any of those
-// is missing, all three webhook-* ones (ErrMissingHeader); the signature,
-// accepting the delivery when any of the space-separated "v1,<base64>"
-// signatures matches, compared in constant time (ErrInvalidSignature); the
-// signed timestamp against the clock and tolerance (ErrTimestampOutOfRange);
-// the JSON envelope (ErrInvalidPayload).
+// is missing, all three webhook-* ones (ErrMissingHeader); their lengths (an
+// id over 1 KiB or a signature header over 8 KiB is ErrInvalidSignature);
+// the signature, accepting the delivery when any of the space-separated
+// "v1,<base64>" signatures matches, compared in constant time
+// (ErrInvalidSignature); the signed timestamp against the clock and
+// tolerance (ErrTimestampOutOfRange); the JSON envelope (ErrInvalidPayload).
 func (v *Verifier) Verify(payload []byte, header http.Header) (*Event, error) {
 	if int64(len(payload)) > v.maxPayload {
 		return nil, fmt.Errorf("%w: %d bytes, at most %d accepted", ErrPayloadTooLarge, len(payload), v.maxPayload)
@@ -126,6 +137,9 @@ func (v *Verifier) Verify(payload []byte, header http.Header) (*Event, error) {
 	id, ts, sig, err := signatureHeaders(header)
 	if err != nil {
 		return nil, err
+	}
+	if len(id) > maxIDHeader || len(sig) > maxSignatureHeader {
+		return nil, fmt.Errorf("%w: id or signature header longer than %d or %d bytes", ErrInvalidSignature, maxIDHeader, maxSignatureHeader)
 	}
 	signedAt, err := parseTimestamp(ts)
 	if err != nil {

@@ -379,3 +379,58 @@ func mustSvix(t *testing.T, secret string) *svix.Webhook {
 	}
 	return wh
 }
+
+// Oversized id and signature headers are refused before the HMAC: a
+// megabyte of "v1,x v1,x ..." used to cost svix tens of milliseconds to
+// split and compare, far more than the largest payload, and an id of any
+// length was hashed with the payload.
+func TestVerifyHugeHeaders(t *testing.T) {
+	v := newVerifier(t)
+	ts := strconv.FormatInt(testNow.Unix(), 10)
+	signed := func(id, extra string) http.Header {
+		h := http.Header{}
+		h.Set("svix-id", id)
+		h.Set("svix-timestamp", ts)
+		h.Set("svix-signature", extra+sign(t, testSecret, id, ts, userCreated))
+		return h
+	}
+	const maxID, maxSig = 1 << 10, 8 << 10
+	good := sign(t, testSecret, "msg_1", ts, userCreated)
+	padTo := func(n int) string { // blank signatures in front of the genuine one
+		return strings.Repeat(" ", n-len(good))
+	}
+	tests := []struct {
+		name   string
+		header http.Header
+		want   error
+	}{
+		{"id at the limit", signed(strings.Repeat("a", maxID), ""), nil},
+		{"id over the limit", signed(strings.Repeat("a", maxID+1), ""), webhooks.ErrInvalidSignature},
+		{"id of a megabyte", signed(strings.Repeat("a", 1<<20), ""), webhooks.ErrInvalidSignature},
+		{"signatures at the limit", signed("msg_1", padTo(maxSig)), nil},
+		{"signatures over the limit", signed("msg_1", padTo(maxSig+1)), webhooks.ErrInvalidSignature},
+		{"a megabyte of signatures", signed("msg_1", strings.Repeat("v1,x ", 1<<18)), webhooks.ErrInvalidSignature},
+		{"webhook-id over the limit", func() http.Header {
+			id := strings.Repeat("a", maxID+1)
+			h := http.Header{}
+			h.Set("webhook-id", id)
+			h.Set("webhook-timestamp", ts)
+			h.Set("webhook-signature", sign(t, testSecret, id, ts, userCreated))
+			return h
+		}(), webhooks.ErrInvalidSignature},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := v.Verify(userCreated, tt.header)
+			if tt.want == nil {
+				if err != nil {
+					t.Fatalf("Verify: %v", err)
+				}
+				return
+			}
+			if !errors.Is(err, tt.want) {
+				t.Fatalf("got %v, want %v", err, tt.want)
+			}
+		})
+	}
+}
