@@ -10,7 +10,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk"
 	"github.com/go-clerk/clerk/organizations"
 )
 
@@ -19,12 +19,16 @@ import (
 func Example() {
 	srv := fakeClerk()
 	defer srv.Close()
-	core, _ := internal.New(internal.Config{SecretKey: "sk_test_example", BaseURL: srv.URL + "/v1"})
-	orgs := organizations.New(core) // c.Organizations, with the root package
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer c.Close()
+	orgs := c.Organizations
 	ctx := context.Background()
 
-	slug, creator := "acme-corp", "user_ada"
-	o, err := orgs.Create(ctx, &organizations.CreateParams{Name: "Acme Corp", Slug: &slug, CreatedBy: &creator})
+	o, err := orgs.Create(ctx, &organizations.CreateParams{Name: "Acme Corp", Slug: clerk.String("acme-corp"), CreatedBy: clerk.String("user_ada")})
 	if err != nil {
 		fmt.Println(err)
 		return

@@ -9,7 +9,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk"
 	"github.com/go-clerk/clerk/sessions"
 )
 
@@ -18,8 +18,13 @@ import (
 func ExampleService_Revoke() {
 	srv := fakeClerk()
 	defer srv.Close()
-	core, _ := internal.New(internal.Config{SecretKey: "sk_test_example", BaseURL: srv.URL + "/v1"})
-	svc := sessions.New(core) // c.Sessions, with the root package
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer c.Close()
+	svc := c.Sessions
 	ctx := context.Background()
 
 	userID, active := "user_ada", sessions.StatusActive
@@ -51,8 +56,13 @@ func ExampleService_Revoke() {
 func ExampleService_CreateToken() {
 	srv := fakeClerk()
 	defer srv.Close()
-	core, _ := internal.New(internal.Config{SecretKey: "sk_test_example", BaseURL: srv.URL + "/v1"})
-	svc := sessions.New(core)
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer c.Close()
+	svc := c.Sessions
 
 	tok, err := svc.CreateToken(context.Background(), "sess_laptop", nil)
 	if err != nil {

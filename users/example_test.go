@@ -10,24 +10,27 @@ import (
 	"sync"
 	"time"
 
-	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk"
 	"github.com/go-clerk/clerk/users"
 )
 
 // The Users flow: create users, merge metadata, walk them all, count them.
-// (With the root package the service is c.Users; here it is built over the
-// transport directly, against a tiny in-memory fake of the API.)
+// (Against a tiny in-memory fake of the API.)
 func Example() {
 	srv := fakeClerk()
 	defer srv.Close()
-	core, _ := internal.New(internal.Config{SecretKey: "sk_test_example", BaseURL: srv.URL + "/v1"})
-	us := users.New(core)
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer c.Close()
+	us := c.Users
 	ctx := context.Background()
 
-	john, jane := "John", "Jane"
 	u, err := us.Create(ctx, &users.CreateParams{
 		EmailAddresses: []string{"john@example.com"},
-		FirstName:      &john,
+		FirstName:      clerk.String("John"),
 		PublicMetadata: users.Metadata{"role": "member"},
 	})
 	if err != nil {
@@ -43,7 +46,7 @@ func Example() {
 	}
 	fmt.Println("role", u.PublicMetadata["role"])
 
-	if _, err := us.Create(ctx, &users.CreateParams{EmailAddresses: []string{"jane@example.com"}, FirstName: &jane}); err != nil {
+	if _, err := us.Create(ctx, &users.CreateParams{EmailAddresses: []string{"jane@example.com"}, FirstName: clerk.String("Jane")}); err != nil {
 		fmt.Println(err)
 		return
 	}
