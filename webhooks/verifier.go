@@ -3,6 +3,7 @@ package webhooks
 import (
 	"encoding/base64"
 	"fmt"
+	"math"
 	"net/http"
 	"strconv"
 	"strings"
@@ -170,10 +171,18 @@ func (v *Verifier) Verify(payload []byte, header http.Header) (*Event, error) {
 	return ev, nil
 }
 
+// maxUnix is the largest Unix second that time.Unix represents; above it,
+// time.Unix wraps around into the distant past.
+const maxUnix = math.MaxInt64 - 62135596800 // seconds from year 1 to 1970
+
 func (v *Verifier) checkTimestamp(signedAt int64) error {
-	// time.Time.Sub saturates instead of overflowing, so a timestamp
-	// near the int64 limits cannot wrap around into the window.
-	age := v.now().Sub(time.Unix(signedAt, 0))
+	// time.Time.Sub saturates instead of overflowing; a timestamp beyond
+	// what a time.Time holds is ahead of any clock (signedAt is never
+	// negative: parseTimestamp refuses signs).
+	age := time.Duration(math.MinInt64)
+	if signedAt <= maxUnix {
+		age = v.now().Sub(time.Unix(signedAt, 0))
+	}
 	switch {
 	case age > v.tolerance:
 		return fmt.Errorf("%w: signed %s ago, tolerance %s", ErrTimestampOutOfRange, age, v.tolerance)

@@ -3,6 +3,7 @@ package webhooks_test
 import (
 	"encoding/json"
 	"errors"
+	"math"
 	"net/http"
 	"os"
 	"strconv"
@@ -432,5 +433,48 @@ func TestVerifyHugeHeaders(t *testing.T) {
 				t.Fatalf("got %v, want %v", err, tt.want)
 			}
 		})
+	}
+}
+
+// A timestamp out of range is reported in the right direction, also near
+// the int64 limit, where time.Unix wraps around into the past.
+func TestVerifyTimestampDirection(t *testing.T) {
+	v := newVerifier(t, webhooks.WithTolerance(time.Duration(math.MaxInt64)))
+	for ts, want := range map[string]string{
+		"0":                   "", // 1970 is within 292 years of 2024
+		"9223372036854775807": "ahead of the clock",
+		"9223372036854775000": "ahead of the clock",
+		"9223371974719179008": "ahead of the clock", // the first second time.Unix wraps
+		"253402300800":        "ahead of the clock", // year 10000
+		strconv.FormatInt(testNow.Unix()+int64(math.MaxInt64/int64(time.Second)), 10):   "", // just within
+		strconv.FormatInt(testNow.Unix()+int64(math.MaxInt64/int64(time.Second))+1, 10): "ahead of the clock",
+	} {
+		h := http.Header{}
+		h.Set("svix-id", "msg_1")
+		h.Set("svix-timestamp", ts)
+		h.Set("svix-signature", sign(t, testSecret, "msg_1", ts, userCreated))
+		_, err := v.Verify(userCreated, h)
+		if want == "" {
+			if err != nil {
+				t.Errorf("%s: %v", ts, err)
+			}
+			continue
+		}
+		if !errors.Is(err, webhooks.ErrTimestampOutOfRange) || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want ErrTimestampOutOfRange %q", ts, err, want)
+		}
+	}
+	v = newVerifier(t)
+	for ts, want := range map[string]string{
+		"0":                   "ago",
+		"9223372036854775807": "ahead of the clock",
+	} {
+		h := http.Header{}
+		h.Set("svix-id", "msg_1")
+		h.Set("svix-timestamp", ts)
+		h.Set("svix-signature", sign(t, testSecret, "msg_1", ts, userCreated))
+		if _, err := v.Verify(userCreated, h); !errors.Is(err, webhooks.ErrTimestampOutOfRange) || !strings.Contains(err.Error(), want) {
+			t.Errorf("%s: got %v, want ErrTimestampOutOfRange %q", ts, err, want)
+		}
 	}
 }
