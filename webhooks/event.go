@@ -3,7 +3,9 @@ package webhooks
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -63,7 +65,7 @@ const secondsBelow = 1_000_000_000_000
 func decodeEnvelope(payload []byte) (*Event, error) {
 	var env envelope
 	if err := json.Unmarshal(payload, &env); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrInvalidPayload, err)
+		return nil, &payloadError{what: "envelope", cause: err}
 	}
 	if env.Type == "" {
 		return nil, fmt.Errorf("%w: no event type", ErrInvalidPayload)
@@ -94,7 +96,44 @@ func (e *Event) Decode(v any) error {
 		return fmt.Errorf("%w: %s event has no data", ErrInvalidPayload, e.Type)
 	}
 	if err := json.Unmarshal(e.Data, v); err != nil {
-		return fmt.Errorf("%w: %s event data: %v", ErrInvalidPayload, e.Type, err)
+		return &payloadError{what: string(e.Type) + " event data", cause: err}
 	}
 	return nil
 }
+
+// payloadError is a genuine payload that does not decode. It matches
+// ErrInvalidPayload, and its cause is reached with errors.As, but its
+// message quotes nothing of the payload: encoding/json quotes a number that
+// does not fit its field, the models' time decoders the offending value,
+// and error messages end up in logs.
+type payloadError struct {
+	what  string // "envelope", "user.created event data"
+	cause error
+}
+
+// Error says where decoding failed and, for encoding/json's own errors,
+// what kind of value it met.
+func (e *payloadError) Error() string {
+	msg := ErrInvalidPayload.Error() + ": " + e.what
+	var typeErr *json.UnmarshalTypeError
+	var syntaxErr *json.SyntaxError
+	switch {
+	case errors.As(e.cause, &typeErr):
+		kind, _, _ := strings.Cut(typeErr.Value, " ") // "number 1e999" -> "number"
+		msg += ": a JSON " + kind
+		if typeErr.Type != nil {
+			msg += " where a Go " + typeErr.Type.Kind().String() + " was expected"
+		}
+		if typeErr.Field != "" {
+			msg += " (" + typeErr.Field + ")"
+		}
+	case errors.As(e.cause, &syntaxErr):
+		msg += fmt.Sprintf(": not valid JSON (offset %d)", syntaxErr.Offset)
+	default:
+		msg += ": a value does not decode"
+	}
+	return msg
+}
+
+// Unwrap gives ErrInvalidPayload and the cause, for errors.Is and errors.As.
+func (e *payloadError) Unwrap() []error { return []error{ErrInvalidPayload, e.cause} }

@@ -2,8 +2,10 @@ package webhooks_test
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -79,5 +81,39 @@ func TestEventDecodeFailures(t *testing.T) {
 	var v struct{ ID string }
 	if err := ev.Decode(&v); !errors.Is(err, webhooks.ErrInvalidPayload) {
 		t.Errorf("mistyped data: got %v, want ErrInvalidPayload", err)
+	}
+}
+
+// A payload that does not decode fails with ErrInvalidPayload and a message
+// that quotes nothing of it (encoding/json quotes a number that does not
+// fit, the models' time decoders the offending value); the cause stays
+// reachable with errors.As.
+func TestPayloadErrorsQuoteNoPayload(t *testing.T) {
+	const private = "98765432109876543210987"
+	envelope := []byte(`{"type":"user.created","timestamp":` + private + `}`)
+	_, err := newVerifier(t).Verify(envelope, delivery(t, testSecret, "msg_1", testNow, envelope))
+	if !errors.Is(err, webhooks.ErrInvalidPayload) || strings.Contains(err.Error(), private) {
+		t.Errorf("envelope: got %v, want ErrInvalidPayload without the number", err)
+	}
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		t.Errorf("envelope: the cause %T is not reachable", err)
+	}
+	for name, data := range map[string]string{
+		"number":      `{"id":"user_1","created_at":` + private + `}`,
+		"time string": `{"id":"user_1","created_at":"` + private + `"}`,
+		"syntax":      `{"id":"user_1","first_name":"x"` + private + `}`,
+	} {
+		ev := &webhooks.Event{Type: webhooks.UserCreated, Data: json.RawMessage(data)}
+		_, err := ev.User()
+		if !errors.Is(err, webhooks.ErrInvalidPayload) || strings.Contains(err.Error(), private) {
+			t.Errorf("%s: got %v, want ErrInvalidPayload without the value", name, err)
+		}
+		var v struct {
+			CreatedAt int8 `json:"created_at"`
+		}
+		if err := ev.Decode(&v); name == "number" && (!errors.Is(err, webhooks.ErrInvalidPayload) || strings.Contains(err.Error(), private)) {
+			t.Errorf("%s: Decode: got %v, want ErrInvalidPayload without the value", name, err)
+		}
 	}
 }
