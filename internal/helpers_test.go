@@ -374,3 +374,30 @@ func TestAllHoldsOnePage(t *testing.T) {
 		t.Fatalf("walked %d items", n)
 	}
 }
+
+func TestPageSizeAndOffsetAll(t *testing.T) {
+	ip := func(n int) *int { return &n }
+	for _, tt := range []struct {
+		limit *int
+		want  int
+	}{{nil, 500}, {ip(0), 500}, {ip(-3), 500}, {ip(20), 20}, {ip(500), 500}, {ip(1000), 500}} {
+		if got := PageSize(tt.limit, 500); got != tt.want {
+			t.Errorf("PageSize(%v) = %d, want %d", tt.limit, got, tt.want)
+		}
+	}
+	l := &fakeList{n: 100, maxLimit: 500, withTotal: true}
+	var calls [][2]int
+	n := 0
+	for _, err := range OffsetAll(context.Background(), ip(30), ip(10), 500, func(ctx context.Context, limit, offset *int) (*Page[pagerItem], error) {
+		calls = append(calls, [2]int{*limit, *offset})
+		return l.fetch(ctx, PageRequest{Limit: *limit, Offset: *offset})
+	}) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	if n != 90 || len(calls) != 3 || calls[0] != [2]int{30, 10} || calls[2] != [2]int{30, 70} {
+		t.Fatalf("items %d, calls %v", n, calls)
+	}
+}

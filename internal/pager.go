@@ -80,3 +80,28 @@ func All[T any](ctx context.Context, p Pager[T]) iter.Seq2[*T, error] {
 		}
 	}
 }
+
+// OffsetAll is the All of an offset-paged list endpoint: pages of the
+// caller's limit, capped at max (max when unset), from the caller's offset.
+// list fetches one page with the limit and offset it is given; it must
+// build its request params from a copy its All took, afresh for each page,
+// so that an iterator ranged twice, even at once, never shares them.
+func OffsetAll[T any](ctx context.Context, limit, offset *int, max int, list func(ctx context.Context, limit, offset *int) (*Page[T], error)) iter.Seq2[*T, error] {
+	p := Pager[T]{Limit: PageSize(limit, max)}
+	if offset != nil && *offset > 0 {
+		p.Offset = *offset
+	}
+	p.Fetch = func(ctx context.Context, r PageRequest) (*Page[T], error) {
+		return list(ctx, &r.Limit, &r.Offset)
+	}
+	return All(ctx, p)
+}
+
+// PageSize is the page size of an All: the caller's limit, or max when the
+// limit is unset, not positive or larger than max.
+func PageSize(limit *int, max int) int {
+	if limit != nil && *limit > 0 && *limit < max {
+		return *limit
+	}
+	return max
+}

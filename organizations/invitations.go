@@ -126,7 +126,7 @@ func (s *Service) AllInvitations(ctx context.Context, organizationID string, par
 	if params != nil {
 		p = *params
 	}
-	return all(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[OrganizationInvitation], error) {
+	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[OrganizationInvitation], error) {
 		q := p
 		q.Limit, q.Offset = limit, offset
 		return s.ListInvitations(ctx, organizationID, &q)
@@ -210,7 +210,7 @@ func (s *Service) AllInstanceInvitations(ctx context.Context, params *ListInstan
 	if params != nil {
 		p = *params
 	}
-	return all(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[OrganizationInvitationWithPublicOrganizationData], error) {
+	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[OrganizationInvitationWithPublicOrganizationData], error) {
 		q := p
 		q.Limit, q.Offset = limit, offset
 		return s.ListInstanceInvitations(ctx, &q)

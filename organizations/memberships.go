@@ -114,7 +114,7 @@ func (s *Service) AllMemberships(ctx context.Context, organizationID string, par
 	if params != nil {
 		p = *params
 	}
-	return all(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[OrganizationMembership], error) {
+	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[OrganizationMembership], error) {
 		q := p
 		q.Limit, q.Offset = limit, offset
 		return s.ListMemberships(ctx, organizationID, &q)
@@ -155,7 +155,7 @@ func (s *Service) AllInstanceMemberships(ctx context.Context, params *ListInstan
 	if params != nil {
 		p = *params
 	}
-	return all(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[OrganizationMembership], error) {
+	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[OrganizationMembership], error) {
 		q := p
 		q.Limit, q.Offset = limit, offset
 		return s.ListInstanceMemberships(ctx, &q)

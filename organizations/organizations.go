@@ -130,7 +130,7 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Organi
 	if params != nil {
 		p = *params
 	}
-	return all(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[Organization], error) {
+	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[Organization], error) {
 		q := p
 		q.Limit, q.Offset = limit, offset
 		return s.List(ctx, &q)

@@ -81,19 +81,11 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Sessio
 	if params != nil {
 		p = *params
 	}
-	pager := internal.Pager[Session]{Limit: maxLimit}
-	if p.Limit != nil && *p.Limit > 0 && *p.Limit < maxLimit {
-		pager.Limit = *p.Limit
-	}
-	if p.Offset != nil && *p.Offset > 0 {
-		pager.Offset = *p.Offset
-	}
-	pager.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[Session], error) {
+	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[Session], error) {
 		q := p // per page: an iterator ranged twice at once shares no params
-		q.Limit, q.Offset = &r.Limit, &r.Offset
+		q.Limit, q.Offset = limit, offset
 		return s.List(ctx, &q)
-	}
-	return internal.All(ctx, pager)
+	})
 }
 
 // Revoke revokes a session, which signs its user out of that client; the

@@ -133,7 +133,7 @@ func (s *Service) AllOAuthAccessTokens(ctx context.Context, userID, provider str
 	if params != nil {
 		p = *params
 	}
-	return offsetAll(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[OAuthAccessToken], error) {
+	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[OAuthAccessToken], error) {
 		q := p
 		q.Limit, q.Offset = limit, offset
 		return s.ListOAuthAccessTokens(ctx, userID, provider, &q)

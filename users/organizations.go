@@ -40,7 +40,7 @@ func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string,
 	if params != nil {
 		p = *params
 	}
-	return offsetAll(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[OrganizationMembership], error) {
+	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[OrganizationMembership], error) {
 		q := p
 		q.Limit, q.Offset = limit, offset
 		return s.ListOrganizationMemberships(ctx, userID, &q)
@@ -83,33 +83,9 @@ func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string,
 	if params != nil {
 		p = *params
 	}
-	return offsetAll(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[OrganizationInvitation], error) {
+	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[OrganizationInvitation], error) {
 		q := p
 		q.Limit, q.Offset = limit, offset
 		return s.ListOrganizationInvitations(ctx, userID, &q)
 	})
-}
-
-// limitOr is the page size of an All: the caller's limit, else (or when it
-// is larger) the endpoints' maximum.
-func limitOr(limit *int) int {
-	if limit != nil && *limit > 0 && *limit < maxLimit {
-		return *limit
-	}
-	return maxLimit
-}
-
-// offsetAll walks an offset-paged list for an All method, in pages of
-// limitOr(limit) from the caller's offset. list fetches one page; it builds
-// its params from the copy its All took, afresh for each page, so that an
-// iterator ranged twice, even at once, never shares them.
-func offsetAll[T any](ctx context.Context, limit, offset *int, list func(ctx context.Context, limit, offset *int) (*Page[T], error)) iter.Seq2[*T, error] {
-	p := internal.Pager[T]{Limit: limitOr(limit)}
-	if offset != nil && *offset > 0 {
-		p.Offset = *offset
-	}
-	p.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[T], error) {
-		return list(ctx, &r.Limit, &r.Offset)
-	}
-	return internal.All(ctx, p)
 }

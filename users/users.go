@@ -212,13 +212,13 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*User, 
 		p = *params
 	}
 	if (p.Offset != nil && *p.Offset > 0) || !byCreation(p.OrderBy) {
-		return offsetAll(ctx, p.Limit, p.Offset, func(ctx context.Context, limit, offset *int) (*Page[User], error) {
+		return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[User], error) {
 			q := p
 			q.Limit, q.Offset = limit, offset
 			return s.List(ctx, &q)
 		})
 	}
-	pager := internal.Pager[User]{Limit: limitOr(p.Limit), Cursor: func(u *User) string { return u.ID }}
+	pager := internal.Pager[User]{Limit: internal.PageSize(p.Limit, maxLimit), Cursor: func(u *User) string { return u.ID }}
 	pager.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[User], error) {
 		q := p
 		q.Limit, q.Offset = &r.Limit, nil
