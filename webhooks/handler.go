@@ -44,7 +44,9 @@ func Handler(v *Verifier, fn func(ctx context.Context, ev *Event) error, opts ..
 	}
 	h := &handler{v: v, fn: fn}
 	for _, opt := range opts {
-		opt(h)
+		if opt != nil {
+			opt(h)
+		}
 	}
 	return h
 }

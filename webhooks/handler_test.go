@@ -272,3 +272,27 @@ func TestRouterInHandler(t *testing.T) {
 		}
 	}
 }
+
+// Bad but harmless arguments do not panic: a nil option is skipped (as
+// apikeys does), and a zero Router is an empty one.
+func TestNilOptionsAndZeroRouter(t *testing.T) {
+	v, err := webhooks.NewVerifier(testSecret, nil, webhooks.WithClock(clockAt(testNow)), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r webhooks.Router
+	called := false
+	r.On(webhooks.UserCreated, func(context.Context, *webhooks.Event) error { called = true; return nil })
+	h := webhooks.Handler(v, r.Handle, nil)
+	req := httptest.NewRequest(http.MethodPost, "/", bytes.NewReader(userCreated))
+	req.Header = delivery(t, testSecret, "msg_1", testNow, userCreated)
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusNoContent || !called {
+		t.Errorf("status %d, called %v", rec.Code, called)
+	}
+	var empty webhooks.Router
+	if err := empty.Handle(context.Background(), &webhooks.Event{Type: webhooks.UserCreated}); err != nil {
+		t.Errorf("zero Router: %v", err)
+	}
+}

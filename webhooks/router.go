@@ -14,7 +14,7 @@ import (
 //	http.Handle("/webhooks/clerk", webhooks.Handler(wh, r.Handle))
 //
 // Register every route before the first call to Handle; after that a Router
-// is safe for concurrent use.
+// is safe for concurrent use. The zero Router has no routes.
 type Router struct {
 	routes map[EventType]func(context.Context, *Event) error
 }
@@ -32,6 +32,9 @@ func (r *Router) On(t EventType, fn func(ctx context.Context, ev *Event) error) 
 	}
 	if _, dup := r.routes[t]; dup {
 		panic(fmt.Sprintf("webhooks: Router.On: %s already has a route", t))
+	}
+	if r.routes == nil {
+		r.routes = make(map[EventType]func(context.Context, *Event) error)
 	}
 	r.routes[t] = fn
 	return r

@@ -86,7 +86,9 @@ func WithMaxPayloadSize(n int64) Option {
 func NewVerifier(secret string, opts ...Option) (*Verifier, error) {
 	v := &Verifier{tolerance: DefaultTolerance, now: time.Now, maxPayload: DefaultMaxPayloadSize}
 	for _, opt := range opts {
-		opt(v)
+		if opt != nil {
+			opt(v)
+		}
 	}
 	if v.now == nil {
 		v.now = time.Now
