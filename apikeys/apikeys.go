@@ -28,9 +28,9 @@ func New(c *internal.Client, opts ...Option) *Service {
 }
 
 // APIKey is an API key as Clerk returns it. Secret is filled only by Create:
-// it is never printed by fmt (%v, %+v, %#v, %s show "[redacted]") nor by
-// log/slog, but it is part of the JSON form, so do not marshal a freshly
-// created key into logs.
+// fmt (%v, %+v, %#v, %s and the other verbs but %p; see the package doc)
+// and log/slog show it as "[redacted]", but it is part of the JSON form, so
+// do not marshal a freshly created key into logs.
 type APIKey struct {
 	Object string `json:"object"`
 	// ID is the key's ID (ak_ and 32 hex digits), not its secret.

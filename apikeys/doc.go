@@ -21,10 +21,17 @@
 //
 // APIKey.Secret, M2MToken.Token, Machine.SecretKey and
 // MachineSecretKey.Secret are filled only by the calls that create or fetch
-// them. fmt (%v, %+v, %#v, %s) and log/slog print them as "[redacted]"; their
-// JSON form (MarshalJSON) keeps them, since it is the API's shape. Tokens
-// given to Verify and machine keys given to M2MTokenService.Create never
-// appear in a returned error, even when the server echoes them.
+// them. fmt (every verb but %p, through Format) and log/slog print them as
+// "[redacted]"; their JSON form (MarshalJSON) keeps them, since it is the
+// API's shape. Tokens given to Verify and machine keys given to
+// M2MTokenService.Create never appear in a returned error, even when the
+// server echoes them.
+//
+// fmt leaves two holes that no method can close, so keep these values out
+// of them: %p of a value (not a pointer), which fmt reports as a bad verb
+// by printing the value field by field without consulting Format; and a
+// value held in an unexported struct field, whose methods fmt cannot
+// call.
 //
 // # The verification cache, and the revocation delay it implies
 //

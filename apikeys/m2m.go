@@ -42,8 +42,8 @@ const (
 )
 
 // M2MToken is a machine-to-machine token as Clerk returns it. Token is
-// filled only by Create: it is never printed by fmt (%v, %+v, %#v, %s show
-// "[redacted]") nor by log/slog, but it is part of the JSON form.
+// filled only by Create: fmt (every verb but %p; see the package doc) and
+// log/slog show it as "[redacted]", but it is part of the JSON form.
 type M2MToken struct {
 	Object string `json:"object"`
 	// ID is the token's ID (mt_ and 32 hex digits), not the token itself.
@@ -147,7 +147,8 @@ func (t M2MToken) LogValue() slog.Value { return slog.AnyValue(t.view()) }
 // key, so that one Client (one connection pool, one retry policy) can mint
 // tokens for any number of machines, and so that the machine key is used for
 // this one call only. It is sent as the Authorization bearer, never in the
-// body, and never printed (%v shows "[redacted]").
+// body, and fmt (every verb but %p; see the package doc) and log/slog show
+// it as "[redacted]".
 type CreateM2MTokenParams struct {
 	// MachineSecretKey is the secret key (ak_…) of the machine that the
 	// token is issued to.

@@ -23,7 +23,8 @@ type MachineService struct {
 func NewMachines(c *internal.Client) *MachineService { return &MachineService{c: c} }
 
 // Machine is a machine as Clerk returns it. SecretKey is filled only by
-// Create; it is never printed by fmt or log/slog.
+// Create; fmt (every verb but %p; see the package doc) and log/slog show it
+// as "[redacted]".
 type Machine struct {
 	Object     string    `json:"object"`
 	ID         string    `json:"id"`
@@ -82,7 +83,8 @@ func (m Machine) GoString() string { return goStringView("apikeys.Machine", m.vi
 func (m Machine) LogValue() slog.Value { return slog.AnyValue(m.view()) }
 
 // MachineSecretKey is a machine's secret key, as GetSecretKey and
-// RotateSecretKey answer it. Secret is never printed by fmt or log/slog.
+// RotateSecretKey answer it. fmt (every verb but %p; see the package doc)
+// and log/slog show Secret as "[redacted]".
 type MachineSecretKey struct {
 	Object string `json:"object"`
 	Secret string `json:"secret"`

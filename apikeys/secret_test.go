@@ -200,3 +200,18 @@ func TestSecretsCutShortAreRedacted(t *testing.T) {
 		})
 	}
 }
+
+// TestPercentPIsTheDocumentedHole pins the exception the docs name: fmt
+// prints a value under %p as a bad verb, field by field, without calling
+// Format, so the secret shows; through a pointer it does not. If fmt ever
+// changes, this test fails and the docs can drop the exception.
+func TestPercentPIsTheDocumentedHole(t *testing.T) {
+	key := APIKey{ID: testKeyID, Secret: testSecret}
+	assert.Contains(t, fmt.Sprintf("%p", key), testSecret, "the documented exception")
+	assert.NotContains(t, fmt.Sprintf("%p", &key), testSecret)
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d", "%t", "%e", "%10.3v", "%-v", "%!", "%z"} {
+		assert.NotContains(t, fmt.Sprintf(verb, key), testSecret, verb)
+		assert.NotContains(t, fmt.Sprintf(verb, &key), testSecret, verb)
+	}
+	assert.NotContains(t, fmt.Sprintf("%x", key), fmt.Sprintf("%x", testSecret))
+}
