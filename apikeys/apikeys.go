@@ -222,9 +222,10 @@ type ListParams struct {
 	Offset *int `url:"offset"`
 }
 
-func checkPaging(limit, offset *int) error {
-	if limit != nil && (*limit < 1 || *limit > maxListLimit) {
-		return fmt.Errorf("%w: limit %d is not between 1 and %d", internal.ErrInvalidParams, *limit, maxListLimit)
+// checkPaging refuses a limit outside 1 to max and a negative offset.
+func checkPaging(limit, offset *int, max int) error {
+	if limit != nil && (*limit < 1 || *limit > max) {
+		return fmt.Errorf("%w: limit %d is not between 1 and %d", internal.ErrInvalidParams, *limit, max)
 	}
 	if offset != nil && *offset < 0 {
 		return fmt.Errorf("%w: offset %d is negative", internal.ErrInvalidParams, *offset)
@@ -237,7 +238,7 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*Page[APIKey], 
 	if params == nil || params.Subject == "" {
 		return nil, fmt.Errorf("%w: subject is required", internal.ErrInvalidParams)
 	}
-	if err := checkPaging(params.Limit, params.Offset); err != nil {
+	if err := checkPaging(params.Limit, params.Offset, maxListLimit); err != nil {
 		return nil, err
 	}
 	page := &Page[APIKey]{}
@@ -255,22 +256,29 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*APIKey
 	if params != nil {
 		p = *params
 	}
-	limit, offset := maxListLimit, 0
-	if p.Limit != nil {
-		limit = *p.Limit
-	}
-	if p.Offset != nil {
-		offset = *p.Offset
-	}
-	return internal.All(ctx, internal.Pager[APIKey]{
-		Limit:  limit,
-		Offset: offset,
-		Fetch: func(ctx context.Context, r internal.PageRequest) (*Page[APIKey], error) {
-			q := p
-			q.Limit, q.Offset = &r.Limit, &r.Offset
-			return s.List(ctx, &q)
-		},
+	return allPages(ctx, p.Limit, p.Offset, maxListLimit, func(ctx context.Context, limit, offset int) (*Page[APIKey], error) {
+		q := p
+		q.Limit, q.Offset = &limit, &offset
+		return s.List(ctx, &q)
 	})
+}
+
+// allPages is the All of an offset-paged list: pages of the caller's limit
+// (else max) from the caller's offset, each fetched by list.
+func allPages[T any](ctx context.Context, limit, offset *int, max int, list func(ctx context.Context, limit, offset int) (*Page[T], error)) iter.Seq2[*T, error] {
+	pager := internal.Pager[T]{
+		Limit: max,
+		Fetch: func(ctx context.Context, r internal.PageRequest) (*Page[T], error) {
+			return list(ctx, r.Limit, r.Offset)
+		},
+	}
+	if limit != nil {
+		pager.Limit = *limit
+	}
+	if offset != nil {
+		pager.Offset = *offset
+	}
+	return internal.All(ctx, pager)
 }
 
 // UpdateParams change an API key. Nil fields are left as they are.

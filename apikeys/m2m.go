@@ -232,7 +232,7 @@ func (s *M2MTokenService) List(ctx context.Context, params *ListM2MTokensParams)
 	if params == nil || params.Subject == "" {
 		return nil, fmt.Errorf("%w: subject is required", internal.ErrInvalidParams)
 	}
-	if err := checkPaging(params.Limit, params.Offset); err != nil {
+	if err := checkPaging(params.Limit, params.Offset, maxListLimit); err != nil {
 		return nil, err
 	}
 	var wire struct {
@@ -253,21 +253,10 @@ func (s *M2MTokenService) All(ctx context.Context, params *ListM2MTokensParams) 
 	if params != nil {
 		p = *params
 	}
-	limit, offset := maxListLimit, 0
-	if p.Limit != nil {
-		limit = *p.Limit
-	}
-	if p.Offset != nil {
-		offset = *p.Offset
-	}
-	return internal.All(ctx, internal.Pager[M2MToken]{
-		Limit:  limit,
-		Offset: offset,
-		Fetch: func(ctx context.Context, r internal.PageRequest) (*Page[M2MToken], error) {
-			q := p
-			q.Limit, q.Offset = &r.Limit, &r.Offset
-			return s.List(ctx, &q)
-		},
+	return allPages(ctx, p.Limit, p.Offset, maxListLimit, func(ctx context.Context, limit, offset int) (*Page[M2MToken], error) {
+		q := p
+		q.Limit, q.Offset = &limit, &offset
+		return s.List(ctx, &q)
 	})
 }
 

@@ -158,11 +158,8 @@ type ListMachinesParams struct {
 // Clerk API: GET /machines.
 func (s *MachineService) List(ctx context.Context, params *ListMachinesParams) (*Page[Machine], error) {
 	if params != nil {
-		if l := params.Limit; l != nil && (*l < 1 || *l > maxMachinesLimit) {
-			return nil, fmt.Errorf("%w: limit %d is not between 1 and %d", internal.ErrInvalidParams, *l, maxMachinesLimit)
-		}
-		if o := params.Offset; o != nil && *o < 0 {
-			return nil, fmt.Errorf("%w: offset %d is negative", internal.ErrInvalidParams, *o)
+		if err := checkPaging(params.Limit, params.Offset, maxMachinesLimit); err != nil {
+			return nil, err
 		}
 	}
 	page := &Page[Machine]{}
@@ -180,21 +177,10 @@ func (s *MachineService) All(ctx context.Context, params *ListMachinesParams) it
 	if params != nil {
 		p = *params
 	}
-	limit, offset := maxMachinesLimit, 0
-	if p.Limit != nil {
-		limit = *p.Limit
-	}
-	if p.Offset != nil {
-		offset = *p.Offset
-	}
-	return internal.All(ctx, internal.Pager[Machine]{
-		Limit:  limit,
-		Offset: offset,
-		Fetch: func(ctx context.Context, r internal.PageRequest) (*Page[Machine], error) {
-			q := p
-			q.Limit, q.Offset = &r.Limit, &r.Offset
-			return s.List(ctx, &q)
-		},
+	return allPages(ctx, p.Limit, p.Offset, maxMachinesLimit, func(ctx context.Context, limit, offset int) (*Page[Machine], error) {
+		q := p
+		q.Limit, q.Offset = &limit, &offset
+		return s.List(ctx, &q)
 	})
 }
 
