@@ -304,8 +304,9 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 
 	resp, err := c.rc.Do(req)
 	if err != nil {
+		err = c.transportError(r, err) // drops query values before logging
 		c.logDone(ctx, st, 0, err)
-		return c.transportError(r, err)
+		return err
 	}
 	defer resp.Body.Close()
 	c.logDone(ctx, st, resp.StatusCode, nil)

@@ -589,6 +589,18 @@ func TestLogsCarryNoQueryValues(t *testing.T) {
 	if !strings.Contains(logs.String(), `"path":"/users"`) || !strings.Contains(logs.String(), "retrying") {
 		t.Fatalf("log lacks the request or the retry:\n%s", logs.String())
 	}
+
+	// A transport failure is logged with its error, whose URL must lose the
+	// query too.
+	logs.Reset()
+	c2, _ := newTestClient(t, "http://"+closedAddr(t)+"/v1", Config{MaxRetries: -1, Logger: slog.New(slog.NewJSONHandler(&logs, nil))})
+	err := c2.Get(context.Background(), "/users", q, nil)
+	if err == nil || !strings.Contains(logs.String(), "request failed") {
+		t.Fatalf("err %v, log:\n%s", err, logs.String())
+	}
+	if strings.Contains(logs.String(), "secret.person") || strings.Contains(err.Error(), "secret.person") {
+		t.Fatalf("query values in the log or error:\n%s\n%v", logs.String(), err)
+	}
 }
 
 func TestResponseCap(t *testing.T) {
