@@ -256,29 +256,11 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*APIKey
 	if params != nil {
 		p = *params
 	}
-	return allPages(ctx, p.Limit, p.Offset, maxListLimit, func(ctx context.Context, limit, offset int) (*Page[APIKey], error) {
+	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxListLimit, func(ctx context.Context, limit, offset *int) (*Page[APIKey], error) {
 		q := p
-		q.Limit, q.Offset = &limit, &offset
+		q.Limit, q.Offset = limit, offset
 		return s.List(ctx, &q)
 	})
-}
-
-// allPages is the All of an offset-paged list: pages of the caller's limit
-// (else max) from the caller's offset, each fetched by list.
-func allPages[T any](ctx context.Context, limit, offset *int, max int, list func(ctx context.Context, limit, offset int) (*Page[T], error)) iter.Seq2[*T, error] {
-	pager := internal.Pager[T]{
-		Limit: max,
-		Fetch: func(ctx context.Context, r internal.PageRequest) (*Page[T], error) {
-			return list(ctx, r.Limit, r.Offset)
-		},
-	}
-	if limit != nil {
-		pager.Limit = *limit
-	}
-	if offset != nil {
-		pager.Offset = *offset
-	}
-	return internal.All(ctx, pager)
 }
 
 // UpdateParams change an API key. Nil fields are left as they are.

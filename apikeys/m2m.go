@@ -253,9 +253,9 @@ func (s *M2MTokenService) All(ctx context.Context, params *ListM2MTokensParams) 
 	if params != nil {
 		p = *params
 	}
-	return allPages(ctx, p.Limit, p.Offset, maxListLimit, func(ctx context.Context, limit, offset int) (*Page[M2MToken], error) {
+	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxListLimit, func(ctx context.Context, limit, offset *int) (*Page[M2MToken], error) {
 		q := p
-		q.Limit, q.Offset = &limit, &offset
+		q.Limit, q.Offset = limit, offset
 		return s.List(ctx, &q)
 	})
 }

@@ -177,9 +177,9 @@ func (s *MachineService) All(ctx context.Context, params *ListMachinesParams) it
 	if params != nil {
 		p = *params
 	}
-	return allPages(ctx, p.Limit, p.Offset, maxMachinesLimit, func(ctx context.Context, limit, offset int) (*Page[Machine], error) {
+	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxMachinesLimit, func(ctx context.Context, limit, offset *int) (*Page[Machine], error) {
 		q := p
-		q.Limit, q.Offset = &limit, &offset
+		q.Limit, q.Offset = limit, offset
 		return s.List(ctx, &q)
 	})
 }
