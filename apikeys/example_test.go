@@ -3,7 +3,6 @@ package apikeys_test
 import (
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -11,8 +10,8 @@ import (
 	"sync"
 	"time"
 
+	"github.com/go-clerk/clerk"
 	"github.com/go-clerk/clerk/apikeys"
-	"github.com/go-clerk/clerk/internal"
 )
 
 // Example runs the seed's flow against a small in-memory stand-in for the
@@ -21,13 +20,12 @@ import (
 func Example() {
 	api := httptest.NewServer(newFakeAPIKeys())
 	defer api.Close()
-	// The root package builds this transport for you: clerk.New(secretKey).
-	core, err := internal.New(internal.Config{SecretKey: "sk_test_example", BaseURL: api.URL + "/v1"})
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(api.URL+"/v1"))
 	if err != nil {
 		panic(err)
 	}
-	defer core.Close()
-	keys := apikeys.New(core) // c.APIKeys
+	defer c.Close()
+	keys := c.APIKeys
 	ctx := context.Background()
 	const userID = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk"
 
@@ -60,22 +58,14 @@ func Example() {
 	}
 	fmt.Println("revoked:", revoked.Name, revoked.Revoked, revoked.RevocationReason)
 
-	// Authenticate requests with a key. (The root package's
-	// clerk.AuthenticateRequest does this for every token type.)
-	handler := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		secret, _ := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		k, err := keys.Verify(r.Context(), secret)
-		switch {
-		case errors.Is(err, apikeys.ErrInvalidToken):
-			http.Error(w, "unauthorized", http.StatusUnauthorized)
-		case err != nil:
-			http.Error(w, "try again", http.StatusServiceUnavailable)
-		case !k.HasScope("users:read"):
-			http.Error(w, "forbidden", http.StatusForbidden)
-		default:
-			fmt.Fprintf(w, "hello %s", k.UserID())
-		}
-	})
+	// Authenticate requests with a key: RequireAuth accepts API keys when
+	// told to, verifies them with Clerk (caching successes for a few
+	// seconds) and checks the scope.
+	handler := c.RequireAuth(clerk.AcceptsToken(clerk.APIKeyToken), clerk.RequireScope("users:read"))(
+		http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			a, _ := clerk.AuthFromContext(r.Context())
+			fmt.Fprintf(w, "hello %s", a.UserID)
+		}))
 	for _, secret := range []string{prod.Secret, ci.Secret, "ak_not_a_key"} {
 		req := httptest.NewRequest(http.MethodGet, "/reports", nil)
 		req.Header.Set("Authorization", "Bearer "+secret)
@@ -90,8 +80,8 @@ func Example() {
 	// listed: CI key
 	// revoked: CI key true rotated
 	// 200 hello user_2xhFjEI5X2qWRvtV13BzSj8H6Dk
-	// 401 unauthorized
-	// 401 unauthorized
+	// 401 {"error":"unauthorized"}
+	// 401 {"error":"unauthorized"}
 }
 
 // fakeAPIKeys is an in-memory stand-in for the API key endpoints the
