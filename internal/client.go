@@ -106,6 +106,9 @@ func New(cfg Config) (*Client, error) {
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return nil, fmt.Errorf("%w: base URL %q is not an absolute http(s) URL", ErrInvalidParams, base)
 	}
+	if !CheckSecretURL(u) {
+		return nil, fmt.Errorf("%w: base URL must be https (plain http only to a loopback host): the secret key would travel unencrypted", ErrInvalidParams)
+	}
 	if u.RawQuery != "" || u.Fragment != "" || u.User != nil {
 		return nil, fmt.Errorf("%w: base URL must not carry a query, fragment or credentials", ErrInvalidParams)
 	}

@@ -622,8 +622,16 @@ func TestBadJSONAnswer(t *testing.T) {
 	}
 }
 
+func TestNewAcceptsHTTPSAndLoopback(t *testing.T) {
+	for _, u := range []string{"https://api.clerk.com/v1", "http://127.0.0.1:8080/v1", "http://[::1]:9/v1", "http://localhost:3000/v1"} {
+		if _, err := New(Config{SecretKey: "sk_test_x", BaseURL: u}); err != nil {
+			t.Errorf("New(%q): %v", u, err)
+		}
+	}
+}
+
 func TestNewRejectsBadBaseURL(t *testing.T) {
-	for _, u := range []string{"api.clerk.com/v1", "ftp://x/v1", "https://user:pw@x/v1", "https://x/v1?a=b", "://"} {
+	for _, u := range []string{"api.clerk.com/v1", "ftp://x/v1", "https://user:pw@x/v1", "https://x/v1?a=b", "://", "http://api.clerk.com/v1", "http://10.0.0.1/v1", "http://localhost.evil.com/v1"} {
 		if _, err := New(Config{SecretKey: "sk_test_x", BaseURL: u}); !errors.Is(err, ErrInvalidParams) {
 			t.Errorf("New(%q) err = %v", u, err)
 		}

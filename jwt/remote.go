@@ -61,6 +61,9 @@ func newRemote(rawURL, bearer string, cfg *config, onRotate func()) (*remote, er
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return nil, fmt.Errorf("jwt: key set URL must be an absolute http(s) URL")
 	}
+	if bearer != "" && !internal.CheckSecretURL(u) {
+		return nil, fmt.Errorf("jwt: the API URL must be https (plain http only to a loopback host): the secret key would travel unencrypted")
+	}
 	r := &remote{
 		url:             u.String(),
 		refreshInterval: cfg.refreshInterval,

@@ -689,3 +689,29 @@ func TestRemoteStaleRefreshOnCacheHit(t *testing.T) {
 	_, err := v.Verify(ctx, tok)
 	requireOnly(t, err, ErrKeyNotFound)
 }
+
+func TestSecretKeyOnlyOverTLSOrLoopback(t *testing.T) {
+	for url, ok := range map[string]bool{
+		"http://api.example.com/v1":  false,
+		"http://10.1.2.3/v1":         false,
+		"https://api.example.com/v1": true,
+		"http://127.0.0.1:9/v1":      true,
+		"http://localhost:9/v1":      true,
+	} {
+		v, err := NewVerifier(WithSecretKey("sk_test_secret"), WithAPIURL(url))
+		if (err == nil) != ok {
+			t.Errorf("WithAPIURL(%q): err = %v, want ok=%v", url, err, ok)
+		}
+		if err == nil {
+			v.Close()
+		} else if strings.Contains(err.Error(), "sk_test_secret") {
+			t.Errorf("error leaks the key: %v", err)
+		}
+	}
+	// A public JWKS URL carries no secret: plain http is the caller's call.
+	v, err := NewVerifier(WithJWKSURL("http://jwks.example.com/jwks.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Close()
+}
