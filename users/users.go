@@ -101,59 +101,6 @@ type ListParams struct {
 	OrderBy *string `url:"order_by"`
 }
 
-// CountParams filters GET /users/count: the filters of ListParams, without
-// paging and ordering. Nil params count every user.
-type CountParams struct {
-	// EmailAddresses counts users with any of these email addresses.
-	EmailAddresses []string `url:"email_address"`
-	// PhoneNumbers counts users with any of these phone numbers.
-	PhoneNumbers []string `url:"phone_number"`
-	// ExternalIDs counts users with any of these external IDs.
-	ExternalIDs []string `url:"external_id"`
-	// Usernames counts users with any of these usernames.
-	Usernames []string `url:"username"`
-	// Web3Wallets counts users with any of these wallet addresses.
-	Web3Wallets []string `url:"web3_wallet"`
-	// UserIDs counts these users.
-	UserIDs []string `url:"user_id"`
-	// OrganizationIDs counts members of these organizations; "-org_x"
-	// excludes the members of one.
-	OrganizationIDs []string `url:"organization_id"`
-	// Query matches part of an email address, phone number, username, web3
-	// wallet, user ID, first or last name.
-	Query *string `url:"query"`
-	// EmailAddressQuery matches part of an email address, ignoring case.
-	EmailAddressQuery *string `url:"email_address_query"`
-	// PhoneNumberQuery matches part of a phone number.
-	PhoneNumberQuery *string `url:"phone_number_query"`
-	// UsernameQuery matches part of a username, ignoring case.
-	UsernameQuery *string `url:"username_query"`
-	// NameQuery matches part of a first or last name, ignoring case.
-	NameQuery *string `url:"name_query"`
-	// Banned counts only banned users (true) or only users not banned.
-	Banned *bool `url:"banned"`
-	// LastActiveAtBefore counts users last active before this time.
-	LastActiveAtBefore *time.Time `url:"last_active_at_before"`
-	// LastActiveAtAfter counts users last active after this time.
-	LastActiveAtAfter *time.Time `url:"last_active_at_after"`
-	// LastActiveAtSince counts users active since this time.
-	//
-	// Deprecated: Clerk deprecated it in favour of LastActiveAtAfter.
-	LastActiveAtSince *time.Time `url:"last_active_at_since"`
-	// CreatedAtBefore counts users created before this time.
-	CreatedAtBefore *time.Time `url:"created_at_before"`
-	// CreatedAtAfter counts users created after this time.
-	CreatedAtAfter *time.Time `url:"created_at_after"`
-	// LastSignInAtBefore counts users whose last sign-in was before this time.
-	LastSignInAtBefore *time.Time `url:"last_sign_in_at_before"`
-	// LastSignInAtAfter counts users whose last sign-in was after this time.
-	LastSignInAtAfter *time.Time `url:"last_sign_in_at_after"`
-	// Provider, such as "oauth_google", goes with ProviderUserIDs.
-	Provider *string `url:"provider"`
-	// ProviderUserIDs are user IDs at Provider.
-	ProviderUserIDs []string `url:"provider_user_id"`
-}
-
 // checkProvider enforces the spec's rule that provider and provider_user_id
 // go together.
 func checkProvider(provider *string, ids []string) error {
@@ -243,19 +190,23 @@ func byCreation(orderBy *string) bool {
 	return false
 }
 
-// Count returns the number of users that match params. Clerk API:
-// GET /users/count.
-func (s *Service) Count(ctx context.Context, params *CountParams) (int64, error) {
+// Count returns the number of users that match params' filters; its
+// paging and ordering (Limit, Offset, StartingAfter, OrderBy) are ignored.
+// Nil params count every user. Clerk API: GET /users/count.
+func (s *Service) Count(ctx context.Context, params *ListParams) (int64, error) {
+	var q ListParams
 	if params != nil {
-		if err := checkProvider(params.Provider, params.ProviderUserIDs); err != nil {
+		q = *params
+		if err := checkProvider(q.Provider, q.ProviderUserIDs); err != nil {
 			return 0, err
 		}
 	}
+	q.Limit, q.Offset, q.StartingAfter, q.OrderBy = nil, nil, nil, nil
 	var out struct {
 		Object     string `json:"object"`
 		TotalCount int64  `json:"total_count"`
 	}
-	if err := s.c.Get(ctx, "/users/count", internal.Query(params), &out); err != nil {
+	if err := s.c.Get(ctx, "/users/count", internal.Query(&q), &out); err != nil {
 		return 0, err
 	}
 	return out.TotalCount, nil

@@ -59,7 +59,7 @@ func run(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("list: %w", err)
 	}
-	n, err := c.Users.Count(ctx, &users.CountParams{EmailAddresses: []string{email}})
+	n, err := c.Users.Count(ctx, &users.ListParams{EmailAddresses: []string{email}})
 	if err != nil {
 		return fmt.Errorf("count: %w", err)
 	}
