@@ -334,17 +334,24 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 	return nil
 }
 
-// transportError wraps a failure to get an answer. The URL in a *url.Error
-// loses its query values (they may hold e-mail addresses).
+// transportError wraps a failure to get an answer, whose URL has lost its
+// query values.
 func (c *Client) transportError(r *Request, err error) error {
+	dropQuery(err)
+	return fmt.Errorf("clerk: %s %s: %w", r.Method, r.Path, err)
+}
+
+// dropQuery removes the query values (they may hold e-mail addresses) from
+// the URL of a *url.Error in err's chain, in place, so that neither a log
+// line nor the error the caller gets carries them.
+func dropQuery(err error) {
 	var ue *url.Error
 	if errors.As(err, &ue) {
-		if u, perr := url.Parse(ue.URL); perr == nil {
-			u.RawQuery = ""
+		if u, perr := url.Parse(ue.URL); perr == nil && (u.RawQuery != "" || u.ForceQuery) {
+			u.RawQuery, u.ForceQuery = "", false
 			ue.URL = u.String()
 		}
 	}
-	return fmt.Errorf("clerk: %s %s: %w", r.Method, r.Path, err)
 }
 
 func (c *Client) logDone(ctx context.Context, st *attempt, status int, err error) {

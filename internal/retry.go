@@ -62,6 +62,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	var wait time.Duration
 	var fromHeader bool
 	if err != nil {
+		dropQuery(err) // before any log line shows it
 		switch {
 		case connectFailure(err):
 		case idempotent(st.method) && retryableTransport(err):

@@ -637,3 +637,26 @@ func TestNewRejectsBadBaseURL(t *testing.T) {
 		}
 	}
 }
+
+// TestRetryLogCarriesNoQueryValues covers the retry decision's own log line:
+// a transport failure whose retry is refused (the wait would outlast the
+// deadline) is logged with its error, whose URL must lose the query.
+func TestRetryLogCarriesNoQueryValues(t *testing.T) {
+	var logs bytes.Buffer
+	c, sl := newTestClient(t, "http://"+closedAddr(t)+"/v1", Config{
+		RetryWaitMin: time.Second, RetryWaitMax: 2 * time.Second,
+		Logger: slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug})),
+	})
+	ctx, cancel := context.WithTimeout(context.Background(), 200*time.Millisecond)
+	defer cancel()
+	err := c.Get(ctx, "/users", url.Values{"email_address": {"secret.person@example.com"}}, nil)
+	if err == nil || len(sl.waits()) != 0 {
+		t.Fatalf("err %v, waits %v: want a failure without a retry", err, sl.waits())
+	}
+	if !strings.Contains(logs.String(), "wait past the deadline") {
+		t.Fatalf("the refused retry was not logged:\n%s", logs.String())
+	}
+	if strings.Contains(logs.String(), "secret.person") || strings.Contains(logs.String(), "email_address") {
+		t.Fatalf("query values in the log:\n%s", logs.String())
+	}
+}
