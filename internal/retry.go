@@ -140,20 +140,21 @@ func (c *Client) backoff(n int) time.Duration {
 	return half + time.Duration(c.jitter()*float64(d-half))
 }
 
-// lastAnswer is retryablehttp's ErrorHandler: the caller gets the last
-// answer (decoded into an APIError by Do), not "giving up after N attempts".
-// A wait cut short by the context returns the context's error.
+// lastAnswer is retryablehttp's ErrorHandler, called when the loop ends
+// other than with an answer checkRetry let through: retries exhausted, a
+// transport failure, or a wait cut short (PrepareRetry's error). The caller
+// gets the last answer (decoded into an APIError by Do), not "giving up after
+// N attempts"; or the error, when there is one. With an error, resp is either
+// nil, a response already drained and closed (a wait cut short), or one the
+// HTTP client closed itself (CheckRedirect failed): never an answer to read.
 func lastAnswer(resp *http.Response, err error, _ int) (*http.Response, error) {
-	if err != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+	if err != nil {
 		if resp != nil {
 			resp.Body.Close()
 		}
 		return nil, err
 	}
-	if resp != nil {
-		return resp, nil
-	}
-	return nil, err
+	return resp, nil
 }
 
 // retryAfter reads Retry-After on a 429 or 503: delay-seconds or an HTTP

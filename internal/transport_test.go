@@ -660,3 +660,102 @@ func TestRetryLogCarriesNoQueryValues(t *testing.T) {
 		t.Fatalf("query values in the log:\n%s", logs.String())
 	}
 }
+
+// countingTransport counts the response bodies it hands out and those
+// closed, and the calls to CloseIdleConnections.
+type countingTransport struct {
+	base           http.RoundTripper
+	opened, closed atomic.Int32
+	idleCloses     atomic.Int32
+}
+
+func (c *countingTransport) RoundTrip(r *http.Request) (*http.Response, error) {
+	resp, err := c.base.RoundTrip(r)
+	if resp != nil {
+		c.opened.Add(1)
+		resp.Body = &countingBody{ReadCloser: resp.Body, closed: &c.closed}
+	}
+	return resp, err
+}
+
+func (c *countingTransport) CloseIdleConnections() { c.idleCloses.Add(1) }
+
+type countingBody struct {
+	io.ReadCloser
+	closed *atomic.Int32
+	once   sync.Once
+}
+
+func (b *countingBody) Close() error {
+	b.once.Do(func() { b.closed.Add(1) })
+	return b.ReadCloser.Close()
+}
+
+// redirectLoop serves a redirect to itself on every path.
+func redirectLoop(t *testing.T) string {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, r.URL.Path, http.StatusFound)
+	}))
+	t.Cleanup(srv.Close)
+	return srv.URL + "/v1"
+}
+
+// TestRedirectFailureIsATransportError: when the HTTP client gives up on
+// redirects it returns an error with a response whose body is closed; the
+// caller must get that error, not an APIError read from a closed body.
+func TestRedirectFailureIsATransportError(t *testing.T) {
+	for _, m := range []string{"GET", "POST"} {
+		c, _ := newTestClient(t, redirectLoop(t), Config{})
+		err := c.Do(context.Background(), &Request{Method: m, Path: "/users/user_1"}, nil)
+		var ae *APIError
+		if err == nil || errors.As(err, &ae) || !strings.Contains(err.Error(), "redirects") {
+			t.Fatalf("%s: err = %v (%T), want the redirect failure", m, err, err)
+		}
+	}
+}
+
+// TestResponseBodiesAreClosed walks every way a call can end and checks that
+// each response body the transport received was closed.
+func TestResponseBodiesAreClosed(t *testing.T) {
+	tests := []struct {
+		name    string
+		answers []answer
+		base    func(t *testing.T) string
+		out     any
+		cancel  bool // cancel the context during the first wait
+	}{
+		{"decoded", []answer{{200, nil, okUser}}, nil, &map[string]any{}, false},
+		{"discarded", []answer{{200, nil, okUser}}, nil, nil, false},
+		{"no content", []answer{{204, nil, ""}}, nil, &map[string]any{}, false},
+		{"decode error", []answer{{200, nil, `{"id":`}}, nil, &map[string]any{}, false},
+		{"too large", []answer{{200, nil, `{"id":"` + strings.Repeat("x", 4096) + `"}`}}, nil, &map[string]any{}, false},
+		{"API error", []answer{{404, nil, clerkErr("resource_not_found", "t")}}, nil, nil, false},
+		{"retried then answered", []answer{{503, nil, "x"}, {200, nil, okUser}}, nil, &map[string]any{}, false},
+		{"retries exhausted", []answer{{503, nil, "x"}}, nil, nil, false},
+		{"429 over the cap", []answer{{429, map[string]string{"Retry-After": "99"}, "x"}}, nil, nil, false},
+		{"cancelled during the wait", []answer{{503, nil, "x"}}, nil, nil, true},
+		{"redirect loop", nil, redirectLoop, nil, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var base string
+			if tt.base != nil {
+				base = tt.base(t)
+			} else {
+				_, base = serve(t, tt.answers...)
+			}
+			ct := &countingTransport{base: http.DefaultTransport}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			cfg := Config{HTTPClient: &http.Client{Transport: ct}, MaxResponseBytes: 1024}
+			if tt.cancel {
+				cfg.Sleep = func(ctx context.Context, _ time.Duration) error { cancel(); return ctx.Err() }
+			}
+			c, _ := newTestClient(t, base, cfg)
+			_ = c.Get(ctx, "/users/user_1", nil, tt.out)
+			if o, cl := ct.opened.Load(), ct.closed.Load(); o == 0 || o != cl {
+				t.Fatalf("%d bodies received, %d closed", o, cl)
+			}
+		})
+	}
+}
