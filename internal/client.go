@@ -166,8 +166,18 @@ func New(cfg Config) (*Client, error) {
 	} else if retries < 0 {
 		retries = 0
 	}
+	// retryablehttp closes its HTTP client's idle connections whenever a
+	// call ends in failure. Its copy of the client has a transport that hides
+	// CloseIdleConnections: a caller's pool is theirs, and our own stays warm
+	// for the calls running beside a failed one (Close still empties it).
+	rt := c.hc.Transport
+	if rt == nil {
+		rt = http.DefaultTransport
+	}
+	rcClient := *c.hc
+	rcClient.Transport = keepIdle{rt}
 	c.rc = &retryablehttp.Client{
-		HTTPClient: c.hc,
+		HTTPClient: &rcClient,
 		// Logger stays nil: retryablehttp's default logger writes every
 		// request to stderr. We log ourselves, without query values.
 		Logger:       nil,
@@ -183,6 +193,10 @@ func New(cfg Config) (*Client, error) {
 	}
 	return c, nil
 }
+
+// keepIdle is a transport without CloseIdleConnections, so that
+// (*http.Client).CloseIdleConnections leaves the wrapped one alone.
+type keepIdle struct{ http.RoundTripper }
 
 // BaseURL returns the API root the client calls, without a trailing slash.
 func (c *Client) BaseURL() string { return c.base }

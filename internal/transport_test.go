@@ -759,3 +759,40 @@ func TestResponseBodiesAreClosed(t *testing.T) {
 		})
 	}
 }
+
+// TestCallerTransportKeepsItsIdleConnections: retryablehttp closes the idle
+// connections of its HTTP client whenever a call ends in failure. A caller's
+// *http.Client is shared with the rest of their program; a failed call must
+// not empty its pool (nor Close, which only closes a transport of our own).
+func TestCallerTransportKeepsItsIdleConnections(t *testing.T) {
+	_, s503 := serve(t, answer{503, nil, "x"})
+	tests := []struct {
+		name   string
+		base   string
+		cancel bool
+	}{
+		{"retries exhausted", s503, false},
+		{"cancelled during the wait", s503, true},
+		{"connection refused", "http://" + closedAddr(t) + "/v1", false},
+		{"redirect loop", redirectLoop(t), false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ct := &countingTransport{base: http.DefaultTransport}
+			ctx, cancel := context.WithCancel(context.Background())
+			defer cancel()
+			cfg := Config{HTTPClient: &http.Client{Transport: ct}, MaxRetries: 1}
+			if tt.cancel {
+				cfg.Sleep = func(ctx context.Context, _ time.Duration) error { cancel(); return ctx.Err() }
+			}
+			c, _ := newTestClient(t, tt.base, cfg)
+			if err := c.Get(ctx, "/users/user_1", nil, nil); err == nil {
+				t.Fatal("no error")
+			}
+			c.Close()
+			if n := ct.idleCloses.Load(); n != 0 {
+				t.Fatalf("the caller's transport had its idle connections closed %d times", n)
+			}
+		})
+	}
+}
