@@ -401,3 +401,21 @@ func TestPageSizeAndOffsetAll(t *testing.T) {
 		t.Fatalf("items %d, calls %v", n, calls)
 	}
 }
+
+// TestAllNilContext: a nil context is a caller's mistake that Do refuses
+// with ErrInvalidParams; the iterator must refuse it the same way, once,
+// instead of panicking before the first fetch.
+func TestAllNilContext(t *testing.T) {
+	l := &fakeList{n: 10, maxLimit: 100}
+	var nilCtx context.Context
+	var errs []error
+	for it, err := range All(nilCtx, Pager[pagerItem]{Limit: 100, Fetch: l.fetch}) {
+		if it != nil {
+			t.Fatalf("yielded %+v", it)
+		}
+		errs = append(errs, err)
+	}
+	if len(errs) != 1 || !errors.Is(errs[0], ErrInvalidParams) || len(l.calls) != 0 {
+		t.Fatalf("errors %v after %d fetches, want one ErrInvalidParams and none", errs, len(l.calls))
+	}
+}

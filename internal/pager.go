@@ -2,6 +2,7 @@ package internal
 
 import (
 	"context"
+	"fmt"
 	"iter"
 )
 
@@ -31,11 +32,16 @@ type Pager[T any] struct {
 
 // All returns the lazy iterator every All method returns. It fetches a page
 // only when the caller has consumed the previous one, so memory is bounded by
-// one page; it yields an error once and stops; it stops when a page is empty,
+// one page; it yields an error once and stops (a nil ctx is such an error,
+// ErrInvalidParams, as Do makes it); it stops when a page is empty,
 // when the reported total is reached, or (when no total is reported) when a
 // page is shorter than the limit. Breaking out of the loop stops it.
 func All[T any](ctx context.Context, p Pager[T]) iter.Seq2[*T, error] {
 	return func(yield func(*T, error) bool) {
+		if ctx == nil {
+			yield(nil, fmt.Errorf("%w: nil context", ErrInvalidParams))
+			return
+		}
 		r := PageRequest{Limit: p.Limit, Offset: p.Offset}
 		for {
 			if err := ctx.Err(); err != nil {
