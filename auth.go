@@ -125,8 +125,12 @@ func TokenTypeOf(token string) TokenType {
 // who it speaks for: a session JWT (networkless, against the cached JWKS or
 // the WithJWTKey PEM), an API key (ak_...) or an opaque M2M token (mt_...),
 // the last two through the Backend API with a short cache. JWT-format M2M
-// tokens are not supported yet: they fail as invalid session tokens.
+// tokens are not supported yet: they fail as invalid session tokens. A nil
+// ctx fails with ErrInvalidParams.
 func (c *Client) VerifyToken(ctx context.Context, token string) (*Auth, error) {
+	if ctx == nil {
+		return nil, fmt.Errorf("%w: nil context", ErrInvalidParams)
+	}
 	if token == "" {
 		return nil, fmt.Errorf("%w: the token is empty", ErrInvalidToken)
 	}

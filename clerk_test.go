@@ -426,3 +426,17 @@ func TestAuthenticateRequest(t *testing.T) {
 		t.Fatalf("a = %+v, err = %v", a, err)
 	}
 }
+
+// TestVerifyTokenNilContext: a nil context is the caller's mistake, refused
+// with ErrInvalidParams (not ErrInvalidToken) for every token type, without
+// a panic while the key set is fetched.
+func TestVerifyTokenNilContext(t *testing.T) {
+	c, _ := setup(t, withClock(clock)) // keys from the Backend API's /jwks
+	var nilCtx context.Context
+	for _, tok := range []string{mint(t, now, nil), "ak_x", "mt_x"} {
+		_, err := c.VerifyToken(nilCtx, tok)
+		if !errors.Is(err, ErrInvalidParams) || errors.Is(err, ErrInvalidToken) {
+			t.Errorf("VerifyToken(nil, %.8s...) err = %v, want ErrInvalidParams only", tok, err)
+		}
+	}
+}
