@@ -139,12 +139,19 @@ const maxBodyCut = 512
 
 // NewAPIError builds the APIError of an answer from its status, headers and
 // (capped) body. It never fails: a body that is not Clerk's error JSON is kept
-// as a short cut in Body. Any occurrence of redact (the secret key) in the body
-// is replaced before it is stored.
+// as a short cut in Body. Any occurrence of redact (the secret key) in a string
+// the APIError keeps (trace ID, codes, messages, the body cut) is replaced
+// before it is stored; metadata that holds it is dropped.
 func NewAPIError(status int, h http.Header, body []byte, retryAfter time.Duration, redact string) *APIError {
+	red := func(s string) string {
+		if redact == "" {
+			return s
+		}
+		return strings.ReplaceAll(s, redact, "[redacted]")
+	}
 	e := &APIError{StatusCode: status, RetryAfter: retryAfter}
 	if h != nil {
-		e.TraceID = h.Get("Clerk-Trace-Id")
+		e.TraceID = red(h.Get("Clerk-Trace-Id"))
 	}
 	var wire struct {
 		Errors       []ErrorDetail `json:"errors"`
@@ -153,35 +160,43 @@ func NewAPIError(status int, h http.Header, body []byte, retryAfter time.Duratio
 	if err := json.Unmarshal(body, &wire); err == nil && len(wire.Errors) > 0 {
 		e.Errors = wire.Errors
 		if wire.ClerkTraceID != "" {
-			e.TraceID = wire.ClerkTraceID
+			e.TraceID = red(wire.ClerkTraceID)
 		}
-		if redact != "" {
-			for i := range e.Errors {
-				d := &e.Errors[i]
-				d.Message = strings.ReplaceAll(d.Message, redact, "[redacted]")
-				d.LongMessage = strings.ReplaceAll(d.LongMessage, redact, "[redacted]")
-				if containsSecret(d.Meta, redact) {
-					d.Meta = nil
-				}
+		for i := range e.Errors {
+			d := &e.Errors[i]
+			d.Code = red(d.Code)
+			d.Message = red(d.Message)
+			d.LongMessage = red(d.LongMessage)
+			if redact != "" && containsSecret(d.Meta, redact) {
+				d.Meta = nil
 			}
 		}
 		return e
 	}
-	s := string(body)
-	if redact != "" {
-		s = strings.ReplaceAll(s, redact, "[redacted]")
-	}
-	e.Body = cut(strings.TrimSpace(s), maxBodyCut)
+	e.Body = cut(strings.TrimSpace(red(string(body))), maxBodyCut)
 	return e
 }
 
-// containsSecret reports whether the JSON form of meta holds the secret.
-func containsSecret(meta map[string]any, secret string) bool {
-	if len(meta) == 0 {
-		return false
+// containsSecret reports whether any key or string value in v, however
+// deeply nested, holds the secret.
+func containsSecret(v any, secret string) bool {
+	switch v := v.(type) {
+	case string:
+		return strings.Contains(v, secret)
+	case map[string]any:
+		for k, x := range v {
+			if strings.Contains(k, secret) || containsSecret(x, secret) {
+				return true
+			}
+		}
+	case []any:
+		for _, x := range v {
+			if containsSecret(x, secret) {
+				return true
+			}
+		}
 	}
-	b, _ := json.Marshal(meta)
-	return strings.Contains(string(b), secret)
+	return false
 }
 
 // oneLine folds white space so that an error stays on one line, and cuts it.

@@ -796,3 +796,37 @@ func TestCallerTransportKeepsItsIdleConnections(t *testing.T) {
 		})
 	}
 }
+
+// TestAPIErrorRedactsEveryField: a server that echoes the secret key in any
+// string field of its error body (the code and the trace ID included, and in
+// metadata under JSON's HTML escaping) must not get it into the APIError.
+func TestAPIErrorRedactsEveryField(t *testing.T) {
+	for _, key := range []string{canaryKey, "sk_test_CANARY<&>canary"} {
+		echo := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			a := strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(400)
+			b, _ := json.Marshal(map[string]any{
+				"errors": []map[string]any{{
+					"code": "bad_key_" + a, "message": "m", "long_message": "l",
+					"meta": map[string]any{"nested": []any{map[string]any{"k": a}}},
+				}},
+				"clerk_trace_id": "trace-" + a,
+			})
+			_, _ = w.Write(b)
+		})
+		srv := httptest.NewServer(echo)
+		c, _ := newTestClient(t, srv.URL+"/v1", Config{SecretKey: key})
+		err := c.Get(context.Background(), "/users/user_1", nil, nil)
+		srv.Close()
+		var ae *APIError
+		if !errors.As(err, &ae) {
+			t.Fatalf("err = %v", err)
+		}
+		for _, s := range []string{err.Error(), fmt.Sprintf("%+v", ae), fmt.Sprintf("%#v", ae), ae.TraceID, ae.Errors[0].Code} {
+			if strings.Contains(s, "CANARY") {
+				t.Errorf("key %q leaked: %s", key, s)
+			}
+		}
+	}
+}
