@@ -31,7 +31,7 @@ const (
 // token itself: malformed, forged, expired, revoked, unknown to Clerk, of a
 // type not accepted. The more precise sentinel (jwt.ErrTokenExpired,
 // clerk.ErrNotFound, ...) matches too. Failures that are not the token's
-// fault (Clerk unreachable, a JWKS outage before any key was fetched, a
+// fault (Clerk unreachable, session-token keys that could not be fetched, a
 // wrong secret key) do not match it.
 var ErrInvalidToken = errors.New("clerk: invalid token")
 
@@ -185,19 +185,53 @@ var tokenErrors = []error{
 }
 
 // tokenErr adds ErrInvalidToken to a failure caused by the token. A kid
-// that no key matches counts as the token's fault, even when the last JWKS
-// fetch failed (the error then wraps that failure too): a token that cannot
-// be verified is not accepted. A context cut short does not.
+// that no key matches is the token's fault when the key set was there to
+// say so; not when it could not be fetched (Clerk unreachable, the secret key
+// refused, a context cut short): the token was then not checked at all, and
+// RequireAuth answers 503 rather than a 401 that signs a valid user out.
 func tokenErr(err error) error {
 	for _, s := range tokenErrors {
 		if errors.Is(err, s) {
 			return fmt.Errorf("%w: %w", ErrInvalidToken, err)
 		}
 	}
-	if errors.Is(err, jwt.ErrKeyNotFound) && !errors.Is(err, context.DeadlineExceeded) && !errors.Is(err, context.Canceled) {
+	if errors.Is(err, jwt.ErrKeyNotFound) && !keysUnavailable(err) {
 		return fmt.Errorf("%w: %w", ErrInvalidToken, err)
 	}
 	return err
+}
+
+// keysUnavailable reports whether a jwt.ErrKeyNotFound failure wraps the
+// failure to get the key set. Package jwt's errors unwrap to their sentinel
+// and their cause; the cause of a missing key wraps a further error only
+// when the last key-set fetch failed, or the wait for it was cut short.
+func keysUnavailable(err error) bool {
+	switch u := err.(type) {
+	case interface{ Unwrap() []error }:
+		errs := u.Unwrap()
+		if len(errs) == 2 && errs[0] == jwt.ErrKeyNotFound {
+			return wraps(errs[1])
+		}
+		for _, e := range errs {
+			if keysUnavailable(e) {
+				return true
+			}
+		}
+	case interface{ Unwrap() error }:
+		return keysUnavailable(u.Unwrap())
+	}
+	return false
+}
+
+// wraps reports whether err wraps another error.
+func wraps(err error) bool {
+	switch u := err.(type) {
+	case interface{ Unwrap() []error }:
+		return len(u.Unwrap()) > 0
+	case interface{ Unwrap() error }:
+		return u.Unwrap() != nil
+	}
+	return false
 }
 
 // sessionVerifier builds the session-token verifier on first use: from the

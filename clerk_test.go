@@ -440,3 +440,66 @@ func TestVerifyTokenNilContext(t *testing.T) {
 		}
 	}
 }
+
+// TestKeySetOutageIsNotTheTokensFault: when the session-token keys cannot
+// be fetched (Clerk unreachable, or a wrong secret key refused by /jwks),
+// the token could not be checked; that is not ErrInvalidToken, and
+// RequireAuth answers 503, not a 401 that signs the user out. A kid that a
+// fetched key set does not hold is the token's fault.
+func TestKeySetOutageIsNotTheTokensFault(t *testing.T) {
+	jwks := func(w http.ResponseWriter, _ *http.Request) {
+		pub := testKeys().priv.PublicKey
+		w.Header().Set("Content-Type", "application/json")
+		_ = json.NewEncoder(w).Encode(map[string]any{"keys": []map[string]any{{
+			"kty": "RSA", "kid": testKeys().kid, "alg": "RS256", "use": "sig",
+			"n": b64(pub.N.Bytes()), "e": b64(bigEndian(pub.E)),
+		}}})
+	}
+	tests := []struct {
+		name        string
+		handler     http.HandlerFunc
+		kid         string
+		wantInvalid bool
+		wantStatus  int
+	}{
+		{"Clerk down", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(503) }, "", false, 503},
+		{"secret key refused", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(401) }, "", false, 503},
+		{"kid not in the fetched keys", jwks, "ins_other", true, 401},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, srv := setup(t, withClock(clock))
+			srv.Mux.HandleFunc("GET /jwks", tt.handler)
+			tok := mint(t, now, nil)
+			if tt.kid != "" {
+				tok = mintKid(t, now, tt.kid)
+			}
+			_, err := c.VerifyToken(context.Background(), tok)
+			if err == nil || errors.Is(err, ErrInvalidToken) != tt.wantInvalid || !errors.Is(err, jwt.ErrKeyNotFound) {
+				t.Fatalf("err = %v, want ErrKeyNotFound, ErrInvalidToken %v", err, tt.wantInvalid)
+			}
+			r := httptest.NewRequest("GET", "/x", nil)
+			r.Header.Set("Authorization", "Bearer "+tok)
+			w := httptest.NewRecorder()
+			c.RequireAuth()(http.NotFoundHandler()).ServeHTTP(w, r)
+			if w.Code != tt.wantStatus {
+				t.Fatalf("RequireAuth answered %d, want %d", w.Code, tt.wantStatus)
+			}
+		})
+	}
+}
+
+// mintKid signs default v2 session claims with the test key under another kid.
+func mintKid(t *testing.T, now time.Time, kid string) string {
+	t.Helper()
+	tok := gojwt.NewWithClaims(gojwt.SigningMethodRS256, gojwt.MapClaims{
+		"sub": "user_1", "sid": "sess_1", "iss": testIssuer, "azp": "https://app.example.com",
+		"iat": now.Unix(), "nbf": now.Unix() - 10, "exp": now.Unix() + 60, "v": 2,
+	})
+	tok.Header["kid"] = kid
+	s, err := tok.SignedString(testKeys().priv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
