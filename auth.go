@@ -51,6 +51,7 @@ var errClosed = errors.New("clerk: client is closed")
 //   - M2MToken: Subject (the calling machine, mch_), Scopes (machines it may
 //     call) and M2MToken.
 type Auth struct {
+	// TokenType is the kind of token that was verified.
 	TokenType TokenType
 	// UserID is the signed-in user, or the user an API key belongs to.
 	UserID string

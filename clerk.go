@@ -108,8 +108,8 @@ func WithMaxRetries(n int) Option {
 }
 
 // WithRetryWaitMax caps the wait between retries, backoff and Retry-After
-// alike (default 10 s). A 429 that asks for longer is returned at once, with
-// APIError.RetryAfter set.
+// alike (default 10 s; zero or negative keeps the default). A 429 that asks
+// for longer is returned at once, with APIError.RetryAfter set.
 func WithRetryWaitMax(d time.Duration) Option { return func(o *options) { o.cfg.RetryWaitMax = d } }
 
 // WithTimeout bounds each call, retries and their waits included, when the

@@ -37,8 +37,12 @@ const (
 
 // Config configures a Client. Zero fields take the defaults above.
 type Config struct {
-	SecretKey  string
-	BaseURL    string
+	// SecretKey authenticates every call (Authorization: Bearer).
+	SecretKey string
+	// BaseURL is the API root with its version path (DefaultBaseURL).
+	BaseURL string
+	// HTTPClient sends the requests; nil means a transport of the client's
+	// own, whose idle connections Close releases.
 	HTTPClient *http.Client
 	// MaxRetries is how many times a call is retried; negative means none.
 	MaxRetries int
@@ -51,8 +55,11 @@ type Config struct {
 	Timeout time.Duration
 	// MaxResponseBytes caps the bytes read of a successful answer.
 	MaxResponseBytes int64
-	Logger           *slog.Logger
-	UserAgent        string
+	// Logger receives requests (Debug), retries (Info) and failures (Warn);
+	// nil logs nothing.
+	Logger *slog.Logger
+	// UserAgent, when set, is put before the SDK's own User-Agent.
+	UserAgent string
 	// Sleep waits between retries; tests inject one that records the waits.
 	Sleep func(ctx context.Context, d time.Duration) error
 	// Now is the clock Retry-After dates are read against. Deadlines are
@@ -223,9 +230,11 @@ func (c *Client) String() string { return "clerk transport for " + c.base }
 
 // Request is one Backend API call.
 type Request struct {
+	// Method is the HTTP method, such as http.MethodGet.
 	Method string
 	// Path is relative to the base URL, built with Path: "/users/user_1".
-	Path  string
+	Path string
+	// Query is sent as the URL's query; it is never logged.
 	Query url.Values
 	// Body is sent as JSON, unless it is a *Multipart. Nil sends no body.
 	Body any

@@ -31,10 +31,15 @@ var ErrResponseTooLarge = errors.New("clerk: response body too large")
 
 // ErrorDetail is one entry of the errors array of Clerk's error body.
 type ErrorDetail struct {
-	Code        string         `json:"code"`
-	Message     string         `json:"message"`
-	LongMessage string         `json:"long_message"`
-	Meta        map[string]any `json:"meta,omitempty"`
+	// Code is Clerk's machine-readable error code, such as
+	// "form_identifier_exists".
+	Code string `json:"code"`
+	// Message is a short description of the error.
+	Message string `json:"message"`
+	// LongMessage is a longer, human-readable description.
+	LongMessage string `json:"long_message"`
+	// Meta is extra detail, such as the parameter at fault (param_name).
+	Meta map[string]any `json:"meta,omitempty"`
 }
 
 // APIError is every non-2xx answer of the Backend API. It matches the status

@@ -22,7 +22,10 @@ import (
 //
 // JSON null and an absent field leave the zero time. A zero time marshals as
 // 0, and 0 reads back as the zero time.
-type Millis struct{ T *time.Time }
+type Millis struct {
+	// T is the time field the JSON number is read into or written from.
+	T *time.Time
+}
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (m Millis) UnmarshalJSON(b []byte) error {
@@ -44,7 +47,11 @@ func (m Millis) MarshalJSON() ([]byte, error) {
 
 // MillisPtr is Millis for an optional time (a *time.Time field): JSON null or
 // an absent field leaves it nil, and nil marshals as null.
-type MillisPtr struct{ T **time.Time }
+type MillisPtr struct {
+	// T is the optional time field the JSON number is read into or written
+	// from.
+	T **time.Time
+}
 
 // UnmarshalJSON implements json.Unmarshaler.
 func (m MillisPtr) UnmarshalJSON(b []byte) error {

@@ -13,10 +13,14 @@ const MaxUploadBytes = 10 << 20
 // Multipart is a multipart/form-data body: optional fields and one file. It
 // is buffered in memory, so a retry can send it again.
 type Multipart struct {
-	Fields    map[string]string
+	// Fields are plain form fields sent before the file.
+	Fields map[string]string
+	// FileField is the form field name of the file, such as "file".
 	FileField string
-	FileName  string
-	File      io.Reader
+	// FileName is the file's name in the form ("file" when empty).
+	FileName string
+	// File is read whole, up to MaxUploadBytes, when the request is built.
+	File io.Reader
 }
 
 func (m *Multipart) encode() ([]byte, string, error) {
