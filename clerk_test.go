@@ -14,6 +14,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/fstest"
 	"time"
 
 	gojwt "github.com/golang-jwt/jwt/v5"
@@ -502,4 +503,35 @@ func mintKid(t *testing.T, now time.Time, kid string) string {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestPublicRoutesNeedACleanPath: a public-route pattern is matched against
+// the path as the request spells it, but routers and file servers clean it
+// (http.FileServer serves /static/../secret.txt as /secret.txt). A path with
+// //, . or .. segments, which browsers never send, is therefore never public.
+func TestPublicRoutesNeedACleanPath(t *testing.T) {
+	c, _ := setup(t, WithJWTKey(testKeys().pem), withClock(clock))
+	files := fstest.MapFS{
+		"secret.txt":        {Data: []byte("the secret")},
+		"static/public.txt": {Data: []byte("public")},
+	}
+	h := c.RequireAuth(PublicRoutes("/", "/static/(.*)"))(http.FileServerFS(files))
+	for _, tt := range []struct {
+		path string
+		want int
+	}{
+		{"/static/public.txt", 200},
+		{"/static/../secret.txt", 401},
+		{"/static/%2e%2e/secret.txt", 401},
+		{"/static/..%2fsecret.txt", 401},
+		{"/static//../secret.txt", 401},
+		{"/static/./../secret.txt", 401},
+		{"/secret.txt", 401},
+	} {
+		w := httptest.NewRecorder()
+		h.ServeHTTP(w, httptest.NewRequest("GET", tt.path, nil))
+		if w.Code != tt.want || (tt.want != 200 && strings.Contains(w.Body.String(), "secret")) {
+			t.Errorf("GET %s: %d %q, want %d", tt.path, w.Code, w.Body.String(), tt.want)
+		}
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -47,8 +48,11 @@ func AcceptsToken(types ...TokenType) AuthOption {
 // Each pattern is a regular expression matched against the whole request
 // path, as in Clerk's createRouteMatcher: "/sign-in(.*)" matches /sign-in
 // and everything below it, "/" only the root. A valid token on a public
-// route is still attached to the context. It panics if a pattern does not
-// compile, as regexp.MustCompile does: patterns are code, not input.
+// route is still attached to the context. A path with an empty, "." or ".."
+// segment (/static/../admin, which browsers never send) is never public:
+// the router or file server behind may clean it into another path. It
+// panics if a pattern does not compile, as regexp.MustCompile does: patterns
+// are code, not input.
 func PublicRoutes(patterns ...string) AuthOption {
 	res := make([]*regexp.Regexp, len(patterns))
 	for i, p := range patterns {
@@ -190,13 +194,29 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 	}
 }
 
-func (o *authOptions) isPublic(path string) bool {
+// isPublic reports whether a request path is on a public route. A path
+// that cleaning would change is not: the handler behind may clean it and
+// serve another path than the one the pattern matched.
+func (o *authOptions) isPublic(p string) bool {
+	if len(o.public) == 0 || !isClean(p) {
+		return false
+	}
 	for _, re := range o.public {
-		if re.MatchString(path) {
+		if re.MatchString(p) {
 			return true
 		}
 	}
 	return false
+}
+
+// isClean reports whether p is an absolute path with no empty, "." or ".."
+// segment (a trailing slash aside), as path.Clean leaves it.
+func isClean(p string) bool {
+	c := path.Clean(p)
+	if strings.HasSuffix(p, "/") && c != "/" {
+		c += "/"
+	}
+	return c == p && strings.HasPrefix(p, "/")
 }
 
 // lacks says what a is missing of the requirements, "" when nothing.
