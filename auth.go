@@ -156,11 +156,10 @@ func (c *Client) VerifyToken(ctx context.Context, token string) (*Auth, error) {
 		}
 		return &Auth{TokenType: M2MToken, Subject: t.Subject, Scopes: t.Scopes, M2MToken: t}, nil
 	}
-	v, err := c.sessionVerifier()
-	if err != nil {
-		return nil, err
+	if c.closed.Load() {
+		return nil, errClosed
 	}
-	cl, err := v.Verify(ctx, token)
+	cl, err := c.verifier.Verify(ctx, token)
 	if err != nil {
 		return nil, tokenErr(err)
 	}
@@ -235,20 +234,10 @@ func wraps(err error) bool {
 	return false
 }
 
-// sessionVerifier builds the session-token verifier on first use: from the
-// WithJWTKey PEM when given (no network), else from the Backend API's JWKS
-// with the secret key, fetched lazily and refreshed in the background until
-// Close.
-func (c *Client) sessionVerifier() (*jwt.Verifier, error) {
-	if c.closed.Load() {
-		return nil, errClosed
-	}
-	c.verifierOnce.Do(func() {
-		c.verifier, c.verifierErr = jwt.NewVerifier(c.jwtOptions()...)
-	})
-	return c.verifier, c.verifierErr
-}
-
+// jwtOptions configures the session-token verifier: keys from the WithJWTKey
+// PEM when given (no network), else from the Backend API's JWKS with the
+// secret key, fetched on first use and refreshed in the background until
+// Close. Options given with WithJWTOptions come last.
 func (c *Client) jwtOptions() []jwt.Option {
 	a := c.auth
 	opts := []jwt.Option{

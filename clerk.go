@@ -59,11 +59,9 @@ type Client struct {
 	core *internal.Client
 	auth authConfig
 
-	verifierOnce sync.Once
-	verifier     *jwt.Verifier
-	verifierErr  error
-	closeOnce    sync.Once
-	closed       atomic.Bool
+	verifier  *jwt.Verifier // session tokens; fetches keys on first use
+	closeOnce sync.Once
+	closed    atomic.Bool
 }
 
 // options collects what the Option functions set.
@@ -177,7 +175,9 @@ func withClock(now func() time.Time) Option {
 
 // New returns a Client for a secret key (sk_test_... or sk_live_...). An
 // empty or malformed key is an error here, not a 401 later; the error never
-// contains the key.
+// contains the key. So are options for token checks that cannot work (a
+// WithJWTKey that is no RSA public key, a malformed publishable key), which
+// match ErrInvalidParams. New makes no network call.
 func New(secretKey string, opts ...Option) (*Client, error) {
 	if err := checkSecretKey(secretKey); err != nil {
 		return nil, err
@@ -201,7 +201,7 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 	if o.auth.now != nil {
 		mopts = append(mopts, apikeys.WithClock(o.auth.now))
 	}
-	return &Client{
+	c := &Client{
 		Users:         users.New(core),
 		Sessions:      sessions.New(core),
 		Organizations: organizations.New(core),
@@ -210,7 +210,14 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 		Machines:      apikeys.NewMachines(core),
 		core:          core,
 		auth:          o.auth,
-	}, nil
+	}
+	// Building the verifier checks the token options and starts nothing:
+	// keys are fetched on the first session token.
+	if c.verifier, err = jwt.NewVerifier(c.jwtOptions()...); err != nil {
+		core.Close()
+		return nil, fmt.Errorf("%w: session-token options: %w", ErrInvalidParams, err)
+	}
+	return c, nil
 }
 
 // NewFromEnv is New configured from the environment: CLERK_SECRET_KEY
@@ -268,17 +275,13 @@ func checkSecretKey(k string) error {
 func (c *Client) BaseURL() string { return c.core.BaseURL() }
 
 // Close stops what the client started: the session-token verifier's JWKS
-// fetching, if one was built, and idle connections of its own transport. It
-// is safe to call more than once. Token checks after Close fail; API calls
-// still work, opening new connections.
+// fetching, if any, and idle connections of its own transport. It is safe
+// to call more than once. Token checks after Close fail; API calls still
+// work, opening new connections.
 func (c *Client) Close() error {
 	c.closeOnce.Do(func() {
 		c.closed.Store(true)
-		// Make sure no verifier is built after this point.
-		c.verifierOnce.Do(func() { c.verifierErr = errClosed })
-		if c.verifier != nil {
-			c.verifier.Close()
-		}
+		c.verifier.Close()
 		c.core.Close()
 	})
 	return nil

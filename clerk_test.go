@@ -219,11 +219,25 @@ func TestVerifySessionToken(t *testing.T) {
 	}
 }
 
-func TestBadJWTKeyFailsVerification(t *testing.T) {
-	c, _ := setup(t, WithJWTKey("-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----"))
-	_, err := c.VerifyToken(context.Background(), mint(t, time.Now(), nil))
-	if err == nil || errors.Is(err, ErrInvalidToken) {
-		t.Fatalf("err = %v, want a configuration error that is not the token's fault", err)
+// TestNewRefusesBadTokenOptions: options for token checks that cannot work
+// (a PEM that is no key, a malformed publishable key, a bad jwt option) are
+// an error from New, as a malformed secret key is, not a 503 on every
+// request later.
+func TestNewRefusesBadTokenOptions(t *testing.T) {
+	for name, opt := range map[string]Option{
+		"PEM":             WithJWTKey("-----BEGIN PUBLIC KEY-----\nnope\n-----END PUBLIC KEY-----"),
+		"publishable key": WithPublishableKey("pk_test_!!!"),
+		"jwt option":      WithJWTOptions(jwt.WithCacheSize(-1)),
+	} {
+		c, err := New(testKey, opt)
+		if !errors.Is(err, ErrInvalidParams) || c != nil {
+			t.Errorf("%s: New = %v, %v; want ErrInvalidParams", name, c, err)
+		}
+	}
+	t.Setenv("CLERK_SECRET_KEY", testKey)
+	t.Setenv("CLERK_JWT_KEY", "not a PEM")
+	if _, err := NewFromEnv(); !errors.Is(err, ErrInvalidParams) {
+		t.Errorf("NewFromEnv with a bad CLERK_JWT_KEY: %v", err)
 	}
 }
 
