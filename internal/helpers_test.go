@@ -1,13 +1,14 @@
 package internal
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"net/http"
 	"os"
+	"os/exec"
 	"runtime"
 	"strings"
 	"testing"
@@ -295,27 +296,29 @@ func TestMetadataDecode(t *testing.T) {
 }
 
 // TestNothingOnStderrByDefault runs failing and retried calls with no
-// logger and checks that nothing reaches the process's stderr:
-// retryablehttp's default logger would print every request there.
+// logger in a child process and checks that nothing reaches its stderr:
+// retryablehttp's default logger would print every request there. Swapping
+// os.Stderr in this process would not see it: that logger holds the
+// *os.File that os.Stderr was when the package was initialised.
 func TestNothingOnStderrByDefault(t *testing.T) {
-	r, w, err := os.Pipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := os.Stderr
-	os.Stderr = w
-	func() {
-		defer func() { os.Stderr = old }()
+	if os.Getenv("GO_CLERK_STDERR_CHILD") == "1" {
 		_, base := serve(t, answer{503, nil, ""}, answer{429, nil, ""}, answer{404, nil, ""})
 		c, _ := newTestClient(t, base, Config{})
 		_ = c.Get(context.Background(), "/users/user_1", nil, nil)
 		c2, _ := newTestClient(t, "http://"+closedAddr(t)+"/v1", Config{MaxRetries: 1})
 		_ = c2.Get(context.Background(), "/users/user_1", nil, nil)
-	}()
-	w.Close()
-	out, _ := io.ReadAll(r)
-	if len(out) > 0 {
-		t.Fatalf("stderr received: %s", out)
+		return
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestNothingOnStderrByDefault$", "-test.count=1")
+	cmd.Env = append(os.Environ(), "GO_CLERK_STDERR_CHILD=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil || !strings.Contains(string(out), "PASS") {
+		t.Fatalf("child: %v\n%s\n%s", err, out, stderr.String())
+	}
+	if stderr.Len() > 0 {
+		t.Fatalf("stderr received: %s", stderr.String())
 	}
 }
 
