@@ -549,3 +549,69 @@ func TestPublicRoutesNeedACleanPath(t *testing.T) {
 		}
 	}
 }
+
+// deadlineRecorder answers 503 to every request and records whether each
+// one's context had a deadline, and how far away it was.
+type deadlineRecorder struct {
+	mu    sync.Mutex
+	n     int
+	left  []time.Duration // -1: no deadline
+	agent string
+}
+
+func (d *deadlineRecorder) RoundTrip(r *http.Request) (*http.Response, error) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	d.n++
+	d.agent = r.Header.Get("User-Agent")
+	if dl, ok := r.Context().Deadline(); ok {
+		d.left = append(d.left, time.Until(dl))
+	} else {
+		d.left = append(d.left, -1)
+	}
+	return &http.Response{StatusCode: 503, Header: http.Header{}, Body: http.NoBody, Request: r}, nil
+}
+
+// TestOptions checks what the transport options do, as seen by requests:
+// WithMaxRetries(0) sends once, WithTimeout(0) leaves no deadline, the
+// default bounds a call at 60 s, WithUserAgent goes first in the User-Agent.
+func TestOptions(t *testing.T) {
+	tests := []struct {
+		name     string
+		opts     []Option
+		wantReqs int
+		deadline func(time.Duration) bool
+	}{
+		{"defaults", nil, 4, func(d time.Duration) bool { return d > 59*time.Second && d <= 60*time.Second }},
+		{"no retries", []Option{WithMaxRetries(0)}, 1, nil},
+		{"negative retries", []Option{WithMaxRetries(-2)}, 1, nil},
+		{"two retries", []Option{WithMaxRetries(2)}, 3, nil},
+		{"timeout", []Option{WithTimeout(5 * time.Second)}, 4, func(d time.Duration) bool { return d > 4*time.Second && d <= 5*time.Second }},
+		{"no timeout", []Option{WithTimeout(0)}, 4, func(d time.Duration) bool { return d == -1 }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rec := &deadlineRecorder{}
+			opts := append([]Option{WithBaseURL("https://api.example.com/v1"), WithHTTPClient(&http.Client{Transport: rec}),
+				withSleep(noSleep), WithUserAgent("myapp/1.0")}, tt.opts...)
+			c, err := New(testKey, opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer c.Close()
+			_, err = c.Users.Get(context.Background(), "user_1")
+			if !errors.As(err, new(*APIError)) {
+				t.Fatalf("err = %v, want the 503", err)
+			}
+			if rec.n != tt.wantReqs {
+				t.Errorf("requests = %d, want %d", rec.n, tt.wantReqs)
+			}
+			if tt.deadline != nil && !tt.deadline(rec.left[0]) {
+				t.Errorf("deadline %v away (-1: none)", rec.left[0])
+			}
+			if !strings.HasPrefix(rec.agent, "myapp/1.0 go-clerk/") {
+				t.Errorf("User-Agent = %q", rec.agent)
+			}
+		})
+	}
+}
