@@ -96,6 +96,9 @@ func TestQuery(t *testing.T) {
 	if n := len(Query((*params)(nil))); n != 0 {
 		t.Fatalf("nil params gave %d values", n)
 	}
+	if n := len(Query(nil)); n != 0 {
+		t.Fatalf("untyped nil params gave %d values", n)
+	}
 	if n := len(Query(params{})); n != 0 {
 		t.Fatalf("zero params gave %d values", n)
 	}

@@ -29,6 +29,9 @@ func Query(params any) url.Values {
 // AddQuery adds params to q, as Query does.
 func AddQuery(q url.Values, params any) {
 	v := reflect.ValueOf(params)
+	if !v.IsValid() {
+		return // untyped nil
+	}
 	for v.Kind() == reflect.Pointer {
 		if v.IsNil() {
 			return
