@@ -94,6 +94,3 @@ func parseMillis(b []byte) (t time.Time, ok bool, err error) {
 	}
 	return time.UnixMilli(int64(f)).UTC(), true, nil
 }
-
-// TimeFromMillis converts Unix milliseconds to a UTC time.
-func TimeFromMillis(ms int64) time.Time { return time.UnixMilli(ms).UTC() }

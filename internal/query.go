@@ -22,19 +22,13 @@ import (
 // params struct of this SDK, found by its tests, never by a caller.
 func Query(params any) url.Values {
 	q := url.Values{}
-	AddQuery(q, params)
-	return q
-}
-
-// AddQuery adds params to q, as Query does.
-func AddQuery(q url.Values, params any) {
 	v := reflect.ValueOf(params)
 	if !v.IsValid() {
-		return // untyped nil
+		return q // untyped nil
 	}
 	for v.Kind() == reflect.Pointer {
 		if v.IsNil() {
-			return
+			return q
 		}
 		v = v.Elem()
 	}
@@ -42,6 +36,7 @@ func AddQuery(q url.Values, params any) {
 		panic(fmt.Sprintf("clerk: internal: Query of %s", v.Type()))
 	}
 	addStruct(q, v)
+	return q
 }
 
 var timeType = reflect.TypeFor[time.Time]()
