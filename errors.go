@@ -38,7 +38,8 @@ var (
 )
 
 // ErrInvalidParams matches errors raised before any request is sent: an
-// empty or unsafe path ID, a missing required parameter.
+// empty or unsafe path ID, a missing required parameter, a nil context; and
+// New's errors for a base URL or token options that cannot work.
 var ErrInvalidParams = internal.ErrInvalidParams
 
 // ErrResponseTooLarge matches an answer whose body exceeded the bytes the

@@ -22,7 +22,8 @@ var (
 )
 
 // ErrInvalidParams is matched by errors that the SDK raises before sending a
-// request: an empty or unsafe path ID, a missing required parameter.
+// request: an empty or unsafe path ID, a missing required parameter, a nil
+// context, a base URL New refuses.
 var ErrInvalidParams = errors.New("clerk: invalid parameters")
 
 // ErrResponseTooLarge is matched when an answer's body exceeds the cap the
