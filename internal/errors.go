@@ -63,7 +63,8 @@ type APIError struct {
 	Body string
 }
 
-// Error returns one line: status, first error code and message, trace ID.
+// Error returns one short line: status, first error code and message, trace
+// ID, each folded onto one line and cut, whatever the body held.
 func (e *APIError) Error() string {
 	var b strings.Builder
 	b.WriteString("clerk: ")
@@ -76,7 +77,7 @@ func (e *APIError) Error() string {
 		d := e.Errors[0]
 		if d.Code != "" {
 			b.WriteString(": ")
-			b.WriteString(d.Code)
+			b.WriteString(oneLine(d.Code, 64))
 		}
 		msg := d.LongMessage
 		if msg == "" {
@@ -102,7 +103,7 @@ func (e *APIError) Error() string {
 	}
 	if e.TraceID != "" {
 		b.WriteString(" [trace ")
-		b.WriteString(e.TraceID)
+		b.WriteString(oneLine(e.TraceID, 64))
 		b.WriteByte(']')
 	}
 	return b.String()

@@ -331,10 +331,11 @@ func FuzzNewAPIError(f *testing.F) {
 	f.Add(429, []byte{})
 	f.Add(404, []byte(`{"errors":[]}`))
 	f.Add(500, []byte(`{"errors":[{"code":"\u2028x","long_message":"a\nb`+canaryKey+`"}]}`))
+	f.Add(400, []byte(`{"errors":[{"code":"a\nb"}],"clerk_trace_id":"t\r\nu"}`))
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		e := NewAPIError(status, http.Header{"Clerk-Trace-Id": {"h"}}, body, 0, canaryKey)
 		s := e.Error()
-		if strings.ContainsAny(s, "\n\r") {
+		if strings.ContainsAny(s, "\n\r\u0085\u2028\u2029") {
 			t.Fatalf("Error() spans lines: %q", s)
 		}
 		if strings.Contains(s, canaryKey) || strings.Contains(fmt.Sprintf("%+v", e), canaryKey) {

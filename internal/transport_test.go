@@ -830,3 +830,21 @@ func TestAPIErrorRedactsEveryField(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorIsOneLineWhateverTheBody: the code and trace ID come from the
+// body as freely as the messages do; Error() must stay one line, and short,
+// whatever they hold.
+func TestErrorIsOneLineWhateverTheBody(t *testing.T) {
+	long := strings.Repeat("x", 1000)
+	for _, body := range []string{
+		`{"errors":[{"code":"a\nb","message":"m"}],"clerk_trace_id":"t\r\nInjected: yes"}`,
+		`{"errors":[{"code":"a\u2028b\u0085c"}],"clerk_trace_id":"t\u2029u"}`,
+		`{"errors":[{"code":"` + long + `"}],"clerk_trace_id":"` + long + `"}`,
+	} {
+		e := NewAPIError(400, nil, []byte(body), 0, canaryKey)
+		s := e.Error()
+		if strings.ContainsAny(s, "\n\r\u2028\u2029\u0085") || len(s) > 600 {
+			t.Errorf("Error() of %.60s... is not one short line: %q", body, s)
+		}
+	}
+}
