@@ -265,7 +265,7 @@ type Server struct {
 
 	t  testing.TB
 	mu sync.Mutex
-	// Requests counts requests by "METHOD /path" (the path as sent).
+	// requests counts requests by "METHOD /path" (the path as sent).
 	requests map[string]int
 	ops      []Operation
 	checkOut bool
