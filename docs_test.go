@@ -4,7 +4,8 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
-	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -16,26 +17,30 @@ import (
 // exported fields of exported structs included.
 func TestExportedNamesHaveDocs(t *testing.T) {
 	for _, dir := range []string{".", "internal", "internal/spectest"} {
-		fset := token.NewFileSet()
-		pkgs, err := parser.ParseDir(fset, dir, func(fi fs.FileInfo) bool {
-			return !strings.HasSuffix(fi.Name(), "_test.go")
-		}, parser.ParseComments)
+		entries, err := os.ReadDir(dir)
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, p := range pkgs {
-			hasDoc := false
-			for _, f := range p.Files {
-				hasDoc = hasDoc || f.Doc != nil
-				for _, d := range f.Decls {
-					for _, name := range undocumented(d) {
-						t.Errorf("%s: %s has no doc comment", fset.Position(d.Pos()), name)
-					}
+		fset := token.NewFileSet()
+		hasDoc := false
+		for _, e := range entries {
+			name := e.Name()
+			if e.IsDir() || !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments)
+			if err != nil {
+				t.Fatal(err)
+			}
+			hasDoc = hasDoc || f.Doc != nil
+			for _, d := range f.Decls {
+				for _, n := range undocumented(d) {
+					t.Errorf("%s: %s has no doc comment", fset.Position(d.Pos()), n)
 				}
 			}
-			if !hasDoc {
-				t.Errorf("package %s (%s) has no package doc", p.Name, dir)
-			}
+		}
+		if !hasDoc {
+			t.Errorf("package in %s has no package doc", dir)
 		}
 	}
 }
