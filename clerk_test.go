@@ -155,6 +155,12 @@ const testIssuer = "https://clerk.example.com"
 // mint signs v2 session claims; extra overrides or adds claims.
 func mint(t *testing.T, now time.Time, extra map[string]any) string {
 	t.Helper()
+	return mintKid(t, now, testKeys().kid, extra)
+}
+
+// mintKid is mint with the key named kid in the header.
+func mintKid(t *testing.T, now time.Time, kid string, extra map[string]any) string {
+	t.Helper()
 	c := gojwt.MapClaims{
 		"sub": "user_1", "sid": "sess_1", "iss": testIssuer, "azp": "https://app.example.com",
 		"iat": now.Unix(), "nbf": now.Unix() - 10, "exp": now.Unix() + 60, "v": 2,
@@ -167,7 +173,7 @@ func mint(t *testing.T, now time.Time, extra map[string]any) string {
 		c[k] = v
 	}
 	tok := gojwt.NewWithClaims(gojwt.SigningMethodRS256, c)
-	tok.Header["kid"] = testKeys().kid
+	tok.Header["kid"] = kid
 	s, err := tok.SignedString(testKeys().priv)
 	if err != nil {
 		t.Fatal(err)
@@ -487,7 +493,7 @@ func TestKeySetOutageIsNotTheTokensFault(t *testing.T) {
 			srv.Mux.HandleFunc("GET /jwks", tt.handler)
 			tok := mint(t, now, nil)
 			if tt.kid != "" {
-				tok = mintKid(t, now, tt.kid)
+				tok = mintKid(t, now, tt.kid, nil)
 			}
 			_, err := c.VerifyToken(context.Background(), tok)
 			if err == nil || errors.Is(err, ErrInvalidToken) != tt.wantInvalid || !errors.Is(err, jwt.ErrKeyNotFound) {
@@ -502,21 +508,6 @@ func TestKeySetOutageIsNotTheTokensFault(t *testing.T) {
 			}
 		})
 	}
-}
-
-// mintKid signs default v2 session claims with the test key under another kid.
-func mintKid(t *testing.T, now time.Time, kid string) string {
-	t.Helper()
-	tok := gojwt.NewWithClaims(gojwt.SigningMethodRS256, gojwt.MapClaims{
-		"sub": "user_1", "sid": "sess_1", "iss": testIssuer, "azp": "https://app.example.com",
-		"iat": now.Unix(), "nbf": now.Unix() - 10, "exp": now.Unix() + 60, "v": 2,
-	})
-	tok.Header["kid"] = kid
-	s, err := tok.SignedString(testKeys().priv)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
 }
 
 // TestPublicRoutesNeedACleanPath: a public-route pattern is matched against
