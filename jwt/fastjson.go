@@ -328,23 +328,36 @@ func (d *fastDecoder) intPair(dst *[2]int) bool {
 // stringArray parses an array of plain strings into a new slice (an empty
 // array gives an empty, non-nil slice, as encoding/json does).
 func (d *fastDecoder) stringArray(dst *[]string) bool {
-	if d.i >= len(d.s) || d.s[d.i] != '[' {
-		return false
-	}
-	d.i++
-	d.ws()
 	out := []string{}
-	if d.i < len(d.s) && d.s[d.i] == ']' {
-		d.i++
-		*dst = out
-		return true
-	}
-	for {
+	ok := d.array(func() bool {
 		var v string
 		if !d.plainString(&v) {
 			return false
 		}
 		out = append(out, v)
+		return true
+	})
+	if ok {
+		*dst = out
+	}
+	return ok
+}
+
+// array consumes a JSON array at d.i, calling elem for each element.
+func (d *fastDecoder) array(elem func() bool) bool {
+	if d.i >= len(d.s) || d.s[d.i] != '[' {
+		return false
+	}
+	d.i++
+	d.ws()
+	if d.i < len(d.s) && d.s[d.i] == ']' {
+		d.i++
+		return true
+	}
+	for {
+		if !elem() {
+			return false
+		}
 		d.ws()
 		if d.i >= len(d.s) {
 			return false
@@ -355,7 +368,6 @@ func (d *fastDecoder) stringArray(dst *[]string) bool {
 			d.ws()
 		case ']':
 			d.i++
-			*dst = out
 			return true
 		default:
 			return false
@@ -375,31 +387,7 @@ func (d *fastDecoder) skip(depth int) bool {
 	case c == '{':
 		return d.object(func(string) bool { return d.skip(depth + 1) })
 	case c == '[':
-		d.i++
-		d.ws()
-		if d.i < len(d.s) && d.s[d.i] == ']' {
-			d.i++
-			return true
-		}
-		for {
-			if !d.skip(depth + 1) {
-				return false
-			}
-			d.ws()
-			if d.i >= len(d.s) {
-				return false
-			}
-			switch d.s[d.i] {
-			case ',':
-				d.i++
-				d.ws()
-			case ']':
-				d.i++
-				return true
-			default:
-				return false
-			}
-		}
+		return d.array(func() bool { return d.skip(depth + 1) })
 	case c == '-' || c >= '0' && c <= '9':
 		_, ok := d.number()
 		return ok
