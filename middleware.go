@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -42,27 +41,6 @@ func newAuthOptions(opts []AuthOption) *authOptions {
 // network call.
 func AcceptsToken(types ...TokenType) AuthOption {
 	return func(o *authOptions) { o.accepts = append(o.accepts, types...) }
-}
-
-// PublicRoutes lists paths that RequireAuth lets through without a token.
-// Each pattern is a regular expression matched against the whole request
-// path, as in Clerk's createRouteMatcher: "/sign-in(.*)" matches /sign-in
-// and everything below it, "/" only the root. A valid token on a public
-// route is still attached to the context. A path with an empty, "." or ".."
-// segment (/static/../admin, which browsers never send) is never public:
-// the router or file server behind may clean it into another path. It
-// panics if a pattern does not compile, as regexp.MustCompile does: patterns
-// are code, not input.
-func PublicRoutes(patterns ...string) AuthOption {
-	res := make([]*regexp.Regexp, len(patterns))
-	for i, p := range patterns {
-		re, err := regexp.Compile(`^(?:` + p + `)$`)
-		if err != nil {
-			panic(fmt.Sprintf("clerk: PublicRoutes pattern %q: %v", p, err))
-		}
-		res[i] = re
-	}
-	return func(o *authOptions) { o.public = append(o.public, res...) }
 }
 
 // RequirePermission makes RequireAuth answer 403 unless the caller's active
@@ -164,7 +142,7 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 	o := newAuthOptions(opts)
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			public := o.isPublic(r.URL.Path)
+			public := o.isPublic(r)
 			a, err := c.authenticate(r, o)
 			switch {
 			case err == nil:
@@ -192,31 +170,6 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 			next.ServeHTTP(w, r)
 		})
 	}
-}
-
-// isPublic reports whether a request path is on a public route. A path
-// that cleaning would change is not: the handler behind may clean it and
-// serve another path than the one the pattern matched.
-func (o *authOptions) isPublic(p string) bool {
-	if len(o.public) == 0 || !isClean(p) {
-		return false
-	}
-	for _, re := range o.public {
-		if re.MatchString(p) {
-			return true
-		}
-	}
-	return false
-}
-
-// isClean reports whether p is an absolute path with no empty, "." or ".."
-// segment (a trailing slash aside), as path.Clean leaves it.
-func isClean(p string) bool {
-	c := path.Clean(p)
-	if strings.HasSuffix(p, "/") && c != "/" {
-		c += "/"
-	}
-	return c == p && strings.HasPrefix(p, "/")
 }
 
 // lacks says what a is missing of the requirements, "" when nothing.
