@@ -1,7 +1,6 @@
 package clerk
 
 import (
-	"context"
 	"fmt"
 	"log/slog"
 	"net/http"
@@ -161,16 +160,6 @@ func WithMachineTokenCache(size int, ttl time.Duration) Option {
 	return func(o *options) {
 		o.machineCacheSize, o.machineCacheTTL, o.machineCacheSet = size, ttl, true
 	}
-}
-
-// withSleep replaces the wait between retries (tests).
-func withSleep(f func(context.Context, time.Duration) error) Option {
-	return func(o *options) { o.cfg.Sleep = f }
-}
-
-// withClock sets the clock of token checks (tests).
-func withClock(now func() time.Time) Option {
-	return func(o *options) { o.auth.now = now; o.cfg.Now = now }
 }
 
 // New returns a Client for a secret key (sk_test_... or sk_live_...). An
