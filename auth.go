@@ -39,8 +39,12 @@ var ErrInvalidToken = errors.New("clerk: invalid token")
 // token: no Authorization: Bearer header and no __session cookie.
 var ErrNoToken = errors.New("clerk: no token in the request")
 
-// errClosed is returned by token checks after Close.
-var errClosed = errors.New("clerk: client is closed")
+// ErrClosed is what every token check answers after Client.Close, whatever
+// the token and its type, before any network call: VerifyToken,
+// AuthenticateRequest (even for a request without a token), and RequireAuth,
+// which answers 503 (off public routes). It is not the token's fault and does
+// not match ErrInvalidToken.
+var ErrClosed = errors.New("clerk: client is closed")
 
 // Auth is who a verified token speaks for. Which fields are set depends on
 // TokenType:
@@ -127,10 +131,14 @@ func TokenTypeOf(token string) TokenType {
 // the WithJWTKey PEM), an API key (ak_...) or an opaque M2M token (mt_...),
 // the last two through the Backend API with a short cache. JWT-format M2M
 // tokens are not supported yet: they fail as invalid session tokens. A nil
-// ctx fails with ErrInvalidParams.
+// ctx fails with ErrInvalidParams; after Close, every token fails with
+// ErrClosed.
 func (c *Client) VerifyToken(ctx context.Context, token string) (*Auth, error) {
 	if ctx == nil {
 		return nil, fmt.Errorf("%w: nil context", ErrInvalidParams)
+	}
+	if c.closed.Load() {
+		return nil, ErrClosed
 	}
 	if token == "" {
 		return nil, fmt.Errorf("%w: the token is empty", ErrInvalidToken)
@@ -155,9 +163,6 @@ func (c *Client) VerifyToken(ctx context.Context, token string) (*Auth, error) {
 			return nil, tokenErr(err)
 		}
 		return &Auth{TokenType: M2MToken, Subject: t.Subject, Scopes: t.Scopes, M2MToken: t}, nil
-	}
-	if c.closed.Load() {
-		return nil, errClosed
 	}
 	cl, err := c.verifier.Verify(ctx, token)
 	if err != nil {

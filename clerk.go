@@ -265,8 +265,11 @@ func (c *Client) BaseURL() string { return c.core.BaseURL() }
 
 // Close stops what the client started: the session-token verifier's JWKS
 // fetching, if any, and idle connections of its own transport. It is safe
-// to call more than once. Token checks after Close fail; API calls still
-// work, opening new connections.
+// to call more than once. After Close every token check fails with
+// ErrClosed, before any network call and whatever the token (session JWT,
+// API key, M2M token): VerifyToken, AuthenticateRequest, and RequireAuth,
+// which answers 503 off its public routes. API calls through the services
+// still work, opening new connections.
 func (c *Client) Close() error {
 	c.closeOnce.Do(func() {
 		c.closed.Store(true)

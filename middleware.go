@@ -79,12 +79,15 @@ func TokenFromRequest(r *http.Request) string {
 // then the __session cookie). It accepts session tokens only, unless
 // AcceptsToken says otherwise. A request without a token fails with
 // ErrNoToken; a token of a type not accepted, or invalid, matches
-// ErrInvalidToken.
+// ErrInvalidToken. After Close it fails with ErrClosed, token or not.
 func (c *Client) AuthenticateRequest(r *http.Request, opts ...AuthOption) (*Auth, error) {
 	return c.authenticate(r, newAuthOptions(opts))
 }
 
 func (c *Client) authenticate(r *http.Request, o *authOptions) (*Auth, error) {
+	if c.closed.Load() {
+		return nil, ErrClosed
+	}
 	tok := TokenFromRequest(r)
 	if tok == "" {
 		return nil, ErrNoToken
@@ -135,7 +138,7 @@ func (c *Client) Middleware(opts ...AuthOption) func(http.Handler) http.Handler 
 // accepted type (session tokens unless AcceptsToken says otherwise), except
 // on PublicRoutes; 403 when the caller lacks a RequirePermission,
 // RequireRole or RequireScope; 503 when the token could not be checked
-// (Clerk or the JWKS unreachable). Otherwise it attaches the Auth, as
+// (Clerk or the JWKS unreachable, or the client closed: ErrClosed). Otherwise it attaches the Auth, as
 // Middleware does, and calls next. Rejections carry a short JSON body and no
 // detail; the reason goes to the client's logger (WithLogger).
 func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler {

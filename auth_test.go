@@ -1,0 +1,69 @@
+package clerk
+
+import (
+	"context"
+	"errors"
+	"net/http"
+	"net/http/httptest"
+	"testing"
+)
+
+// machineVerifyAnswers makes the spec server answer the verify endpoints:
+// any ak_ secret is a user's key with scope users:read, any mt_ token a
+// machine's.
+func machineVerifyAnswers(t *testing.T, srv interface {
+	HandleFunc(string, func(http.ResponseWriter, *http.Request))
+}) {
+	t.Helper()
+	srv.HandleFunc("POST /api_keys/verify", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"object":"api_key","id":"ak_0123456789abcdef0123456789abcdef","type":"api_key","subject":"user_9","name":"k","scopes":["users:read"],"revoked":false,"expired":false,"created_at":1700000000000,"updated_at":1700000000000}`))
+	})
+	srv.HandleFunc("POST /m2m_tokens/verify", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"object":"machine_to_machine_token","id":"mt_0123456789abcdef0123456789abcdef","subject":"mch_1","scopes":["mch_2"],"revoked":false,"expired":false,"created_at":1700000000000,"updated_at":1700000000000}`))
+	})
+}
+
+// TestEveryTokenCheckFailsAfterClose: after Close, every token type fails
+// with ErrClosed before any request, the token's validity aside; it is not
+// the token's fault (no ErrInvalidToken), so RequireAuth answers 503.
+func TestEveryTokenCheckFailsAfterClose(t *testing.T) {
+	c, srv := setup(t, WithJWTKey(testKeys().pem), withClock(clock))
+	machineVerifyAnswers(t, srv.Mux)
+	session := mint(t, now, nil)
+	ctx := context.Background()
+	for _, tok := range []string{session, "ak_good", "mt_good"} {
+		if _, err := c.VerifyToken(ctx, tok); err != nil {
+			t.Fatalf("before Close: %v", err)
+		}
+	}
+	before := srv.Count("POST", "/v1/api_keys/verify") + srv.Count("POST", "/v1/m2m_tokens/verify")
+	if err := c.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, tok := range []string{session, "ak_good", "ak_other", "mt_good", "mt_other", "not.a.token", ""} {
+		_, err := c.VerifyToken(ctx, tok)
+		if !errors.Is(err, ErrClosed) || errors.Is(err, ErrInvalidToken) {
+			t.Errorf("VerifyToken(%.10q) after Close: %v, want ErrClosed only", tok, err)
+		}
+	}
+	if n := srv.Count("POST", "/v1/api_keys/verify") + srv.Count("POST", "/v1/m2m_tokens/verify"); n != before {
+		t.Errorf("%d verify requests after Close", n-before)
+	}
+	all := AcceptsToken(SessionToken, APIKeyToken, M2MToken)
+	for _, bearer := range []string{session, "ak_good", "mt_good", ""} {
+		r := httptest.NewRequest("GET", "/x", nil)
+		if bearer != "" {
+			r.Header.Set("Authorization", "Bearer "+bearer)
+		}
+		if _, err := c.AuthenticateRequest(r, all); !errors.Is(err, ErrClosed) {
+			t.Errorf("AuthenticateRequest(%.10q) after Close: %v, want ErrClosed", bearer, err)
+		}
+		w := httptest.NewRecorder()
+		c.RequireAuth(all)(http.NotFoundHandler()).ServeHTTP(w, r)
+		if w.Code != http.StatusServiceUnavailable {
+			t.Errorf("RequireAuth(%.10q) after Close: %d, want 503", bearer, w.Code)
+		}
+	}
+}
