@@ -164,6 +164,11 @@ func (c *Client) VerifyToken(ctx context.Context, token string) (*Auth, error) {
 		}
 		return &Auth{TokenType: M2MToken, Subject: t.Subject, Scopes: t.Scopes, M2MToken: t}, nil
 	}
+	return c.verifySession(ctx, token)
+}
+
+// verifySession verifies a session token.
+func (c *Client) verifySession(ctx context.Context, token string) (*Auth, error) {
 	cl, err := c.verifier.Verify(ctx, token)
 	if err != nil {
 		return nil, tokenErr(err)

@@ -67,3 +67,45 @@ func TestEveryTokenCheckFailsAfterClose(t *testing.T) {
 		}
 	}
 }
+
+// TestMachineTokensComeFromTheHeaderOnly: as in Clerk's JS, the __session
+// cookie carries a session token only. A machine token there is verified as
+// a session token, and fails without a call to Clerk, when session tokens
+// are accepted; when they are not, the cookie is not read: no token.
+func TestMachineTokensComeFromTheHeaderOnly(t *testing.T) {
+	c, srv := setup(t, WithJWTKey(testKeys().pem), withClock(clock))
+	machineVerifyAnswers(t, srv.Mux)
+	ok := http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})
+	for _, tt := range []struct {
+		name    string
+		accepts AuthOption
+		want    error
+	}{
+		{"sessions and API keys", AcceptsToken(SessionToken, APIKeyToken, M2MToken), ErrInvalidToken},
+		{"API keys only", AcceptsToken(APIKeyToken), ErrNoToken},
+		{"M2M tokens only", AcceptsToken(M2MToken), ErrNoToken},
+	} {
+		for _, tok := range []string{"ak_good", "mt_good"} {
+			r := httptest.NewRequest("GET", "/x", nil)
+			r.AddCookie(&http.Cookie{Name: SessionCookie, Value: tok})
+			if a, err := c.AuthenticateRequest(r, tt.accepts); !errors.Is(err, tt.want) {
+				t.Errorf("%s: %s in the cookie: %+v, %v; want %v", tt.name, tok, a, err, tt.want)
+			}
+			w := httptest.NewRecorder()
+			c.RequireAuth(tt.accepts)(ok).ServeHTTP(w, r)
+			if w.Code != http.StatusUnauthorized {
+				t.Errorf("%s: RequireAuth with %s in the cookie: %d, want 401", tt.name, tok, w.Code)
+			}
+		}
+	}
+	if n := srv.Count("POST", "/v1/api_keys/verify") + srv.Count("POST", "/v1/m2m_tokens/verify"); n != 0 {
+		t.Errorf("a machine token in a cookie made %d verify requests", n)
+	}
+	// The same tokens in the header authenticate.
+	r := httptest.NewRequest("GET", "/x", nil)
+	r.Header.Set("Authorization", "Bearer ak_good")
+	r.AddCookie(&http.Cookie{Name: SessionCookie, Value: "mt_good"})
+	if a, err := c.AuthenticateRequest(r, AcceptsToken(SessionToken, APIKeyToken)); err != nil || a.TokenType != APIKeyToken {
+		t.Errorf("API key in the header: %+v, %v", a, err)
+	}
+}

@@ -62,12 +62,12 @@ func RequireScope(scopes ...string) AuthOption {
 }
 
 // TokenFromRequest returns the request's token: the Authorization: Bearer
-// header first, then the __session cookie; "" when there is neither.
+// header first, then the __session cookie; "" when there is neither. The
+// cookie's value is a browser's session token: AuthenticateRequest and the
+// middleware never take a machine token (ak_, mt_) from it.
 func TokenFromRequest(r *http.Request) string {
-	if h := r.Header.Get("Authorization"); h != "" {
-		if scheme, tok, ok := strings.Cut(h, " "); ok && strings.EqualFold(scheme, "Bearer") {
-			return strings.TrimSpace(tok)
-		}
+	if tok := bearerToken(r); tok != "" {
+		return tok
 	}
 	if ck, err := r.Cookie(SessionCookie); err == nil {
 		return ck.Value
@@ -75,10 +75,23 @@ func TokenFromRequest(r *http.Request) string {
 	return ""
 }
 
-// AuthenticateRequest verifies the request's token (Authorization: Bearer,
-// then the __session cookie). It accepts session tokens only, unless
-// AcceptsToken says otherwise. A request without a token fails with
-// ErrNoToken; a token of a type not accepted, or invalid, matches
+// bearerToken returns the token of an Authorization: Bearer header.
+func bearerToken(r *http.Request) string {
+	if h := r.Header.Get("Authorization"); h != "" {
+		if scheme, tok, ok := strings.Cut(h, " "); ok && strings.EqualFold(scheme, "Bearer") {
+			return strings.TrimSpace(tok)
+		}
+	}
+	return ""
+}
+
+// AuthenticateRequest verifies the request's token. It accepts session
+// tokens only, unless AcceptsToken says otherwise. The token comes from the
+// Authorization: Bearer header, of any accepted type; without one, from the
+// __session cookie, whose value is taken for a session token whatever its
+// shape (as in Clerk's JS: machine tokens come from the header only), and
+// only when session tokens are accepted. A request without a token fails
+// with ErrNoToken; a token of a type not accepted, or invalid, matches
 // ErrInvalidToken. After Close it fails with ErrClosed, token or not.
 func (c *Client) AuthenticateRequest(r *http.Request, opts ...AuthOption) (*Auth, error) {
 	return c.authenticate(r, newAuthOptions(opts))
@@ -88,9 +101,16 @@ func (c *Client) authenticate(r *http.Request, o *authOptions) (*Auth, error) {
 	if c.closed.Load() {
 		return nil, ErrClosed
 	}
-	tok := TokenFromRequest(r)
+	tok := bearerToken(r)
 	if tok == "" {
-		return nil, ErrNoToken
+		if !slices.Contains(o.accepts, SessionToken) {
+			return nil, ErrNoToken
+		}
+		ck, err := r.Cookie(SessionCookie)
+		if err != nil || ck.Value == "" {
+			return nil, ErrNoToken
+		}
+		return c.verifySession(r.Context(), ck.Value)
 	}
 	if t := TokenTypeOf(tok); !slices.Contains(o.accepts, t) {
 		return nil, fmt.Errorf("%w: a %s is not accepted here", ErrInvalidToken, t)
