@@ -109,3 +109,56 @@ func TestMachineTokensComeFromTheHeaderOnly(t *testing.T) {
 		t.Errorf("API key in the header: %+v, %v", a, err)
 	}
 }
+
+// serve runs h on a GET /x with bearer (if any) and returns the status.
+func serve(h http.Handler, bearer string) int {
+	r := httptest.NewRequest("GET", "/x", nil)
+	if bearer != "" {
+		r.Header.Set("Authorization", "Bearer "+bearer)
+	}
+	w := httptest.NewRecorder()
+	h.ServeHTTP(w, r)
+	return w.Code
+}
+
+// TestMixedRoutes: each requirement applies to the token types it is about.
+// Permissions and roles are asked of session tokens, scopes of API keys and
+// M2M tokens; a session token is not refused for lacking scopes it can never
+// have. A machine token on a route that asks session tokens for something
+// needs a RequireScope there, or is refused: it cannot carry a permission.
+func TestMixedRoutes(t *testing.T) {
+	c, srv := setup(t, WithJWTKey(testKeys().pem), withClock(clock))
+	machineVerifyAnswers(t, srv.Mux) // ak_: scope users:read; mt_: scope mch_2
+	admin := mint(t, now, map[string]any{"o": map[string]any{"id": "org_1", "rol": "admin", "per": "manage", "fpm": "1"}, "fea": "o:billing"})
+	member := mint(t, now, map[string]any{"sub": "user_2", "o": map[string]any{"id": "org_1", "rol": "member"}})
+	ok := http.HandlerFunc(func(http.ResponseWriter, *http.Request) {})
+	both := AcceptsToken(SessionToken, APIKeyToken, M2MToken)
+	tests := []struct {
+		name string
+		opts []AuthOption
+		want map[string]int // token -> status
+	}{
+		{"README: sessions, or API keys with a scope", []AuthOption{both, RequireScope("users:read")},
+			map[string]int{admin: 200, member: 200, "ak_x": 200, "mt_x": 403}},
+		{"a scope the key lacks", []AuthOption{both, RequireScope("users:write")},
+			map[string]int{member: 200, "ak_x": 403}},
+		{"sessions need a permission, keys a scope", []AuthOption{both, RequirePermission("org:billing:manage"), RequireScope("users:read")},
+			map[string]int{admin: 200, member: 403, "ak_x": 200, "mt_x": 403}},
+		{"a permission and no scope: machine tokens refused", []AuthOption{both, RequirePermission("org:billing:manage")},
+			map[string]int{admin: 200, member: 403, "ak_x": 403, "mt_x": 403}},
+		{"a role and no scope", []AuthOption{both, RequireRole("admin")},
+			map[string]int{admin: 200, member: 403, "ak_x": 403}},
+		{"no requirement: any valid token of an accepted type", []AuthOption{both},
+			map[string]int{admin: 200, member: 200, "ak_x": 200, "mt_x": 200}},
+		{"M2M scopes", []AuthOption{both, RequireScope("mch_2")},
+			map[string]int{member: 200, "ak_x": 403, "mt_x": 200}},
+	}
+	for _, tt := range tests {
+		h := c.RequireAuth(tt.opts...)(ok)
+		for tok, want := range tt.want {
+			if got := serve(h, tok); got != want {
+				t.Errorf("%s: %.12s... answered %d, want %d", tt.name, tok, got, want)
+			}
+		}
+	}
+}

@@ -43,24 +43,6 @@ func AcceptsToken(types ...TokenType) AuthOption {
 	return func(o *authOptions) { o.accepts = append(o.accepts, types...) }
 }
 
-// RequirePermission makes RequireAuth answer 403 unless the caller's active
-// organization grants every permission listed, such as "org:billing:manage".
-func RequirePermission(permissions ...string) AuthOption {
-	return func(o *authOptions) { o.permissions = append(o.permissions, permissions...) }
-}
-
-// RequireRole makes RequireAuth answer 403 unless the caller's active
-// organization role is one of roles ("org:admin" or "admin").
-func RequireRole(roles ...string) AuthOption {
-	return func(o *authOptions) { o.roles = append(o.roles, roles...) }
-}
-
-// RequireScope makes RequireAuth answer 403 unless the API key or M2M token
-// carries every scope listed.
-func RequireScope(scopes ...string) AuthOption {
-	return func(o *authOptions) { o.scopes = append(o.scopes, scopes...) }
-}
-
 // TokenFromRequest returns the request's token: the Authorization: Bearer
 // header first, then the __session cookie; "" when there is neither. The
 // cookie's value is a browser's session token: AuthenticateRequest and the
@@ -184,8 +166,8 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 				return
 			}
 			if !public {
-				if why := o.lacks(a); why != "" {
-					c.logReject(r, http.StatusForbidden, errors.New(why))
+				if err := o.lacks(a); err != nil {
+					c.logReject(r, http.StatusForbidden, err)
 					reject(w, http.StatusForbidden, "forbidden")
 					return
 				}
@@ -193,24 +175,6 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 			next.ServeHTTP(w, r)
 		})
 	}
-}
-
-// lacks says what a is missing of the requirements, "" when nothing.
-func (o *authOptions) lacks(a *Auth) string {
-	for _, p := range o.permissions {
-		if !a.HasPermission(p) {
-			return "lacks permission " + p
-		}
-	}
-	if len(o.roles) > 0 && !slices.ContainsFunc(o.roles, a.HasRole) {
-		return "has none of the roles " + strings.Join(o.roles, ", ")
-	}
-	for _, s := range o.scopes {
-		if !a.HasScope(s) {
-			return "lacks scope " + s
-		}
-	}
-	return ""
 }
 
 func reject(w http.ResponseWriter, status int, msg string) {
