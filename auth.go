@@ -173,6 +173,9 @@ func (c *Client) verifySession(ctx context.Context, token string) (*Auth, error)
 	if err != nil {
 		return nil, tokenErr(err)
 	}
+	if ok := c.auth.partyFunc; ok != nil && (cl.AuthorizedParty == "" || !ok(cl.AuthorizedParty)) {
+		return nil, fmt.Errorf("%w: %w: the azp claim is missing or not allowed by WithAuthorizedPartyFunc", ErrInvalidToken, jwt.ErrInvalidAuthorizedParty)
+	}
 	return &Auth{
 		TokenType:      SessionToken,
 		UserID:         cl.UserID,
@@ -242,24 +245,4 @@ func wraps(err error) bool {
 		return u.Unwrap() != nil
 	}
 	return false
-}
-
-// jwtOptions configures the session-token verifier: keys from the WithJWTKey
-// PEM when given (no network), else from the Backend API's JWKS with the
-// secret key, fetched on first use and refreshed in the background until
-// Close. Options given with WithJWTOptions come last.
-func (c *Client) jwtOptions() []jwt.Option {
-	a := c.auth
-	opts := []jwt.Option{
-		jwt.WithPublicKeyPEM(a.jwtKey),
-		jwt.WithSecretKey(c.core.SecretKey()),
-		jwt.WithAPIURL(c.core.BaseURL()),
-		jwt.WithPublishableKey(a.publishableKey),
-		jwt.WithAuthorizedParties(a.authorizedParties...),
-		jwt.WithHTTPClient(c.core.HTTPClient()),
-	}
-	if a.now != nil {
-		opts = append(opts, jwt.WithClock(a.now))
-	}
-	return append(opts, a.jwtOptions...)
 }

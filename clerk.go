@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"os"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -70,17 +69,10 @@ type options struct {
 	machineCacheSize int
 	machineCacheTTL  time.Duration
 	machineCacheSet  bool
-	err              error
 }
 
-// authConfig is what token verification needs beyond the transport.
-type authConfig struct {
-	publishableKey    string
-	jwtKey            string
-	authorizedParties []string
-	now               func() time.Time
-	jwtOptions        []jwt.Option
-}
+// check validates what the options set.
+func (o *options) check() error { return o.auth.check() }
 
 // Option configures a Client.
 type Option func(*options)
@@ -130,29 +122,6 @@ func WithLogger(l *slog.Logger) Option { return func(o *options) { o.cfg.Logger 
 // as "myapp/1.4".
 func WithUserAgent(ua string) Option { return func(o *options) { o.cfg.UserAgent = ua } }
 
-// WithPublishableKey sets the instance's publishable key (pk_test_... or
-// pk_live_...). Session-token checks then expect its Frontend API as the
-// issuer.
-func WithPublishableKey(pk string) Option { return func(o *options) { o.auth.publishableKey = pk } }
-
-// WithJWTKey sets the instance's JWT public key in PEM (the dashboard's "JWKS
-// Public Key", CLERK_JWT_KEY). Session tokens are then verified with no
-// network call at all, not even the first JWKS fetch.
-func WithJWTKey(pem string) Option { return func(o *options) { o.auth.jwtKey = pem } }
-
-// WithAuthorizedParties lists the origins allowed in a session token's azp
-// claim, such as "https://example.com". Unset, azp is not checked.
-func WithAuthorizedParties(origins ...string) Option {
-	return func(o *options) { o.auth.authorizedParties = append([]string(nil), origins...) }
-}
-
-// WithJWTOptions passes further options to the session-token verifier the
-// client builds (see package jwt), such as jwt.WithLeeway or
-// jwt.WithAllowPending.
-func WithJWTOptions(opts ...jwt.Option) Option {
-	return func(o *options) { o.auth.jwtOptions = append(o.auth.jwtOptions, opts...) }
-}
-
 // WithMachineTokenCache sizes the cache of successful API-key and M2M-token
 // verifications: at most size entries, each kept for ttl. A key revoked in
 // Clerk may keep verifying for up to ttl. Size or ttl 0 turns it off.
@@ -175,8 +144,8 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 	for _, opt := range opts {
 		opt(&o)
 	}
-	if o.err != nil {
-		return nil, o.err
+	if err := o.check(); err != nil {
+		return nil, err
 	}
 	o.cfg.SecretKey = secretKey
 	core, err := internal.New(o.cfg)
@@ -207,37 +176,6 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 		return nil, fmt.Errorf("%w: session-token options: %w", ErrInvalidParams, err)
 	}
 	return c, nil
-}
-
-// NewFromEnv is New configured from the environment: CLERK_SECRET_KEY
-// (required), CLERK_API_URL, CLERK_PUBLISHABLE_KEY, CLERK_JWT_KEY and
-// CLERK_AUTHORIZED_PARTIES (comma-separated origins). Options given here
-// override the environment.
-func NewFromEnv(opts ...Option) (*Client, error) {
-	key := os.Getenv("CLERK_SECRET_KEY")
-	if key == "" {
-		return nil, fmt.Errorf("%w: CLERK_SECRET_KEY is not set", ErrInvalidSecretKey)
-	}
-	var env []Option
-	if v := os.Getenv("CLERK_API_URL"); v != "" {
-		env = append(env, WithBaseURL(v))
-	}
-	if v := os.Getenv("CLERK_PUBLISHABLE_KEY"); v != "" {
-		env = append(env, WithPublishableKey(v))
-	}
-	if v := os.Getenv("CLERK_JWT_KEY"); v != "" {
-		env = append(env, WithJWTKey(v))
-	}
-	if v := os.Getenv("CLERK_AUTHORIZED_PARTIES"); v != "" {
-		var parties []string
-		for _, p := range strings.Split(v, ",") {
-			if p = strings.TrimSpace(p); p != "" {
-				parties = append(parties, p)
-			}
-		}
-		env = append(env, WithAuthorizedParties(parties...))
-	}
-	return New(key, append(env, opts...)...)
 }
 
 // checkSecretKey refuses what cannot be a Clerk secret key, without
