@@ -147,7 +147,7 @@ func (c *Client) VerifyToken(ctx context.Context, token string) (*Auth, error) {
 	case APIKeyToken:
 		k, err := c.APIKeys.Verify(ctx, token)
 		if err != nil {
-			return nil, tokenErr(err)
+			return nil, machineErr(err)
 		}
 		return &Auth{
 			TokenType: APIKeyToken,
@@ -160,7 +160,7 @@ func (c *Client) VerifyToken(ctx context.Context, token string) (*Auth, error) {
 	case M2MToken:
 		t, err := c.M2MTokens.Verify(ctx, token)
 		if err != nil {
-			return nil, tokenErr(err)
+			return nil, machineErr(err)
 		}
 		return &Auth{TokenType: M2MToken, Subject: t.Subject, Scopes: t.Scopes, M2MToken: t}, nil
 	}
@@ -171,7 +171,7 @@ func (c *Client) VerifyToken(ctx context.Context, token string) (*Auth, error) {
 func (c *Client) verifySession(ctx context.Context, token string) (*Auth, error) {
 	cl, err := c.verifier.Verify(ctx, token)
 	if err != nil {
-		return nil, tokenErr(err)
+		return nil, sessionErr(err)
 	}
 	if ok := c.auth.partyFunc; ok != nil && (cl.AuthorizedParty == "" || !ok(cl.AuthorizedParty)) {
 		return nil, fmt.Errorf("%w: %w: the azp claim is missing or not allowed by WithAuthorizedPartyFunc", ErrInvalidToken, jwt.ErrInvalidAuthorizedParty)
@@ -189,29 +189,33 @@ func (c *Client) verifySession(ctx context.Context, token string) (*Auth, error)
 	}, nil
 }
 
-// tokenErrors are the sentinels of failures caused by the token itself.
-var tokenErrors = []error{
-	apikeys.ErrInvalidToken,
-	jwt.ErrTokenMalformed, jwt.ErrUnsupportedAlgorithm, jwt.ErrTokenSignatureInvalid,
-	jwt.ErrTokenExpired, jwt.ErrTokenNotValidYet, jwt.ErrInvalidIssuer,
-	jwt.ErrInvalidAuthorizedParty, jwt.ErrSessionPending,
-}
-
-// tokenErr adds ErrInvalidToken to a failure caused by the token. A kid
-// that no key matches is the token's fault when the key set was there to
-// say so; not when it could not be fetched (Clerk unreachable, the secret key
-// refused, a context cut short): the token was then not checked at all, and
-// RequireAuth answers 503 rather than a 401 that signs a valid user out.
-func tokenErr(err error) error {
-	for _, s := range tokenErrors {
-		if errors.Is(err, s) {
-			return fmt.Errorf("%w: %w", ErrInvalidToken, err)
-		}
-	}
-	if errors.Is(err, jwt.ErrKeyNotFound) && !keysUnavailable(err) {
+// machineErr adds ErrInvalidToken to an API-key or M2M-token verification
+// failure caused by the token (package apikeys marks those with its own
+// ErrInvalidToken). The rest (Clerk unreachable, the secret key refused, a
+// malformed answer) is not the token's fault: RequireAuth answers 503.
+func machineErr(err error) error {
+	if errors.Is(err, apikeys.ErrInvalidToken) {
 		return fmt.Errorf("%w: %w", ErrInvalidToken, err)
 	}
 	return err
+}
+
+// sessionErr adds ErrInvalidToken to a session-token failure, unless the
+// token was not checked at all: its keys could not be fetched (Clerk
+// unreachable, the secret key refused), or the context ended first. Every
+// other failure of package jwt is the token's, whichever of jwt's sentinels
+// it matches, so a sentinel jwt adds (a typ or category that is not a
+// session token's, say) needs no change here. Wrongly taken for the
+// token's, a failure answers 401 instead of 503: a refusal either way,
+// never a pass. A kid that no key matches is the token's fault when the key
+// set was there to say so; not when it could not be fetched, since a 401
+// would sign a valid user out.
+func sessionErr(err error) error {
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) ||
+		errors.Is(err, jwt.ErrKeyNotFound) && keysUnavailable(err) {
+		return err
+	}
+	return fmt.Errorf("%w: %w", ErrInvalidToken, err)
 }
 
 // keysUnavailable reports whether a jwt.ErrKeyNotFound failure wraps the

@@ -3,9 +3,12 @@ package clerk
 import (
 	"context"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	"github.com/go-clerk/clerk/jwt"
 )
 
 // machineVerifyAnswers makes the spec server answer the verify endpoints:
@@ -159,6 +162,30 @@ func TestMixedRoutes(t *testing.T) {
 			if got := serve(h, tok); got != want {
 				t.Errorf("%s: %.12s... answered %d, want %d", tt.name, tok, got, want)
 			}
+		}
+	}
+}
+
+// TestSessionErrClassifiesByExclusion: a session-token failure is the
+// token's (ErrInvalidToken) unless the keys could not be had or the context
+// ended, so a sentinel package jwt adds later (a wrong typ, say) maps to
+// ErrInvalidToken without a change here.
+func TestSessionErrClassifiesByExclusion(t *testing.T) {
+	future := errors.New("jwt: token type is not a session token's")
+	for _, tt := range []struct {
+		err         error
+		wantInvalid bool
+	}{
+		{future, true},
+		{fmt.Errorf("%w: typ %q", future, "at+jwt"), true},
+		{jwt.ErrTokenMalformed, true},
+		{jwt.ErrKeyNotFound, true}, // the key set was there, without the kid
+		{fmt.Errorf("%w: waiting for the key set: %w", jwt.ErrKeyNotFound, context.DeadlineExceeded), false},
+		{context.Canceled, false},
+	} {
+		err := sessionErr(tt.err)
+		if errors.Is(err, ErrInvalidToken) != tt.wantInvalid || !errors.Is(err, tt.err) {
+			t.Errorf("sessionErr(%v) = %v; ErrInvalidToken want %v", tt.err, err, tt.wantInvalid)
 		}
 	}
 }
