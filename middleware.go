@@ -2,6 +2,7 @@ package clerk
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -23,12 +24,17 @@ type authOptions struct {
 	permissions []string
 	roles       []string
 	scopes      []string
+	reverify    *reverification
+	extract     func(*http.Request) string
+	onFailure   func(w http.ResponseWriter, r *http.Request, status int, err error)
 }
 
 func newAuthOptions(opts []AuthOption) *authOptions {
 	o := &authOptions{}
 	for _, opt := range opts {
-		opt(o)
+		if opt != nil {
+			opt(o)
+		}
 	}
 	if len(o.accepts) == 0 {
 		o.accepts = []TokenType{SessionToken}
@@ -41,6 +47,27 @@ func newAuthOptions(opts []AuthOption) *authOptions {
 // network call.
 func AcceptsToken(types ...TokenType) AuthOption {
 	return func(o *authOptions) { o.accepts = append(o.accepts, types...) }
+}
+
+// ExtractToken replaces where the token is read from: extract returns the
+// request's token, "" for none. Its type is told by its shape, as for an
+// Authorization header (so a machine token it returns is accepted when
+// AcceptsToken says so, wherever extract found it); the Authorization
+// header and the __session cookie are then not read.
+func ExtractToken(extract func(r *http.Request) string) AuthOption {
+	return func(o *authOptions) { o.extract = extract }
+}
+
+// OnAuthFailure replaces the answers RequireAuth writes when it refuses a
+// request: handle is called with the status RequireAuth would answer (401,
+// 403 or 503) and the reason, and writes the response itself (nothing has
+// been written yet, not even WWW-Authenticate). The reason matches ErrNoToken
+// or ErrInvalidToken for 401; ErrAccessDenied for 403 (and
+// ErrReverificationRequired for a missing reverification), with the caller's
+// Auth on r's context; for 503, ErrClosed or the failure to reach Clerk.
+// Reasons go to the client's logger too; do not write them to the response.
+func OnAuthFailure(handle func(w http.ResponseWriter, r *http.Request, status int, err error)) AuthOption {
+	return func(o *authOptions) { o.onFailure = handle }
 }
 
 // TokenFromRequest returns the request's token: the Authorization: Bearer
@@ -72,9 +99,11 @@ func bearerToken(r *http.Request) string {
 // Authorization: Bearer header, of any accepted type; without one, from the
 // __session cookie, whose value is taken for a session token whatever its
 // shape (as in Clerk's JS: machine tokens come from the header only), and
-// only when session tokens are accepted. A request without a token fails
-// with ErrNoToken; a token of a type not accepted, or invalid, matches
-// ErrInvalidToken. After Close it fails with ErrClosed, token or not.
+// only when session tokens are accepted; or from ExtractToken's function
+// alone. A request without a token fails with ErrNoToken; a token of a type
+// not accepted, or invalid, matches ErrInvalidToken. After Close it fails
+// with ErrClosed, token or not. Requirements (RequirePermission, ...) and
+// PublicRoutes are RequireAuth's: AuthenticateRequest ignores them.
 func (c *Client) AuthenticateRequest(r *http.Request, opts ...AuthOption) (*Auth, error) {
 	return c.authenticate(r, newAuthOptions(opts))
 }
@@ -83,8 +112,10 @@ func (c *Client) authenticate(r *http.Request, o *authOptions) (*Auth, error) {
 	if c.closed.Load() {
 		return nil, ErrClosed
 	}
-	tok := bearerToken(r)
-	if tok == "" {
+	var tok string
+	if o.extract != nil {
+		tok = o.extract(r)
+	} else if tok = bearerToken(r); tok == "" {
 		if !slices.Contains(o.accepts, SessionToken) {
 			return nil, ErrNoToken
 		}
@@ -93,6 +124,9 @@ func (c *Client) authenticate(r *http.Request, o *authOptions) (*Auth, error) {
 			return nil, ErrNoToken
 		}
 		return c.verifySession(r.Context(), ck.Value)
+	}
+	if tok == "" {
+		return nil, ErrNoToken
 	}
 	if t := TokenTypeOf(tok); !slices.Contains(o.accepts, t) {
 		return nil, fmt.Errorf("%w: a %s is not accepted here", ErrInvalidToken, t)
@@ -118,7 +152,8 @@ func AuthFromContext(ctx context.Context) (*Auth, bool) {
 // Middleware attaches the caller's Auth to the request context when the
 // request carries a valid token (of an accepted type: session tokens unless
 // AcceptsToken says otherwise), and passes every request on, valid token or
-// not: handlers decide with AuthFromContext. Use RequireAuth to reject.
+// not (after Close too): handlers decide with AuthFromContext. Use
+// RequireAuth to reject.
 func (c *Client) Middleware(opts ...AuthOption) func(http.Handler) http.Handler {
 	o := newAuthOptions(opts)
 	return func(next http.Handler) http.Handler {
@@ -136,13 +171,22 @@ func (c *Client) Middleware(opts ...AuthOption) func(http.Handler) http.Handler 
 	}
 }
 
-// RequireAuth answers 401 to a request without a valid token of an
-// accepted type (session tokens unless AcceptsToken says otherwise), except
-// on PublicRoutes; 403 when the caller lacks a RequirePermission,
-// RequireRole or RequireScope; 503 when the token could not be checked
-// (Clerk or the JWKS unreachable, or the client closed: ErrClosed). Otherwise it attaches the Auth, as
-// Middleware does, and calls next. Rejections carry a short JSON body and no
-// detail; the reason goes to the client's logger (WithLogger).
+// RequireAuth answers, off PublicRoutes:
+//
+//   - 401 to a request without a valid token of an accepted type (session
+//     tokens unless AcceptsToken says otherwise), with WWW-Authenticate;
+//   - 403 when the token lacks what the route requires of its type
+//     (RequirePermission, RequireRole, RequireReverification for session
+//     tokens, RequireScope for API keys and M2M tokens; see RequireScope
+//     for mixed routes); a missing reverification gets Clerk's
+//     reverification-error body, which Clerk's frontend SDKs act on;
+//   - 503 when the token could not be checked: Clerk or the JWKS
+//     unreachable, or the client closed (ErrClosed).
+//
+// Otherwise it attaches the Auth, as Middleware does, and calls next; on a
+// public route it calls next in any case, with the Auth when a valid token
+// came. Rejections carry a short JSON body and no detail (OnAuthFailure
+// replaces them); the reason goes to the client's logger (WithLogger).
 func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler {
 	o := newAuthOptions(opts)
 	return func(next http.Handler) http.Handler {
@@ -156,19 +200,15 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 				next.ServeHTTP(w, r)
 				return
 			case errors.Is(err, ErrNoToken), errors.Is(err, ErrInvalidToken):
-				c.logReject(r, http.StatusUnauthorized, err)
-				w.Header().Set("WWW-Authenticate", `Bearer realm="clerk"`)
-				reject(w, http.StatusUnauthorized, "unauthorized")
+				c.fail(w, r, o, http.StatusUnauthorized, err)
 				return
 			default:
-				c.logReject(r, http.StatusServiceUnavailable, err)
-				reject(w, http.StatusServiceUnavailable, "authentication unavailable")
+				c.fail(w, r, o, http.StatusServiceUnavailable, err)
 				return
 			}
 			if !public {
 				if err := o.lacks(a); err != nil {
-					c.logReject(r, http.StatusForbidden, err)
-					reject(w, http.StatusForbidden, "forbidden")
+					c.fail(w, r, o, http.StatusForbidden, err)
 					return
 				}
 			}
@@ -177,11 +217,32 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 	}
 }
 
-func reject(w http.ResponseWriter, status int, msg string) {
+// fail logs why RequireAuth refuses r and answers status, through the
+// OnAuthFailure handler when there is one.
+func (c *Client) fail(w http.ResponseWriter, r *http.Request, o *authOptions, status int, err error) {
+	c.logReject(r, status, err)
+	if o.onFailure != nil {
+		o.onFailure(w, r, status, err)
+		return
+	}
+	switch {
+	case status == http.StatusUnauthorized:
+		w.Header().Set("WWW-Authenticate", `Bearer realm="clerk"`)
+		reject(w, status, map[string]string{"error": "unauthorized"})
+	case status == http.StatusForbidden && errors.Is(err, ErrReverificationRequired):
+		reject(w, status, o.reverify.errorBody())
+	case status == http.StatusForbidden:
+		reject(w, status, map[string]string{"error": "forbidden"})
+	default:
+		reject(w, status, map[string]string{"error": "authentication unavailable"})
+	}
+}
+
+func reject(w http.ResponseWriter, status int, body any) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
 	w.WriteHeader(status)
-	_, _ = fmt.Fprintf(w, `{"error":%q}`+"\n", msg)
+	_ = json.NewEncoder(w).Encode(body)
 }
 
 func (c *Client) logReject(r *http.Request, status int, err error) {

@@ -56,7 +56,7 @@ func RequireScope(scopes ...string) AuthOption {
 
 // asksSessions reports whether the route asks session tokens for anything.
 func (o *authOptions) asksSessions() bool {
-	return len(o.permissions) > 0 || len(o.roles) > 0
+	return len(o.permissions) > 0 || len(o.roles) > 0 || o.reverify != nil
 }
 
 // lacks says what a is missing of the route's requirements, nil when
@@ -70,6 +70,9 @@ func (o *authOptions) lacks(a *Auth) error {
 		}
 		if len(o.roles) > 0 && !slices.ContainsFunc(o.roles, a.HasRole) {
 			return fmt.Errorf("%w: has none of the roles %s", ErrAccessDenied, strings.Join(o.roles, ", "))
+		}
+		if o.reverify != nil && (a.Claims == nil || !o.reverify.met(a.Claims.FactorVerificationAge)) {
+			return fmt.Errorf("%w: %w", ErrAccessDenied, ErrReverificationRequired)
 		}
 		return nil
 	}
