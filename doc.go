@@ -26,7 +26,58 @@
 // refused before any request (an empty or unsafe path ID, a nil context)
 // matches ErrInvalidParams. Transport failures wrap their cause, so
 // errors.Is(err, context.DeadlineExceeded) holds. A token check that fails
-// because of the token matches ErrInvalidToken.
+// because of the token matches ErrInvalidToken; one that could not check
+// the token (Clerk unreachable) does not; after Close, token checks fail
+// with ErrClosed.
+//
+// # Who is calling
+//
+// VerifyToken takes any token: a session JWT (verified without a network
+// call against the instance's keys, fetched once and cached, or the
+// WithJWTKey PEM), an ak_ API key or an mt_ M2M token (verified with the
+// Backend API, successes cached briefly). AuthenticateRequest reads the
+// Authorization: Bearer header, then the __session cookie, which carries a
+// session token only: machine tokens come from the header (or from
+// ExtractToken's function). Middleware attaches the caller's Auth to the
+// context (AuthFromContext) and never refuses; RequireAuth refuses:
+//
+//	api := c.RequireAuth(
+//		clerk.AcceptsToken(clerk.SessionToken, clerk.APIKeyToken),
+//		clerk.RequirePermission("org:reports:read"), // asked of session tokens
+//		clerk.RequireScope("reports:read"),          // asked of API keys
+//	)
+//
+// Each requirement applies to the token types it is about: RequirePermission,
+// RequireRole and RequireReverification to session tokens, RequireScope to
+// API keys and M2M tokens. A session token is not refused for lacking
+// scopes it cannot carry, so on a route with only RequireScope any valid
+// session token passes. A machine token on a route that asks session tokens
+// for something needs a RequireScope there too, or is refused: accepting API
+// keys on a permission-guarded route never lets every key in. A route with no
+// requirement lets any valid token of an accepted type in.
+//
+// RequireAuth answers 401 (no valid token of an accepted type), 403 (a
+// requirement not met; Clerk's reverification-error body for
+// RequireReverification, on which Clerk's frontend SDKs ask the user to
+// verify again) or 503 (the token could not be checked: Clerk or its keys
+// unreachable, or the client closed), with a short JSON body; OnAuthFailure
+// writes those answers instead. Reasons go to the logger, never to the
+// response. The 403 reasons match ErrAccessDenied (and
+// ErrReverificationRequired). After Close, every token check fails with
+// ErrClosed.
+//
+// PublicRoutes takes Clerk's createRouteMatcher patterns ("/sign-in(.*)",
+// "/docs/:path*", "/robots.txt"), matched case-insensitively on the escaped
+// path, where an encoded slash is not a segment boundary;
+// PublicRoutesRegexp takes anchored Go regular expressions instead. A path
+// with an empty, "." or ".." segment is never public.
+//
+// Session tokens are checked for their issuer (the publishable key's
+// Frontend API, a production satellite's own with WithSatelliteDomain, or
+// Clerk's issuer shapes), their authorized party (WithAuthorizedParties,
+// origins validated and normalised by New, or WithAuthorizedPartyFunc),
+// their times and their session status. NewFromEnv reads the environment
+// variables Clerk's SDKs read, where they apply to a Go backend.
 //
 // # Retries
 //

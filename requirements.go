@@ -13,20 +13,6 @@ import (
 // pass. OnAuthFailure handlers see it.
 var ErrAccessDenied = errors.New("clerk: access denied")
 
-// Each requirement applies to the token types it is about:
-//
-//   - RequirePermission and RequireRole are asked of session tokens (the
-//     active organization's role and permissions);
-//   - RequireScope is asked of API keys and M2M tokens.
-//
-// A session token is never refused for lacking scopes, which it cannot
-// carry: on a route with only RequireScope, any valid session token passes.
-// A machine token on a route that asks session tokens for something must be
-// asked for a scope too (it cannot carry a permission or a role): without a
-// RequireScope on the route it is refused with 403, so that accepting API
-// keys on a permission-guarded route never lets every key in. On a route
-// with no requirement at all, any valid token of an accepted type passes.
-
 // RequirePermission makes RequireAuth answer 403 to a session token unless
 // its active organization grants every permission listed, such as
 // "org:billing:manage". It is about session tokens: see RequireScope for

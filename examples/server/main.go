@@ -2,7 +2,7 @@
 // the browser, API keys from machines, role and permission checks, and the
 // webhook endpoint Clerk's deliveries reach.
 //
-//	CLERK_SECRET_KEY=sk_test_... CLERK_WEBHOOK_SECRET=whsec_... go run ./examples/server
+//	CLERK_SECRET_KEY=sk_test_... CLERK_WEBHOOK_SIGNING_SECRET=whsec_... go run ./examples/server
 package main
 
 import (
@@ -12,7 +12,6 @@ import (
 	"log"
 	"log/slog"
 	"net/http"
-	"os"
 
 	"github.com/go-clerk/clerk"
 	"github.com/go-clerk/clerk/webhooks"
@@ -25,7 +24,8 @@ func main() {
 	}
 	defer c.Close()
 
-	wh, err := webhooks.NewVerifier(os.Getenv("CLERK_WEBHOOK_SECRET"))
+	// CLERK_WEBHOOK_SIGNING_SECRET, or CLERK_WEBHOOK_SECRET.
+	wh, err := webhooks.NewVerifierFromEnv()
 	if err != nil {
 		log.Fatal(err)
 	}
@@ -35,17 +35,26 @@ func main() {
 	mux.HandleFunc("GET /me", me)
 	mux.HandleFunc("POST /billing", billing)
 	mux.HandleFunc("GET /api/users", apiUsers)
-	mux.Handle("POST /webhooks/clerk", webhooks.Handler(wh, onEvent))
+	mux.Handle("POST /webhooks/clerk", webhooks.Handler(wh, onEvent, webhooks.WithLogger(slog.Default())))
 
 	// Session tokens everywhere but on the public routes. /api/v1/ is public
 	// here because its own RequireAuth below also accepts API keys.
-	app := c.RequireAuth(clerk.PublicRoutes("/", "/sign-in(.*)", "/webhooks/(.*)", "/api/v1/(.*)"))(mux)
+	app := c.RequireAuth(clerk.PublicRoutes("/", "/sign-in(.*)", "/webhooks/:path*", "/api/v1/:path*"))(mux)
 
-	// Billing needs a permission of the active organization.
-	mux.Handle("POST /billing/charge", c.RequireAuth(clerk.RequirePermission("org:billing:manage"))(http.HandlerFunc(billing)))
+	// Charging needs a permission of the active organization, and a second
+	// factor verified in the last 10 minutes.
+	mux.Handle("POST /billing/charge", c.RequireAuth(
+		clerk.RequirePermission("org:billing:manage"),
+		clerk.RequireReverification(clerk.ReverifyStrict),
+	)(http.HandlerFunc(billing)))
 
-	// The machine API takes API keys as well as session tokens.
-	mux.Handle("GET /api/v1/", c.RequireAuth(clerk.AcceptsToken(clerk.SessionToken, clerk.APIKeyToken), clerk.RequireScope("users:read"))(http.HandlerFunc(apiUsers)))
+	// The machine API takes API keys as well as session tokens: each
+	// requirement is asked of the token type it is about.
+	mux.Handle("GET /api/v1/", c.RequireAuth(
+		clerk.AcceptsToken(clerk.SessionToken, clerk.APIKeyToken),
+		clerk.RequirePermission("org:users:read"), // session tokens
+		clerk.RequireScope("users:read"),          // API keys
+	)(http.HandlerFunc(apiUsers)))
 
 	log.Println("listening on :8080")
 	log.Fatal(http.ListenAndServe(":8080", app))
