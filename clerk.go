@@ -134,8 +134,10 @@ func WithMachineTokenCache(size int, ttl time.Duration) Option {
 // New returns a Client for a secret key (sk_test_... or sk_live_...). An
 // empty or malformed key is an error here, not a 401 later; the error never
 // contains the key. So are options for token checks that cannot work (a
-// WithJWTKey that is no RSA public key, a malformed publishable key), which
-// match ErrInvalidParams. New makes no network call.
+// WithJWTKey that is no RSA public key, a malformed publishable key, an
+// authorized party that is not an origin, a satellite domain that is not a
+// domain name), which match ErrInvalidParams and say why. New makes no
+// network call.
 func New(secretKey string, opts ...Option) (*Client, error) {
 	if err := checkSecretKey(secretKey); err != nil {
 		return nil, err
