@@ -40,7 +40,8 @@ import (
 // reaches no protected handler, or use PublicRoutesRegexp for exact,
 // case-sensitive patterns.
 //
-// A valid token on a public route is still attached to the context, and the
+// Empty patterns are ignored, as createRouteMatcher ignores them. A valid
+// token on a public route is still attached to the context, and the
 // route's requirements (RequirePermission, ...) do not apply there.
 // PublicRoutes panics if a pattern is not valid path-to-regexp syntax or
 // uses what Go's regexp cannot express (a lookahead, in a group or implied
@@ -48,13 +49,16 @@ import (
 // slash, such as "/a/:b-x-:c"), as regexp.MustCompile does: patterns are
 // code, not input.
 func PublicRoutes(patterns ...string) AuthOption {
-	res := make([]*regexp.Regexp, len(patterns))
-	for i, p := range patterns {
+	var res []*regexp.Regexp
+	for _, p := range patterns {
+		if p == "" { // createRouteMatcher drops empty patterns
+			continue
+		}
 		re, err := compileRoute(p)
 		if err != nil {
 			panic(fmt.Sprintf("clerk: PublicRoutes pattern %q: %v", p, err))
 		}
-		res[i] = re
+		res = append(res, re)
 	}
 	return func(o *authOptions) { o.public = append(o.public, res...) }
 }
