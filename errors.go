@@ -46,6 +46,11 @@ var ErrInvalidParams = internal.ErrInvalidParams
 // client reads.
 var ErrResponseTooLarge = internal.ErrResponseTooLarge
 
+// ErrInvalidResponse matches a 2xx answer that cannot be what the call asked
+// for: an empty body, JSON null or {} where a resource was expected, or
+// JSON that does not fit the model. The call returns no value with it.
+var ErrInvalidResponse = internal.ErrInvalidResponse
+
 // ErrInvalidSecretKey is returned by New for an empty or malformed secret
 // key. The key itself is never part of the message.
 var ErrInvalidSecretKey = errors.New("clerk: invalid secret key")

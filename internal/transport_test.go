@@ -115,7 +115,9 @@ func clerkErr(code, trace string) string {
 func TestRequestHeadersAndBody(t *testing.T) {
 	s, base := serve(t, answer{200, nil, okUser})
 	c, _ := newTestClient(t, base, Config{UserAgent: "myapp/1.2"})
-	var out struct{ ID string }
+	var out struct {
+		ID string `json:"id"`
+	}
 	if err := c.Post(context.Background(), "/users", map[string]any{"first_name": "A"}, &out); err != nil {
 		t.Fatal(err)
 	}
@@ -617,7 +619,7 @@ func TestBadJSONAnswer(t *testing.T) {
 	_, base := serve(t, answer{200, nil, `{"id":`})
 	c, _ := newTestClient(t, base, Config{})
 	var out map[string]any
-	if err := c.Get(context.Background(), "/users/user_1", nil, &out); err == nil || !strings.Contains(err.Error(), "decoding GET /users/user_1") {
+	if err := c.Get(context.Background(), "/users/user_1", nil, &out); !errors.Is(err, ErrInvalidResponse) || !strings.Contains(err.Error(), "GET /users/user_1") {
 		t.Fatalf("err = %v", err)
 	}
 }
@@ -700,15 +702,16 @@ func redirectLoop(t *testing.T) string {
 	return srv.URL + "/v1"
 }
 
-// TestRedirectFailureIsATransportError: when the HTTP client gives up on
-// redirects it returns an error with a response whose body is closed; the
-// caller must get that error, not an APIError read from a closed body.
+// TestRedirectFailureIsATransportError: a redirect is refused (see
+// TestRedirectsAreNotFollowed) with an error whose response body the HTTP
+// client has closed; the caller must get that error, not an APIError read
+// from a closed body.
 func TestRedirectFailureIsATransportError(t *testing.T) {
 	for _, m := range []string{"GET", "POST"} {
 		c, _ := newTestClient(t, redirectLoop(t), Config{})
 		err := c.Do(context.Background(), &Request{Method: m, Path: "/users/user_1"}, nil)
 		var ae *APIError
-		if err == nil || errors.As(err, &ae) || !strings.Contains(err.Error(), "redirects") {
+		if err == nil || errors.As(err, &ae) || !strings.Contains(err.Error(), "redirect") {
 			t.Fatalf("%s: err = %v (%T), want the redirect failure", m, err, err)
 		}
 	}

@@ -69,10 +69,10 @@ func ExampleService_CreateToken() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(tok)
-	fmt.Println(len(tok.JWT) > 0)
+	fmt.Printf("%+v\n", tok)               // the JWT is a Secret: printed redacted
+	fmt.Println(len(tok.JWT.Reveal()) > 0) // Reveal is the token to send
 	// Output:
-	// sessions.Token{JWT:[redacted]}
+	// &{Object:token JWT:[redacted]}
 	// true
 }
 
@@ -116,7 +116,8 @@ func fakeClerk() *httptest.Server {
 		w.WriteHeader(http.StatusNotFound)
 	})
 	mux.HandleFunc("POST /v1/sessions/{id}/tokens", func(w http.ResponseWriter, r *http.Request) {
-		reply(w, sessions.Token{Object: "token", JWT: "eyJhbGciOiJSUzI1NiJ9.e30.sig"})
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"object":"token","jwt":"eyJhbGciOiJSUzI1NiJ9.e30.sig"}`))
 	})
 	return httptest.NewServer(mux)
 }

@@ -3,6 +3,7 @@ package sessions
 import (
 	"context"
 	"iter"
+	"net/http"
 	"net/url"
 
 	"github.com/go-clerk/clerk/internal"
@@ -15,25 +16,15 @@ type Page[T any] = internal.Page[T]
 // maxLimit is the largest page GET /sessions serves.
 const maxLimit = 500
 
-// Service calls the Sessions endpoints. Build it with New; it is safe for
-// concurrent use.
-type Service struct{ c *internal.Client }
+// Service calls the Sessions endpoints: clerk.Client.Sessions. It is safe
+// for concurrent use.
+type Service internal.Service
 
-// New returns a Sessions service over a transport core. The root package
-// wires it as clerk.Client.Sessions.
-func New(c *internal.Client) *Service { return &Service{c: c} }
+func (s *Service) core() *internal.Client { return (*internal.Service)(s).Client() }
 
 // Get returns a session. Clerk API: GET /sessions/{session_id}.
 func (s *Service) Get(ctx context.Context, sessionID string) (*Session, error) {
-	p, err := internal.Path("/sessions/{session_id}", sessionID)
-	if err != nil {
-		return nil, err
-	}
-	out := new(Session)
-	if err := s.c.Get(ctx, p, nil, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[Session](ctx, s.core(), http.MethodGet, "/sessions/{session_id}", nil, sessionID)
 }
 
 // ListParams filters sessions. Clerk asks for at least one of UserID and
@@ -65,11 +56,7 @@ func listQuery(params *ListParams) url.Values {
 // which fills TotalCount; the spec documents only the bare array, which
 // decodes too, with TotalCount 0. Clerk API: GET /sessions.
 func (s *Service) List(ctx context.Context, params *ListParams) (*Page[Session], error) {
-	out := new(Page[Session])
-	if err := s.c.Get(ctx, "/sessions", listQuery(params), out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.List[Session](ctx, s.core(), "/sessions", listQuery(params))
 }
 
 // All iterates over every session that matches params, fetching pages of
@@ -77,30 +64,14 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*Page[Session],
 // params.Offset. params is copied, never changed. It yields an error once
 // and stops. Clerk API: GET /sessions.
 func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Session, error] {
-	var p ListParams
-	if params != nil {
-		p = *params
-	}
-	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[Session], error) {
-		q := p // per page: an iterator ranged twice at once shares no params
-		q.Limit, q.Offset = limit, offset
-		return s.List(ctx, &q)
-	})
+	return internal.All(ctx, params, internal.Paging[Session]{Max: maxLimit}, s.List)
 }
 
 // Revoke revokes a session, which signs its user out of that client; the
 // session comes back with StatusRevoked. Clerk API:
 // POST /sessions/{session_id}/revoke.
 func (s *Service) Revoke(ctx context.Context, sessionID string) (*Session, error) {
-	p, err := internal.Path("/sessions/{session_id}/revoke", sessionID)
-	if err != nil {
-		return nil, err
-	}
-	out := new(Session)
-	if err := s.c.Post(ctx, p, nil, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[Session](ctx, s.core(), http.MethodPost, "/sessions/{session_id}/revoke", nil, sessionID)
 }
 
 // CreateTokenParams are the options of a token. Nil params take the
@@ -114,32 +85,12 @@ type CreateTokenParams struct {
 // CreateToken mints a session token (a JWT) for a session. Clerk API:
 // POST /sessions/{session_id}/tokens.
 func (s *Service) CreateToken(ctx context.Context, sessionID string, params *CreateTokenParams) (*Token, error) {
-	p, err := internal.Path("/sessions/{session_id}/tokens", sessionID)
-	if err != nil {
-		return nil, err
-	}
-	return s.token(ctx, p, params)
+	return internal.Call[Token](ctx, s.core(), http.MethodPost, "/sessions/{session_id}/tokens", params, sessionID)
 }
 
 // CreateTokenFromTemplate mints a JWT for a session from the instance's JWT
 // template of that name (e.g. "custom_hasura"). Clerk API:
 // POST /sessions/{session_id}/tokens/{template_name}.
 func (s *Service) CreateTokenFromTemplate(ctx context.Context, sessionID, templateName string, params *CreateTokenParams) (*Token, error) {
-	p, err := internal.Path("/sessions/{session_id}/tokens/{template_name}", sessionID, templateName)
-	if err != nil {
-		return nil, err
-	}
-	return s.token(ctx, p, params)
-}
-
-func (s *Service) token(ctx context.Context, path string, params *CreateTokenParams) (*Token, error) {
-	var body any
-	if params != nil {
-		body = params
-	}
-	out := new(Token)
-	if err := s.c.Post(ctx, path, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[Token](ctx, s.core(), http.MethodPost, "/sessions/{session_id}/tokens/{template_name}", params, sessionID, templateName)
 }
