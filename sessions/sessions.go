@@ -2,6 +2,8 @@ package sessions
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"iter"
 	"net/http"
 	"net/url"
@@ -63,15 +65,65 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*Page[Session],
 // params.Limit (500, the maximum, when unset or larger) lazily, from
 // params.Offset. params is copied, never changed. It yields an error once
 // and stops. Clerk API: GET /sessions.
+//
+// Revoking sessions inside the loop is safe, even with a Status filter that
+// the revoked sessions then leave: when a page reports a smaller total than
+// the one before, the walk steps back by the difference, and a session
+// already yielded is not yielded again (ARCHITECTURE.md, "Writing a list").
+// To sign a user out everywhere, RevokeAll does it in one call.
 func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Session, error] {
-	return internal.All(ctx, params, internal.Paging[Session]{Max: maxLimit}, s.List)
+	return internal.All(ctx, params, internal.Paging[Session]{Max: maxLimit, ID: sessionID}, s.List)
 }
+
+func sessionID(s *Session) string { return s.ID }
 
 // Revoke revokes a session, which signs its user out of that client; the
 // session comes back with StatusRevoked. Clerk API:
 // POST /sessions/{session_id}/revoke.
 func (s *Service) Revoke(ctx context.Context, sessionID string) (*Session, error) {
 	return internal.Call[Session](ctx, s.core(), http.MethodPost, "/sessions/{session_id}/revoke", nil, sessionID)
+}
+
+// RevokeAll signs a user out everywhere: it lists the user's sessions
+// first, then revokes, one by one, each that is active or pending. It
+// returns the sessions it revoked, as the API answered them. When a
+// revocation fails, the others are still tried: the error joins every
+// failure, each naming its session and wrapping the cause
+// (errors.Is(err, clerk.ErrRateLimited) holds when one was rate limited),
+// and the returned sessions are those revoked. If the context ends, what
+// was not revoked by then is reported the same way. A listing that fails
+// revokes nothing and returns its error. Clerk API: GET /sessions, then
+// POST /sessions/{session_id}/revoke for each.
+func (s *Service) RevokeAll(ctx context.Context, userID string) ([]*Session, error) {
+	if err := internal.CheckID("user_id", userID); err != nil {
+		return nil, err
+	}
+	var ids []string
+	for sess, err := range s.All(ctx, &ListParams{UserID: &userID}) {
+		if err != nil {
+			return nil, fmt.Errorf("sessions: listing the sessions of %s: %w", userID, err)
+		}
+		if sess.Status == StatusActive || sess.Status == StatusPending {
+			ids = append(ids, sess.ID)
+		}
+	}
+	var (
+		revoked []*Session
+		errs    []error
+	)
+	for i, id := range ids {
+		if err := ctx.Err(); err != nil {
+			errs = append(errs, fmt.Errorf("sessions: %d of %d sessions not revoked: %w", len(ids)-i, len(ids), err))
+			break
+		}
+		sess, err := s.Revoke(ctx, id)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("sessions: revoking %s: %w", id, err))
+			continue
+		}
+		revoked = append(revoked, sess)
+	}
+	return revoked, errors.Join(errs...)
 }
 
 // CreateTokenParams are the options of a token. Nil params take the
