@@ -31,10 +31,6 @@ const DefaultBaseURL = internal.DefaultBaseURL
 // users and organizations. A key set to nil deletes it in a metadata merge.
 type Metadata = internal.Metadata
 
-// Page is one page of a list: Data, and TotalCount where the endpoint
-// reports it.
-type Page[T any] = internal.Page[T]
-
 // DeletedObject is what Clerk answers to most deletions.
 type DeletedObject = internal.DeletedObject
 
@@ -183,6 +179,7 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	var o options
+	o.cfg.MaxRetries = internal.DefaultMaxRetries // WithMaxRetries(0) turns them off
 	for _, opt := range opts {
 		opt(&o)
 	}

@@ -35,7 +35,8 @@ const (
 	maxErrorBody            = 64 << 10
 )
 
-// Config configures a Client. Zero fields take the defaults above.
+// Config configures a Client. Zero fields take the defaults above, but for
+// MaxRetries, whose zero means no retries.
 type Config struct {
 	// SecretKey authenticates every call (Authorization: Bearer).
 	SecretKey string
@@ -44,7 +45,9 @@ type Config struct {
 	// HTTPClient sends the requests; nil means a transport of the client's
 	// own, whose idle connections Close releases.
 	HTTPClient *http.Client
-	// MaxRetries is how many times a call is retried; negative means none.
+	// MaxRetries is how many times a call is retried: 0 (or less) means
+	// none, as clerk.WithMaxRetries(0) does. The root package starts from
+	// DefaultMaxRetries.
 	MaxRetries int
 	// RetryWaitMin is the first backoff wait; it doubles per retry.
 	RetryWaitMin time.Duration
@@ -167,12 +170,7 @@ func New(cfg Config) (*Client, error) {
 	if c.jitter == nil {
 		c.jitter = randFloat
 	}
-	retries := cfg.MaxRetries
-	if retries == 0 {
-		retries = DefaultMaxRetries
-	} else if retries < 0 {
-		retries = 0
-	}
+	retries := max(cfg.MaxRetries, 0)
 	// retryablehttp closes its HTTP client's idle connections whenever a
 	// call ends in failure. Its copy of the client has a transport that hides
 	// CloseIdleConnections: a caller's pool is theirs, and our own stays warm

@@ -85,6 +85,9 @@ func newTestClient(t *testing.T, base string, cfg Config) (*Client, *sleeps) {
 	t.Helper()
 	sl := &sleeps{}
 	cfg.BaseURL = base
+	if cfg.MaxRetries == 0 { // tests say -1 for none; 0 takes the root's default
+		cfg.MaxRetries = DefaultMaxRetries
+	}
 	if cfg.SecretKey == "" {
 		cfg.SecretKey = canaryKey
 	}
@@ -325,7 +328,7 @@ func TestRetryAfterRealSleep(t *testing.T) {
 		t.Skip("waits one second")
 	}
 	s, base := serve(t, answer{429, map[string]string{"Retry-After": "1"}, ""}, answer{200, nil, okUser})
-	c, err := New(Config{SecretKey: canaryKey, BaseURL: base})
+	c, err := New(Config{SecretKey: canaryKey, BaseURL: base, MaxRetries: DefaultMaxRetries})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -621,6 +624,23 @@ func TestBadJSONAnswer(t *testing.T) {
 	var out map[string]any
 	if err := c.Get(context.Background(), "/users/user_1", nil, &out); !errors.Is(err, ErrInvalidResponse) || !strings.Contains(err.Error(), "GET /users/user_1") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestZeroMaxRetriesMeansNone: Config.MaxRetries 0 means no retries, as
+// clerk.WithMaxRetries(0) does (it used to mean the default, 3).
+func TestZeroMaxRetriesMeansNone(t *testing.T) {
+	s, base := serve(t, answer{503, nil, clerkErr("unavailable", "t")})
+	c, err := New(Config{SecretKey: canaryKey, BaseURL: base, Sleep: func(context.Context, time.Duration) error { return nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.Get(context.Background(), "/users/user_1", nil, nil); err == nil {
+		t.Fatal("a 503 succeeded")
+	}
+	if n := s.count(); n != 1 {
+		t.Fatalf("%d requests, want 1", n)
 	}
 }
 
