@@ -7,6 +7,7 @@ replace github.com/go-clerk/clerk => ../
 require (
 	github.com/clerk/clerk-sdk-go/v2 v2.4.2
 	github.com/go-clerk/clerk v0.0.0
+	github.com/svix/svix-webhooks v1.44.0
 )
 
 require (
@@ -25,4 +26,5 @@ require (
 	golang.org/x/crypto v0.19.0 // indirect
 	golang.org/x/text v0.14.0 // indirect
 	golang.org/x/time v0.15.0 // indirect
+	gopkg.in/validator.v2 v2.0.1 // indirect
 )

@@ -306,8 +306,8 @@ func (c *Client) answerError(r *Request, err error) error {
 // following one would carry the secret key to wherever Location points.
 var errRedirect = errors.New("the answer is a redirect, which is never followed with the secret key")
 
-// send sends a request, retrying as the policy says, and returns the body
-// of a 2xx answer (nil when r.discard is set or the answer is a 204). A
+// send sends a request (ARCHITECTURE.md, "The request path"), retrying as
+// the policy says, and returns the body of a 2xx answer (nil when r.discard is set or the answer is a 204). A
 // non-2xx answer is an *APIError; a transport failure wraps its cause.
 func (c *Client) send(ctx context.Context, r *Request) ([]byte, error) {
 	if ctx == nil {

@@ -15,7 +15,7 @@ import (
 )
 
 // The codec: how every answer of the Backend API, and every webhook payload,
-// becomes a model (ARCHITECTURE.md, "Models"). Models are plain structs with
+// becomes a model (ARCHITECTURE.md, "Writing a model"). Models are plain structs with
 // plain json tags; the few shapes Clerk writes its own way are handled here,
 // once, by type:
 //
@@ -294,20 +294,19 @@ func marshalTime(enc *jsontext.Encoder, t time.Time) error {
 }
 
 func unmarshalSecret(dec *jsontext.Decoder, s *Secret) error {
-	switch dec.PeekKind() {
-	case 'n':
-		_, err := dec.ReadToken()
-		*s = Secret{}
-		return err
-	case '"':
-		tok, err := dec.ReadToken()
-		if err != nil {
-			return err
-		}
-		*s = NewSecret(tok.String())
-		return nil
+	if k := dec.PeekKind(); k != 'n' && k != '"' {
+		return errors.New("a secret is not a JSON string")
 	}
-	return errors.New("a secret is not a JSON string")
+	tok, err := dec.ReadToken()
+	switch {
+	case err != nil:
+		return err
+	case tok.Kind() == 'n':
+		*s = Secret{}
+	default:
+		*s = NewSecret(tok.String())
+	}
+	return nil
 }
 
 func marshalSecret(enc *jsontext.Encoder, s Secret) error {

@@ -141,6 +141,13 @@ func TestCodecRoundTrips(t *testing.T) {
 	if err := Unmarshal(b, &back); err != nil || !back.CreatedAt.Equal(at) || back.Key.Reveal() != "sk_value" || back.Meta == nil {
 		t.Fatalf("back: %+v %v", back, err)
 	}
+	var nullKey stamped
+	if err := Unmarshal([]byte(`{"key":null}`), &nullKey); err != nil || !nullKey.Key.IsZero() {
+		t.Fatalf("a null secret reads as %q, %v", nullKey.Key.Reveal(), err)
+	}
+	if err := Unmarshal([]byte(`{"key":{"a":1}}`), &nullKey); err == nil {
+		t.Fatal("an object decoded as a secret")
+	}
 	if b, _ := MarshalAPI(stamped{}); !strings.Contains(string(b), `"created_at":0`) {
 		t.Fatalf("zero time: %s", b)
 	}

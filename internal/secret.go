@@ -10,7 +10,8 @@ import (
 // redacted is what every printed form of a set Secret shows.
 const redacted = "[redacted]"
 
-// Secret is a credential that a model carries: an OAuth access token, a
+// Secret is a credential that a model carries (ARCHITECTURE.md, "Writing a
+// model"): an OAuth access token, a
 // session JWT, an API key's secret. Every way a value is commonly printed
 // shows "[redacted]" in its place, however deeply the Secret is nested: fmt
 // with every verb, log/slog with any handler (LogValue), and encoding/json

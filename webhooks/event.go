@@ -90,7 +90,7 @@ func decodeEnvelope(payload []byte) (*Event, error) {
 // Decode decodes the event's data into v, a pointer, as encoding/json would
 // (names match whatever their case), but with the SDK's codec for the
 // shapes Clerk writes its own way: a time.Time field reads Unix milliseconds
-// (see ARCHITECTURE.md, "Models"). It is the way to the data of an event
+// (see ARCHITECTURE.md, "Writing a model"). It is the way to the data of an event
 // type that no accessor covers. It fails with ErrInvalidPayload when the
 // event has no data or the data does not fit v.
 func (e *Event) Decode(v any) error { return e.decode(v, internal.UnmarshalCompat) }
