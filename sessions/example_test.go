@@ -13,8 +13,8 @@ import (
 	"github.com/go-clerk/clerk/sessions"
 )
 
-// Revoking a session signs its user out of that client. Revoking every
-// active session of a user signs them out everywhere.
+// Revoking a session signs its user out of that client. Revoking inside
+// the loop is safe, even with a Status filter the revoked sessions leave.
 func ExampleService_Revoke() {
 	srv := fakeClerk()
 	defer srv.Close()
@@ -24,22 +24,15 @@ func ExampleService_Revoke() {
 		return
 	}
 	defer c.Close()
-	svc := c.Sessions
 	ctx := context.Background()
 
 	userID, active := "user_ada", sessions.StatusActive
-	// Collect first, then revoke: revoking while paging through a status
-	// filter would shift the pages under the iterator.
-	var ids []string
-	for s, err := range svc.All(ctx, &sessions.ListParams{UserID: &userID, Status: &active}) {
+	for s, err := range c.Sessions.All(ctx, &sessions.ListParams{UserID: &userID, Status: &active}) {
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		ids = append(ids, s.ID)
-	}
-	for _, id := range ids {
-		s, err := svc.Revoke(ctx, id)
+		s, err := c.Sessions.Revoke(ctx, s.ID)
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -51,8 +44,32 @@ func ExampleService_Revoke() {
 	// sess_phone revoked
 }
 
+// RevokeAll signs a user out everywhere: every active or pending session is
+// revoked, and any failure is reported with its session.
+func ExampleService_RevokeAll() {
+	srv := fakeClerk()
+	defer srv.Close()
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer c.Close()
+
+	revoked, err := c.Sessions.RevokeAll(context.Background(), "user_ada")
+	if err != nil {
+		fmt.Println(err) // the sessions not revoked, and why
+	}
+	for _, s := range revoked {
+		fmt.Println(s.ID, s.Status)
+	}
+	// Output:
+	// sess_laptop revoked
+	// sess_phone revoked
+}
+
 // A session token is a bearer credential: printing the Token never shows
-// the JWT; read Token.JWT to use it.
+// the JWT; Token.JWT.Reveal() is the token to send.
 func ExampleService_CreateToken() {
 	srv := fakeClerk()
 	defer srv.Close()
