@@ -256,6 +256,15 @@ func TestAllCopiesParams(t *testing.T) {
 	}
 }
 
+// pageOf is the page of the items in live that p asks for, with the total.
+func pageOf(live []string, p *fakeParams) *Page[pagerItem] {
+	page := &Page[pagerItem]{TotalCount: int64(len(live))}
+	for i := *p.Offset; i < len(live) && i < *p.Offset+*p.Limit; i++ {
+		page.Data = append(page.Data, &pagerItem{ID: live[i]})
+	}
+	return page
+}
+
 // TestAllSurvivesRemovals is the sign-out loop of issue 9: the caller
 // removes every item it is given from a list whose filter then drops it
 // (revoking sessions listed with status=active). An offset walk that only
@@ -268,14 +277,9 @@ func TestAllSurvivesRemovals(t *testing.T) {
 			live[i] = fmt.Sprintf("item_%d", i)
 		}
 		calls := 0
-		list := func(_ context.Context, p *fakeParams) (*Page[pagerItem], error) {
+		list := func(ctx context.Context, p *fakeParams) (*Page[pagerItem], error) {
 			calls++
-			off := *p.Offset
-			page := &Page[pagerItem]{TotalCount: int64(len(live))}
-			for i := off; i < len(live) && i < off+*p.Limit; i++ {
-				page.Data = append(page.Data, &pagerItem{ID: live[i]})
-			}
-			return page, nil
+			return pageOf(live, p), nil
 		}
 		seen := map[string]int{}
 		for it, err := range All(context.Background(), nil, Paging[pagerItem]{Max: 500, ID: cursorID}, list) {
@@ -305,13 +309,7 @@ func TestAllOverlapIsNotYieldedTwice(t *testing.T) {
 		live[i] = fmt.Sprintf("item_%d", i)
 	}
 	added := 0
-	list := func(_ context.Context, p *fakeParams) (*Page[pagerItem], error) {
-		page := &Page[pagerItem]{TotalCount: int64(len(live))}
-		for i := *p.Offset; i < len(live) && i < *p.Offset+*p.Limit; i++ {
-			page.Data = append(page.Data, &pagerItem{ID: live[i]})
-		}
-		return page, nil
-	}
+	list := func(_ context.Context, p *fakeParams) (*Page[pagerItem], error) { return pageOf(live, p), nil }
 	seen := map[string]int{}
 	for it, err := range All(context.Background(), nil, Paging[pagerItem]{Max: 100, ID: cursorID}, list) {
 		if err != nil {

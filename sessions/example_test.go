@@ -16,14 +16,8 @@ import (
 // Revoking a session signs its user out of that client. Revoking inside
 // the loop is safe, even with a Status filter the revoked sessions leave.
 func ExampleService_Revoke() {
-	srv := fakeClerk()
-	defer srv.Close()
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer c.Close()
+	c, done := exampleClient()
+	defer done()
 	ctx := context.Background()
 
 	userID, active := "user_ada", sessions.StatusActive
@@ -47,14 +41,8 @@ func ExampleService_Revoke() {
 // RevokeAll signs a user out everywhere: every active or pending session is
 // revoked, and any failure is reported with its session.
 func ExampleService_RevokeAll() {
-	srv := fakeClerk()
-	defer srv.Close()
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer c.Close()
+	c, done := exampleClient()
+	defer done()
 
 	revoked, err := c.Sessions.RevokeAll(context.Background(), "user_ada")
 	if err != nil {
@@ -71,14 +59,8 @@ func ExampleService_RevokeAll() {
 // A session token is a bearer credential: printing the Token never shows
 // the JWT; Token.JWT.Reveal() is the token to send.
 func ExampleService_CreateToken() {
-	srv := fakeClerk()
-	defer srv.Close()
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer c.Close()
+	c, done := exampleClient()
+	defer done()
 	svc := c.Sessions
 
 	tok, err := svc.CreateToken(context.Background(), "sess_laptop", nil)
@@ -91,6 +73,16 @@ func ExampleService_CreateToken() {
 	// Output:
 	// &{Object:token JWT:[redacted]}
 	// true
+}
+
+// exampleClient is a Client of the fake below; done closes both.
+func exampleClient() (c *clerk.Client, done func()) {
+	srv := fakeClerk()
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
+	if err != nil {
+		panic(err)
+	}
+	return c, func() { c.Close(); srv.Close() }
 }
 
 // fakeClerk is a tiny in-memory stand-in for the Backend API: just the
