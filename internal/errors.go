@@ -105,21 +105,18 @@ func (e *APIError) Error() string {
 
 // Is reports whether target is the sentinel of e's status.
 func (e *APIError) Is(target error) bool {
-	switch target {
-	case ErrBadRequest:
-		return e.StatusCode == http.StatusBadRequest
-	case ErrUnauthorized:
-		return e.StatusCode == http.StatusUnauthorized
-	case ErrForbidden:
-		return e.StatusCode == http.StatusForbidden
-	case ErrNotFound:
-		return e.StatusCode == http.StatusNotFound
-	case ErrConflict:
-		return e.StatusCode == http.StatusConflict
-	case ErrUnprocessable:
-		return e.StatusCode == http.StatusUnprocessableEntity
-	case ErrRateLimited:
-		return e.StatusCode == http.StatusTooManyRequests
+	for _, s := range [...]struct {
+		err    error
+		status int
+	}{
+		{ErrBadRequest, http.StatusBadRequest}, {ErrUnauthorized, http.StatusUnauthorized},
+		{ErrForbidden, http.StatusForbidden}, {ErrNotFound, http.StatusNotFound},
+		{ErrConflict, http.StatusConflict}, {ErrUnprocessable, http.StatusUnprocessableEntity},
+		{ErrRateLimited, http.StatusTooManyRequests},
+	} {
+		if target == s.err {
+			return e.StatusCode == s.status
+		}
 	}
 	return false
 }

@@ -38,13 +38,7 @@ type TOTPVerification struct {
 // clerk.ErrBadRequest (400), an unknown user clerk.ErrNotFound. Clerk API:
 // POST /users/{user_id}/verify_password.
 func (s *Service) VerifyPassword(ctx context.Context, userID, password string) (*PasswordVerification, error) {
-	if password == "" {
-		return nil, fmt.Errorf("%w: password is empty", internal.ErrInvalidParams)
-	}
-	body := struct {
-		Password string `json:"password"`
-	}{password}
-	return internal.Call[PasswordVerification](ctx, s.core(), http.MethodPost, "/users/{user_id}/verify_password", &body, userID)
+	return verify[PasswordVerification](ctx, s, "/users/{user_id}/verify_password", userID, "password", password)
 }
 
 // VerifyTOTP checks a TOTP or backup code of the user; a matching backup
@@ -52,13 +46,16 @@ func (s *Service) VerifyPassword(ctx context.Context, userID, password string) (
 // (422); a user without TOTP gives clerk.ErrBadRequest (400). Clerk API:
 // POST /users/{user_id}/verify_totp.
 func (s *Service) VerifyTOTP(ctx context.Context, userID, code string) (*TOTPVerification, error) {
-	if code == "" {
-		return nil, fmt.Errorf("%w: code is empty", internal.ErrInvalidParams)
+	return verify[TOTPVerification](ctx, s, "/users/{user_id}/verify_totp", userID, "code", code)
+}
+
+// verify posts {field: value} to a user's verify endpoint; an empty value
+// is refused before any request.
+func verify[T any](ctx context.Context, s *Service, tmpl, userID, field, value string) (*T, error) {
+	if value == "" {
+		return nil, fmt.Errorf("%w: %s is empty", internal.ErrInvalidParams, field)
 	}
-	body := struct {
-		Code string `json:"code"`
-	}{code}
-	return internal.Call[TOTPVerification](ctx, s.core(), http.MethodPost, "/users/{user_id}/verify_totp", &body, userID)
+	return internal.Call[T](ctx, s.core(), http.MethodPost, tmpl, map[string]string{field: value}, userID)
 }
 
 // DisableMFA disables all of the user's MFA methods at once (SMS codes,
