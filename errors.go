@@ -82,9 +82,10 @@ var ErrInvalidParams = internal.ErrInvalidParams
 // client reads.
 var ErrResponseTooLarge = internal.ErrResponseTooLarge
 
-// ErrInvalidResponse matches a 2xx answer that cannot be what the call asked
-// for: an empty body, JSON null or {} where a resource was expected, or
-// JSON that does not fit the model. The call returns no value with it.
+// ErrInvalidResponse matches an answer that cannot be what the call asked
+// for: a 2xx with an empty body, JSON null or {} where a resource was
+// expected, or JSON that does not fit the model; or a redirect, which is
+// never followed with the secret key. The call returns no value with it.
 var ErrInvalidResponse = internal.ErrInvalidResponse
 
 // ErrInvalidSecretKey is returned by New for an empty or malformed secret

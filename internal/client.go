@@ -303,8 +303,9 @@ func (c *Client) answerError(r *Request, err error) error {
 }
 
 // errRedirect refuses every redirect: the Backend API never redirects, and
-// following one would carry the secret key to wherever Location points.
-var errRedirect = errors.New("the answer is a redirect, which is never followed with the secret key")
+// following one would carry the secret key to wherever Location points. It
+// matches ErrInvalidResponse.
+var errRedirect = fmt.Errorf("%w: a redirect, which is never followed with the secret key", ErrInvalidResponse)
 
 // send sends a request (ARCHITECTURE.md, "The request path"), retrying as
 // the policy says, and returns the body of a 2xx answer (nil when r.discard is set or the answer is a 204). A

@@ -79,8 +79,8 @@ func UnmarshalCompat(data []byte, v any) error { return json.Unmarshal(data, v, 
 func MarshalAPI(v any) ([]byte, error) { return json.Marshal(v, encodeOptions) }
 
 // ErrInvalidResponse is matched by an answer that cannot be what the call
-// asked for: a 2xx whose body is empty, JSON null, or not the JSON of the
-// expected resource.
+// asked for: a 2xx whose body is empty, JSON null, {}, or not the JSON of
+// the expected resource; or a redirect, which is never followed.
 var ErrInvalidResponse = errors.New("clerk: invalid response")
 
 // decodeResource decodes an answer that must hold one resource. Empty,

@@ -16,8 +16,8 @@ import (
 // TestRedirectsAreNotFollowed (issue 9, item 5): the Backend API never
 // redirects, and following a redirect would carry the secret key to the
 // Location, from https to http or to another port of the same host. The
-// call fails instead, no request reaches the Location, and neither the
-// error nor the log shows the Location's path or query.
+// call fails instead (ErrInvalidResponse), no request reaches the Location,
+// and neither the error nor the log shows the Location's path or query.
 func TestRedirectsAreNotFollowed(t *testing.T) {
 	var reached atomic.Int32
 	var leakedKey atomic.Bool
@@ -45,6 +45,9 @@ func TestRedirectsAreNotFollowed(t *testing.T) {
 			if err == nil {
 				t.Errorf("%d %s: the redirect was followed to a success", status, m)
 				continue
+			}
+			if !errors.Is(err, ErrInvalidResponse) {
+				t.Errorf("%d %s: %v does not match ErrInvalidResponse", status, m, err)
 			}
 			for _, leak := range []string{"private-location", "acct_9a8b7c", "s3cr3t"} {
 				if strings.Contains(err.Error(), leak) || strings.Contains(logs.String(), leak) {
