@@ -106,6 +106,10 @@ func BenchmarkWebhookVerify(b *testing.B) {
 				}
 			}
 		}
+		for range 200 { // warm both sides (type caches, the heap)
+			sdk()
+			baseline()
+		}
 		b.Run(tc.name, func(b *testing.B) {
 			b.ReportAllocs()
 			b.SetBytes(int64(len(payload)))
