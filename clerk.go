@@ -29,10 +29,6 @@ const DefaultBaseURL = internal.DefaultBaseURL
 // users and organizations. A key set to nil deletes it in a metadata merge.
 type Metadata = internal.Metadata
 
-// Page is one page of a list: Data, and TotalCount where the endpoint
-// reports it.
-type Page[T any] = internal.Page[T]
-
 // DeletedObject is what Clerk answers to most deletions.
 type DeletedObject = internal.DeletedObject
 
@@ -143,6 +139,7 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	var o options
+	o.cfg.MaxRetries = internal.DefaultMaxRetries // WithMaxRetries(0) turns them off
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -150,24 +147,20 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 		return nil, err
 	}
 	o.cfg.SecretKey = secretKey
+	if o.machineCacheSet {
+		o.cfg.MachineTokenCache = &internal.CacheConfig{Size: o.machineCacheSize, TTL: o.machineCacheTTL}
+	}
 	core, err := internal.New(o.cfg)
 	if err != nil {
 		return nil, err
 	}
-	var mopts []apikeys.Option
-	if o.machineCacheSet {
-		mopts = append(mopts, apikeys.WithVerifyCache(o.machineCacheSize, o.machineCacheTTL))
-	}
-	if o.auth.now != nil {
-		mopts = append(mopts, apikeys.WithClock(o.auth.now))
-	}
 	c := &Client{
-		Users:         users.New(core),
-		Sessions:      sessions.New(core),
-		Organizations: organizations.New(core),
-		APIKeys:       apikeys.New(core, mopts...),
-		M2MTokens:     apikeys.NewM2MTokens(core, mopts...),
-		Machines:      apikeys.NewMachines(core),
+		Users:         (*users.Service)(internal.NewService(core)),
+		Sessions:      (*sessions.Service)(internal.NewService(core)),
+		Organizations: (*organizations.Service)(internal.NewService(core)),
+		APIKeys:       (*apikeys.Service)(internal.NewService(core)),
+		M2MTokens:     (*apikeys.M2MTokenService)(internal.NewService(core)),
+		Machines:      (*apikeys.MachineService)(internal.NewService(core)),
 		core:          core,
 		auth:          o.auth,
 	}

@@ -2,20 +2,56 @@ package clerk
 
 import (
 	"errors"
+	"time"
 
 	"github.com/go-clerk/clerk/internal"
 )
 
-// APIError is every non-2xx answer of the Backend API: StatusCode, the
-// Errors Clerk listed (Code, Message, LongMessage, Meta), TraceID and
-// RetryAfter. It matches the status sentinels below with errors.Is; reach
-// the detail with errors.As:
+// APIError is every non-2xx answer of the Backend API. It matches the status
+// sentinels below with errors.Is; reach the detail with errors.As:
 //
 //	var apiErr *clerk.APIError
 //	if errors.As(err, &apiErr) && apiErr.HasCode("form_identifier_exists") { ... }
-type APIError = internal.APIError
+//
+// Reach it with errors.As, not a type assertion: the transport builds the
+// error in package internal, as a struct of these same fields, and errors.As
+// gives a *APIError that is that very value (ARCHITECTURE.md, "Errors").
+type APIError struct {
+	// StatusCode is the HTTP status of the answer.
+	StatusCode int
+	// Errors are the entries of the body's errors array; empty when the body
+	// was not Clerk's JSON error shape.
+	Errors []ErrorDetail
+	// TraceID is Clerk's trace ID, from the body's clerk_trace_id or the
+	// Clerk-Trace-Id header. Quote it to Clerk support.
+	TraceID string
+	// RetryAfter is the wait the answer asked for with Retry-After (on 429 and
+	// 503), zero when it gave none. A Retry-After longer than a day reads as
+	// a day.
+	RetryAfter time.Duration
+	// Body is a short cut of a body that was not Clerk's error JSON (an HTML
+	// page from a proxy, say), for diagnosis.
+	Body string
+}
 
-// ErrorDetail is one entry of an APIError's Errors.
+// Error returns one short line: status, first error code and message, trace
+// ID, each folded onto one line and cut, whatever the body held. The secret
+// key never appears in it.
+func (e *APIError) Error() string { return (*internal.APIError)(e).Error() }
+
+// Is reports whether target is the sentinel of e's status: ErrBadRequest,
+// ErrUnauthorized, ErrForbidden, ErrNotFound, ErrConflict, ErrUnprocessable
+// or ErrRateLimited.
+func (e *APIError) Is(target error) bool { return (*internal.APIError)(e).Is(target) }
+
+// HasCode reports whether any entry of Errors has the given Clerk error
+// code, such as "form_identifier_exists".
+func (e *APIError) HasCode(code string) bool { return (*internal.APIError)(e).HasCode(code) }
+
+// ErrorDetail is one entry of an APIError's Errors: Code (Clerk's
+// machine-readable error code, such as "form_identifier_exists"), Message
+// (a short description), LongMessage (a longer, human-readable one) and Meta
+// (extra detail, such as the parameter at fault under "param_name").
 type ErrorDetail = internal.ErrorDetail
 
 // Sentinels that an *APIError matches by its HTTP status.
@@ -45,6 +81,12 @@ var ErrInvalidParams = internal.ErrInvalidParams
 // ErrResponseTooLarge matches an answer whose body exceeded the bytes the
 // client reads.
 var ErrResponseTooLarge = internal.ErrResponseTooLarge
+
+// ErrInvalidResponse matches an answer that cannot be what the call asked
+// for: a 2xx with an empty body, JSON null or {} where a resource was
+// expected, or JSON that does not fit the model; or a redirect, which is
+// never followed with the secret key. The call returns no value with it.
+var ErrInvalidResponse = internal.ErrInvalidResponse
 
 // ErrInvalidSecretKey is returned by New for an empty or malformed secret
 // key. The key itself is never part of the message.

@@ -1,6 +1,6 @@
 module github.com/go-clerk/clerk
 
-go 1.25.0
+go 1.26
 
 require (
 	github.com/MicahParks/jwkset v0.11.4
@@ -16,6 +16,7 @@ require (
 
 require (
 	github.com/davecgh/go-spew v1.1.1 // indirect
+	github.com/go-json-experiment/json v1.27.2 // indirect
 	github.com/go-openapi/jsonpointer v0.22.5 // indirect
 	github.com/go-openapi/swag/jsonname v0.25.5 // indirect
 	github.com/gorilla/mux v1.8.0 // indirect

@@ -13,18 +13,20 @@ import (
 	"github.com/go-clerk/clerk/internal"
 )
 
-// Service manages API keys and verifies their secrets. It is a thin view
-// over the shared transport plus a small cache of verifications, and is safe
-// for concurrent use. The root package wires it as clerk.Client.APIKeys.
-type Service struct {
-	c      *internal.Client
-	verify *verifier[APIKey]
-}
+// Service manages API keys and verifies their secrets (clerk.Client.APIKeys).
+// It is a thin view over the shared transport plus a small cache of
+// verifications (clerk.WithMachineTokenCache), and is safe for concurrent
+// use.
+type Service internal.Service
 
-// New returns the API keys service over a transport core. Options configure
-// Verify's cache (WithVerifyCache, WithClock).
-func New(c *internal.Client, opts ...Option) *Service {
-	return &Service{c: c, verify: newVerifier(newConfig(opts), (*APIKey).expiration, (*APIKey).clone)}
+func (s *Service) core() *internal.Client { return (*internal.Service)(s).Client() }
+
+// verify is the service's verifier, built on first use from the transport
+// core's configuration.
+func (s *Service) verify() *verifier[APIKey] {
+	return (*internal.Service)(s).State(func(c *internal.Client) any {
+		return newVerifier(configOf(c), (*APIKey).expiration, (*APIKey).clone)
+	}).(*verifier[APIKey])
 }
 
 // APIKey is an API key as Clerk returns it. Secret is filled only by Create:
@@ -185,7 +187,7 @@ func (s *Service) Create(ctx context.Context, params *CreateParams) (*APIKey, er
 		return nil, fmt.Errorf("%w: subject is required", internal.ErrInvalidParams)
 	}
 	k := &APIKey{}
-	if err := s.c.Post(ctx, "/api_keys", params, k); err != nil {
+	if err := s.core().Post(ctx, "/api_keys", params, k); err != nil {
 		return nil, err
 	}
 	return k, nil
@@ -198,7 +200,7 @@ func (s *Service) Get(ctx context.Context, id string) (*APIKey, error) {
 		return nil, err
 	}
 	k := &APIKey{}
-	if err := s.c.Get(ctx, path, nil, k); err != nil {
+	if err := s.core().Get(ctx, path, nil, k); err != nil {
 		return nil, err
 	}
 	return k, nil
@@ -242,7 +244,7 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*Page[APIKey], 
 		return nil, err
 	}
 	page := &Page[APIKey]{}
-	if err := s.c.Get(ctx, "/api_keys", internal.Query(params), page); err != nil {
+	if err := s.core().Get(ctx, "/api_keys", internal.Query(params), page); err != nil {
 		return nil, err
 	}
 	return page, nil
@@ -307,7 +309,7 @@ func (s *Service) Update(ctx context.Context, id string, params *UpdateParams) (
 		params = &UpdateParams{}
 	}
 	k := &APIKey{}
-	err = s.c.Patch(ctx, path, params, k)
+	err = s.core().Patch(ctx, path, params, k)
 	s.forget(id)
 	if err != nil {
 		return nil, err
@@ -333,7 +335,7 @@ func (s *Service) Revoke(ctx context.Context, id string, params *RevokeParams) (
 		params = &RevokeParams{}
 	}
 	k := &APIKey{}
-	err = s.c.Post(ctx, path, params, k)
+	err = s.core().Post(ctx, path, params, k)
 	s.forget(id)
 	if err != nil {
 		return nil, err
@@ -348,7 +350,7 @@ func (s *Service) Delete(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	err = s.c.Delete(ctx, path, nil)
+	err = s.core().Delete(ctx, path, nil)
 	s.forget(id)
 	return err
 }
@@ -363,7 +365,7 @@ func (s *Service) Secret(ctx context.Context, id string) (string, error) {
 	var out struct {
 		Secret string `json:"secret"`
 	}
-	if err := s.c.Get(ctx, path, nil, &out); err != nil {
+	if err := s.core().Get(ctx, path, nil, &out); err != nil {
 		return "", err
 	}
 	return out.Secret, nil
@@ -375,7 +377,7 @@ func (s *Service) Secret(ctx context.Context, id string) (string, error) {
 // the API's error code), a malformed one (400), a key that the answer says
 // is revoked or expired, an empty or oversized one (refused locally).
 //
-// Successes are cached (see WithVerifyCache) under the SHA-256 of the
+// Successes are cached (see clerk.WithMachineTokenCache) under the SHA-256 of the
 // secret, for a few seconds and never past the key's expiration; failures
 // are not cached. Concurrent calls with the same secret share one request.
 // The secret never appears in a returned error. Clerk API:
@@ -385,12 +387,12 @@ func (s *Service) Verify(ctx context.Context, secret string) (*APIKey, error) {
 	if err := checkToken(kind, secret); err != nil {
 		return nil, err
 	}
-	return s.verify.verify(ctx, secret, func(ctx context.Context) (*APIKey, error) {
+	return s.verify().verify(ctx, secret, func(ctx context.Context) (*APIKey, error) {
 		k := &APIKey{}
 		body := struct {
 			Secret string `json:"secret"`
 		}{secret}
-		if err := s.c.Post(ctx, "/api_keys/verify", body, k); err != nil {
+		if err := s.core().Post(ctx, "/api_keys/verify", body, k); err != nil {
 			return nil, verifyError(kind, redactErr(err, secret))
 		}
 		k.Secret = ""
@@ -417,5 +419,5 @@ func checkVerified(kind string, revoked, expired bool, reason string) error {
 }
 
 func (s *Service) forget(id string) {
-	s.verify.forget(func(k *APIKey) bool { return k.ID == id })
+	s.verify().forget(func(k *APIKey) bool { return k.ID == id })
 }

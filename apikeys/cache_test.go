@@ -257,13 +257,13 @@ func TestVerifyCacheBound(t *testing.T) {
 	assert.Equal(t, 2, verifyCount(srv))
 	verify(2) // evicts b
 	assert.Equal(t, 3, verifyCount(srv))
-	assert.Equal(t, 2, s.verify.cache.len())
+	assert.Equal(t, 2, s.verify().cache.len())
 	verify(0)
 	verify(2)
 	assert.Equal(t, 3, verifyCount(srv), "a and c stayed")
 	verify(1)
 	assert.Equal(t, 4, verifyCount(srv), "b was evicted")
-	assert.Equal(t, 2, s.verify.cache.len())
+	assert.Equal(t, 2, s.verify().cache.len())
 }
 
 func TestVerifyCacheOff(t *testing.T) {
@@ -279,7 +279,7 @@ func TestVerifyCacheOff(t *testing.T) {
 		}
 		assert.Equal(t, 3, verifyCount(srv))
 		assert.Equal(t, 3, m2mVerifyCount(srv))
-		assert.Nil(t, s.verify.cache)
+		assert.Nil(t, s.verify().cache)
 	}
 }
 
@@ -309,12 +309,12 @@ func TestVerifyCacheHoldsNoToken(t *testing.T) {
 		assert.NotContains(t, string(b), token)
 		assert.NotContains(t, fmt.Sprintf("%#v", val), token)
 	}
-	ak, ok := s.verify.cache.get(keyOf(testSecret), t0)
+	ak, ok := s.verify().cache.get(keyOf(testSecret), t0)
 	require.True(t, ok)
-	check(s.verify.cache.keys(), testSecret, ak)
-	mt, ok := m.verify.cache.get(keyOf(testToken), t0)
+	check(s.verify().cache.keys(), testSecret, ak)
+	mt, ok := m.verify().cache.get(keyOf(testToken), t0)
 	require.True(t, ok)
-	check(m.verify.cache.keys(), testToken, mt)
+	check(m.verify().cache.keys(), testToken, mt)
 }
 
 // waitFor spins (yielding, not sleeping) until cond holds.
@@ -359,7 +359,7 @@ func TestVerifyConcurrentShareOneCall(t *testing.T) {
 				wg.Go(func() { keys[i], errs[i] = s.Verify(context.Background(), testSecret) })
 			}
 			<-f.entered
-			waitFor(t, "the other callers to wait", func() bool { return s.verify.waiting(testSecret) == n-1 })
+			waitFor(t, "the other callers to wait", func() bool { return s.verify().waiting(testSecret) == n-1 })
 			release()
 			wg.Wait()
 			assert.Equal(t, 1, verifyCount(srv))
@@ -409,7 +409,7 @@ func TestVerifyWaiterContext(t *testing.T) {
 	impatient, cancelImpatient := context.WithCancel(context.Background())
 	impatientErr := make(chan error, 1)
 	go func() { _, err := s.Verify(impatient, testSecret); impatientErr <- err }()
-	waitFor(t, "the impatient waiter", func() bool { return s.verify.waiting(testSecret) == 1 })
+	waitFor(t, "the impatient waiter", func() bool { return s.verify().waiting(testSecret) == 1 })
 	cancelImpatient()
 	assert.ErrorIs(t, <-impatientErr, context.Canceled)
 
@@ -419,7 +419,7 @@ func TestVerifyWaiterContext(t *testing.T) {
 	}
 	patient := make(chan result, 1)
 	go func() { k, err := s.Verify(context.Background(), testSecret); patient <- result{k, err} }()
-	waitFor(t, "the patient waiter", func() bool { return s.verify.waiting(testSecret) == 2 })
+	waitFor(t, "the patient waiter", func() bool { return s.verify().waiting(testSecret) == 2 })
 	cancelLeader()
 	assert.ErrorIs(t, <-leaderErr, context.Canceled)
 	r := <-patient
@@ -466,8 +466,8 @@ func TestVerifyConcurrentMany(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	assert.True(t, s.verify.cache.len() <= 3)
-	assert.True(t, m.verify.cache.len() <= 3)
+	assert.True(t, s.verify().cache.len() <= 3)
+	assert.True(t, m.verify().cache.len() <= 3)
 	assert.True(t, verifyCount(srv) < 16*60+16*60/7+16, "the cache saved calls (%d)", verifyCount(srv))
 }
 
@@ -538,7 +538,7 @@ func TestVerifyRevokeDuringVerify(t *testing.T) {
 	late := make(chan error, 1)
 	go func() { _, err := s.Verify(ctx, testSecret); late <- err }()
 	waitFor(t, "the late caller to wait or call", func() bool {
-		return s.verify.waiting(testSecret) == 1 || verifyCount(srv) == 2
+		return s.verify().waiting(testSecret) == 1 || verifyCount(srv) == 2
 	})
 	close(release)
 	assert.NoError(t, <-early, "begun before the revocation: Clerk's answer stands")
@@ -577,7 +577,7 @@ func TestVerifyTransportTimeoutShared(t *testing.T) {
 	for range n - 1 {
 		go func() { _, err := s.Verify(context.Background(), testSecret); errs <- err }()
 	}
-	waitFor(t, "the waiters", func() bool { return s.verify.waiting(testSecret) == n-1 })
+	waitFor(t, "the waiters", func() bool { return s.verify().waiting(testSecret) == n-1 })
 	close(release)
 	for range n {
 		assert.ErrorIs(t, <-errs, context.DeadlineExceeded)

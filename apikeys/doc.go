@@ -39,7 +39,7 @@
 // /m2m_tokens/verify), then remembers each successful answer for a short
 // time, so that a busy API does not call Clerk on every request: by default
 // DefaultCacheSize entries for DefaultCacheTTL (5 s), least recently used
-// first out, set with WithVerifyCache (a size or TTL of 0 turns it off). An
+// first out, set with clerk.WithMachineTokenCache (a size or TTL of 0 turns it off). An
 // entry is keyed by the SHA-256 of the token, never by the token, and holds
 // the verified result (without the token). It never outlives the token's own
 // expiration. Failures are not cached: a rejected token is asked about again
@@ -51,7 +51,7 @@
 // cache entry ends, at most the TTL after the API call that filled it (hits
 // do not extend an entry). Revoke, Update and Delete made through the same
 // service drop its cached entries at once. Choose the TTL as the longest such
-// delay you accept; WithVerifyCache(0, 0) makes revocation immediate at the
+// delay you accept; clerk.WithMachineTokenCache(0, 0) makes revocation immediate at the
 // price of one API call per Verify.
 //
 // # Errors

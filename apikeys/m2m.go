@@ -15,18 +15,18 @@ import (
 	"github.com/go-clerk/clerk/internal"
 )
 
-// M2MTokenService manages machine-to-machine tokens and verifies them. It is
-// safe for concurrent use. The root package wires it as
-// clerk.Client.M2MTokens.
-type M2MTokenService struct {
-	c      *internal.Client
-	verify *verifier[M2MToken]
-}
+// M2MTokenService manages machine-to-machine tokens and verifies them
+// (clerk.Client.M2MTokens). It is safe for concurrent use.
+type M2MTokenService internal.Service
 
-// NewM2MTokens returns the M2M token service over a transport core. Options
-// configure Verify's cache (WithVerifyCache, WithClock).
-func NewM2MTokens(c *internal.Client, opts ...Option) *M2MTokenService {
-	return &M2MTokenService{c: c, verify: newVerifier(newConfig(opts), (*M2MToken).expiration, (*M2MToken).clone)}
+func (s *M2MTokenService) core() *internal.Client { return (*internal.Service)(s).Client() }
+
+// verify is the service's verifier, built on first use from the transport
+// core's configuration.
+func (s *M2MTokenService) verify() *verifier[M2MToken] {
+	return (*internal.Service)(s).State(func(c *internal.Client) any {
+		return newVerifier(configOf(c), (*M2MToken).expiration, (*M2MToken).clone)
+	}).(*verifier[M2MToken])
 }
 
 // TokenFormat is the format of a new M2M token.
@@ -200,7 +200,7 @@ func (s *M2MTokenService) Create(ctx context.Context, params *CreateM2MTokenPara
 		return nil, fmt.Errorf("%w: the machine's secret key has white space or control characters", internal.ErrInvalidParams)
 	}
 	t := &M2MToken{}
-	err := s.c.Do(ctx, &internal.Request{
+	err := s.core().Do(ctx, &internal.Request{
 		Method: http.MethodPost,
 		Path:   "/m2m_tokens",
 		Body:   params,
@@ -239,7 +239,7 @@ func (s *M2MTokenService) List(ctx context.Context, params *ListM2MTokensParams)
 		M2MTokens  []*M2MToken `json:"m2m_tokens"`
 		TotalCount int64       `json:"total_count"`
 	}
-	if err := s.c.Get(ctx, "/m2m_tokens", internal.Query(params), &wire); err != nil {
+	if err := s.core().Get(ctx, "/m2m_tokens", internal.Query(params), &wire); err != nil {
 		return nil, err
 	}
 	return &Page[M2MToken]{Data: wire.M2MTokens, TotalCount: wire.TotalCount}, nil
@@ -273,8 +273,8 @@ func (s *M2MTokenService) Revoke(ctx context.Context, id string, params *RevokeP
 		params = &RevokeParams{}
 	}
 	t := &M2MToken{}
-	err = s.c.Post(ctx, path, params, t)
-	s.verify.forget(func(v *M2MToken) bool { return v.ID == id })
+	err = s.core().Post(ctx, path, params, t)
+	s.verify().forget(func(v *M2MToken) bool { return v.ID == id })
 	if err != nil {
 		return nil, err
 	}
@@ -293,12 +293,12 @@ func (s *M2MTokenService) Verify(ctx context.Context, token string) (*M2MToken, 
 	if err := checkToken(kind, token); err != nil {
 		return nil, err
 	}
-	return s.verify.verify(ctx, token, func(ctx context.Context) (*M2MToken, error) {
+	return s.verify().verify(ctx, token, func(ctx context.Context) (*M2MToken, error) {
 		t := &M2MToken{}
 		body := struct {
 			Token string `json:"token"`
 		}{token}
-		if err := s.c.Post(ctx, "/m2m_tokens/verify", body, t); err != nil {
+		if err := s.core().Post(ctx, "/m2m_tokens/verify", body, t); err != nil {
 			return nil, verifyError(kind, redactErr(err, token))
 		}
 		t.Token = ""

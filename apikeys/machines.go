@@ -15,12 +15,9 @@ import (
 // issued to, their secret keys, and which machines each may call. It is
 // safe for concurrent use. The root package may wire it as
 // clerk.Client.Machines.
-type MachineService struct {
-	c *internal.Client
-}
+type MachineService internal.Service
 
-// NewMachines returns the machines service over a transport core.
-func NewMachines(c *internal.Client) *MachineService { return &MachineService{c: c} }
+func (s *MachineService) core() *internal.Client { return (*internal.Service)(s).Client() }
 
 // Machine is a machine as Clerk returns it. SecretKey is filled only by
 // Create; fmt (every verb but %p; see the package doc) and log/slog show it
@@ -163,7 +160,7 @@ func (s *MachineService) List(ctx context.Context, params *ListMachinesParams) (
 		}
 	}
 	page := &Page[Machine]{}
-	if err := s.c.Get(ctx, "/machines", internal.Query(params), page); err != nil {
+	if err := s.core().Get(ctx, "/machines", internal.Query(params), page); err != nil {
 		return nil, err
 	}
 	return page, nil
@@ -203,7 +200,7 @@ func (s *MachineService) Create(ctx context.Context, params *CreateMachineParams
 		return nil, fmt.Errorf("%w: name is required", internal.ErrInvalidParams)
 	}
 	m := &Machine{}
-	if err := s.c.Post(ctx, "/machines", params, m); err != nil {
+	if err := s.core().Post(ctx, "/machines", params, m); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -216,7 +213,7 @@ func (s *MachineService) Get(ctx context.Context, id string) (*Machine, error) {
 		return nil, err
 	}
 	m := &Machine{}
-	if err := s.c.Get(ctx, path, nil, m); err != nil {
+	if err := s.core().Get(ctx, path, nil, m); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -239,7 +236,7 @@ func (s *MachineService) Update(ctx context.Context, id string, params *UpdateMa
 		params = &UpdateMachineParams{}
 	}
 	m := &Machine{}
-	if err := s.c.Patch(ctx, path, params, m); err != nil {
+	if err := s.core().Patch(ctx, path, params, m); err != nil {
 		return nil, err
 	}
 	return m, nil
@@ -251,7 +248,7 @@ func (s *MachineService) Delete(ctx context.Context, id string) error {
 	if err != nil {
 		return err
 	}
-	return s.c.Delete(ctx, path, nil)
+	return s.core().Delete(ctx, path, nil)
 }
 
 // GetSecretKey returns a machine's secret key. Clerk API:
@@ -262,7 +259,7 @@ func (s *MachineService) GetSecretKey(ctx context.Context, id string) (*MachineS
 		return nil, err
 	}
 	k := &MachineSecretKey{}
-	if err := s.c.Get(ctx, path, nil, k); err != nil {
+	if err := s.core().Get(ctx, path, nil, k); err != nil {
 		return nil, err
 	}
 	return k, nil
@@ -287,7 +284,7 @@ func (s *MachineService) RotateSecretKey(ctx context.Context, id string, params 
 		return nil, fmt.Errorf("%w: RotateSecretKeyParams (previous_token_ttl) are required", internal.ErrInvalidParams)
 	}
 	k := &MachineSecretKey{}
-	if err := s.c.Post(ctx, path, params, k); err != nil {
+	if err := s.core().Post(ctx, path, params, k); err != nil {
 		return nil, err
 	}
 	return k, nil
@@ -307,7 +304,7 @@ func (s *MachineService) AddScope(ctx context.Context, id, toMachineID string) (
 		ToMachineID string `json:"to_machine_id"`
 	}{toMachineID}
 	sc := &MachineScope{}
-	if err := s.c.Post(ctx, path, body, sc); err != nil {
+	if err := s.core().Post(ctx, path, body, sc); err != nil {
 		return nil, err
 	}
 	return sc, nil
@@ -320,5 +317,5 @@ func (s *MachineService) RemoveScope(ctx context.Context, id, otherMachineID str
 	if err != nil {
 		return err
 	}
-	return s.c.Delete(ctx, path, nil)
+	return s.core().Delete(ctx, path, nil)
 }

@@ -1,8 +1,13 @@
 package apikeys
 
-import "time"
+import (
+	"time"
 
-// Defaults of the verification cache (see WithVerifyCache).
+	"github.com/go-clerk/clerk/internal"
+)
+
+// Defaults of the verification cache (clerk.WithMachineTokenCache changes
+// them).
 const (
 	// DefaultCacheSize is how many verified tokens a service remembers.
 	DefaultCacheSize = 4096
@@ -11,44 +16,20 @@ const (
 	DefaultCacheTTL = 5 * time.Second
 )
 
-// Option configures the verification behaviour of a Service or an
-// M2MTokenService (New, NewM2MTokens).
-type Option func(*config)
-
+// config is what a verifier is built with.
 type config struct {
 	cacheSize int
 	cacheTTL  time.Duration
 	now       func() time.Time
 }
 
-func newConfig(opts []Option) config {
-	cfg := config{cacheSize: DefaultCacheSize, cacheTTL: DefaultCacheTTL, now: time.Now}
-	for _, o := range opts {
-		if o != nil {
-			o(&cfg)
-		}
+// configOf reads the verification cache's settings from the transport core:
+// its MachineTokenCache (the defaults when unset; a size or TTL of zero or
+// less turns the cache off) and its clock.
+func configOf(c *internal.Client) config {
+	cfg := config{cacheSize: DefaultCacheSize, cacheTTL: DefaultCacheTTL, now: c.Clock()}
+	if mc := c.MachineTokenCache(); mc != nil {
+		cfg.cacheSize, cfg.cacheTTL = mc.Size, mc.TTL
 	}
 	return cfg
-}
-
-// WithVerifyCache sets the bound and lifetime of the cache of successful
-// verifications: at most size entries (least recently used first out), each
-// kept for at most ttl and never past its token's own expiration. A size or
-// ttl of zero (or less) turns the cache off, so that every Verify asks Clerk.
-// The default is DefaultCacheSize entries for DefaultCacheTTL.
-func WithVerifyCache(size int, ttl time.Duration) Option {
-	return func(c *config) {
-		c.cacheSize = size
-		c.cacheTTL = ttl
-	}
-}
-
-// WithClock sets the clock the cache reads to expire entries; tests inject a
-// fake one. Nil keeps time.Now.
-func WithClock(now func() time.Time) Option {
-	return func(c *config) {
-		if now != nil {
-			c.now = now
-		}
-	}
 }

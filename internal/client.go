@@ -35,7 +35,8 @@ const (
 	maxErrorBody            = 64 << 10
 )
 
-// Config configures a Client. Zero fields take the defaults above.
+// Config configures a Client. Zero fields take the defaults above, but for
+// MaxRetries, whose zero means no retries.
 type Config struct {
 	// SecretKey authenticates every call (Authorization: Bearer).
 	SecretKey string
@@ -44,7 +45,9 @@ type Config struct {
 	// HTTPClient sends the requests; nil means a transport of the client's
 	// own, whose idle connections Close releases.
 	HTTPClient *http.Client
-	// MaxRetries is how many times a call is retried; negative means none.
+	// MaxRetries is how many times a call is retried: 0 (or less) means
+	// none, as clerk.WithMaxRetries(0) does. The root package starts from
+	// DefaultMaxRetries.
 	MaxRetries int
 	// RetryWaitMin is the first backoff wait; it doubles per retry.
 	RetryWaitMin time.Duration
@@ -67,39 +70,38 @@ type Config struct {
 	Now func() time.Time
 	// Jitter returns a number in [0, 1) that spreads backoff waits.
 	Jitter func() float64
+	// MachineTokenCache, when set, sizes apikeys' cache of verified machine
+	// tokens (clerk.WithMachineTokenCache); nil keeps apikeys' defaults.
+	MachineTokenCache *CacheConfig
 }
 
-// secret holds the secret key behind a pointer, so that printing a value
-// that contains it with %v or %+v shows an address, never the key.
-type secret struct{ p *string }
-
-func (s secret) get() string {
-	if s.p == nil {
-		return ""
-	}
-	return *s.p
+// CacheConfig bounds a cache: at most Size entries, each kept for at most
+// TTL. A Size or TTL of zero (or less) turns the cache off.
+type CacheConfig struct {
+	// Size is the most entries the cache holds.
+	Size int
+	// TTL is the longest an entry is kept.
+	TTL time.Duration
 }
-
-// String redacts the key.
-func (s secret) String() string { return "[redacted]" }
 
 // Client is the transport core every service is a thin view over. It is safe
 // for concurrent use.
 type Client struct {
-	key      secret
-	base     string // without trailing slash
-	ua       string
-	rc       *retryablehttp.Client
-	hc       *http.Client
-	log      *slog.Logger
-	timeout  time.Duration
-	maxBody  int64
-	waitMin  time.Duration
-	waitMax  time.Duration
-	sleep    func(context.Context, time.Duration) error
-	now      func() time.Time
-	jitter   func() float64
-	closeIdl bool // the client owns its transport's connections
+	key           Secret // printing a Client never shows it
+	base          string // without trailing slash
+	ua            string
+	rc            *retryablehttp.Client
+	hc            *http.Client
+	log           *slog.Logger
+	timeout       time.Duration
+	maxBody       int64
+	waitMin       time.Duration
+	waitMax       time.Duration
+	sleep         func(context.Context, time.Duration) error
+	now           func() time.Time
+	jitter        func() float64
+	mtCache       *CacheConfig
+	ownsTransport bool // Close may release the transport's idle connections
 }
 
 // New builds a transport core. It does not check the key's shape: the root
@@ -121,7 +123,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	key := cfg.SecretKey
 	c := &Client{
-		key:     secret{&key},
+		key:     NewSecret(key),
 		base:    strings.TrimRight(u.String(), "/"),
 		ua:      "go-clerk/" + Version + " (+https://github.com/go-clerk/clerk)",
 		hc:      cfg.HTTPClient,
@@ -133,6 +135,7 @@ func New(cfg Config) (*Client, error) {
 		sleep:   cfg.Sleep,
 		now:     cfg.Now,
 		jitter:  cfg.Jitter,
+		mtCache: cfg.MachineTokenCache,
 	}
 	if cfg.UserAgent != "" {
 		c.ua = cfg.UserAgent + " " + c.ua
@@ -141,7 +144,7 @@ func New(cfg Config) (*Client, error) {
 		t := http.DefaultTransport.(*http.Transport).Clone()
 		t.MaxIdleConnsPerHost = 32
 		c.hc = &http.Client{Transport: t}
-		c.closeIdl = true
+		c.ownsTransport = true
 	}
 	if c.timeout == 0 {
 		c.timeout = DefaultTimeout
@@ -167,12 +170,7 @@ func New(cfg Config) (*Client, error) {
 	if c.jitter == nil {
 		c.jitter = randFloat
 	}
-	retries := cfg.MaxRetries
-	if retries == 0 {
-		retries = DefaultMaxRetries
-	} else if retries < 0 {
-		retries = 0
-	}
+	retries := max(cfg.MaxRetries, 0)
 	// retryablehttp closes its HTTP client's idle connections whenever a
 	// call ends in failure. Its copy of the client has a transport that hides
 	// CloseIdleConnections: a caller's pool is theirs, and our own stays warm
@@ -183,6 +181,7 @@ func New(cfg Config) (*Client, error) {
 	}
 	rcClient := *c.hc
 	rcClient.Transport = keepIdle{rt}
+	rcClient.CheckRedirect = func(*http.Request, []*http.Request) error { return errRedirect }
 	c.rc = &retryablehttp.Client{
 		HTTPClient: &rcClient,
 		// Logger stays nil: retryablehttp's default logger writes every
@@ -213,14 +212,20 @@ func (c *Client) HTTPClient() *http.Client { return c.hc }
 
 // SecretKey returns the key the client authenticates with. Only code that
 // must hand it to another component (the JWKS fetcher) calls it.
-func (c *Client) SecretKey() string { return c.key.get() }
+func (c *Client) SecretKey() string { return c.key.Reveal() }
+
+// Clock returns the client's clock (Config.Now, else time.Now).
+func (c *Client) Clock() func() time.Time { return c.now }
+
+// MachineTokenCache returns Config.MachineTokenCache: nil when unset.
+func (c *Client) MachineTokenCache() *CacheConfig { return c.mtCache }
 
 // Logger returns the configured logger, or nil.
 func (c *Client) Logger() *slog.Logger { return c.log }
 
 // Close releases idle connections of a transport the client created itself.
 func (c *Client) Close() {
-	if c.closeIdl {
+	if c.ownsTransport {
 		c.hc.CloseIdleConnections()
 	}
 }
@@ -232,15 +237,44 @@ func (c *Client) String() string { return "clerk transport for " + c.base }
 type Request struct {
 	// Method is the HTTP method, such as http.MethodGet.
 	Method string
-	// Path is relative to the base URL, built with Path: "/users/user_1".
+	// Path is relative to the base URL: a spec path template such as
+	// "/users/{user_id}", filled with IDs by Path, or a path without
+	// {names} taken as it is.
 	Path string
-	// Query is sent as the URL's query; it is never logged.
-	Query url.Values
-	// Body is sent as JSON, unless it is a *Multipart. Nil sends no body.
+	// IDs fill Path's {names}, in order.
+	IDs []string
+	// Query is sent as the URL's query: url.Values, or a params struct with
+	// url tags (see Query). It is never logged.
+	Query any
+	// Body is sent as JSON (encoding/json), unless it is a *Multipart. Nil
+	// sends no body.
 	Body any
 	// Bearer, when set, authenticates this call instead of the client's
 	// secret key (POST /m2m_tokens takes a machine secret key).
 	Bearer string
+
+	discard bool   // the answer's body is not needed
+	path    string // Path with its IDs, once send has built it
+}
+
+// Do sends a request and decodes a 2xx JSON answer into out (nil discards
+// it) with the SDK's codec. Services use Call, Exec and List instead; Do is
+// for the packages that still build requests by hand.
+func (c *Client) Do(ctx context.Context, r *Request, out any) error {
+	r.discard = out == nil
+	data, err := c.send(ctx, r)
+	if err != nil || out == nil {
+		return err
+	}
+	if p, ok := out.(listDecoder); ok {
+		err = p.decodeList(data)
+	} else if err = Unmarshal(data, out); err != nil {
+		err = &decodeError{err: err}
+	}
+	if err != nil {
+		return c.answerError(r, err)
+	}
+	return nil
 }
 
 // Get is Do with GET.
@@ -258,23 +292,33 @@ func (c *Client) Patch(ctx context.Context, path string, body, out any) error {
 	return c.Do(ctx, &Request{Method: http.MethodPatch, Path: path, Body: body}, out)
 }
 
-// Put is Do with PUT and a JSON body.
-func (c *Client) Put(ctx context.Context, path string, body, out any) error {
-	return c.Do(ctx, &Request{Method: http.MethodPut, Path: path, Body: body}, out)
-}
-
 // Delete is Do with DELETE; out may be nil.
 func (c *Client) Delete(ctx context.Context, path string, out any) error {
 	return c.Do(ctx, &Request{Method: http.MethodDelete, Path: path}, out)
 }
 
-// Do sends a request, retrying as the policy says, and decodes a 2xx JSON
-// answer into out (nil discards it). A non-2xx answer is an *APIError; a
-// transport failure wraps its cause.
-func (c *Client) Do(ctx context.Context, r *Request, out any) error {
+// answerError wraps a 2xx answer that does not decode.
+func (c *Client) answerError(r *Request, err error) error {
+	return fmt.Errorf("clerk: %s %s: %w", r.Method, r.path, err)
+}
+
+// errRedirect refuses every redirect: the Backend API never redirects, and
+// following one would carry the secret key to wherever Location points. It
+// matches ErrInvalidResponse.
+var errRedirect = fmt.Errorf("%w: a redirect, which is never followed with the secret key", ErrInvalidResponse)
+
+// send sends a request (ARCHITECTURE.md, "The request path"), retrying as
+// the policy says, and returns the body of a 2xx answer (nil when r.discard is set or the answer is a 204). A
+// non-2xx answer is an *APIError; a transport failure wraps its cause.
+func (c *Client) send(ctx context.Context, r *Request) ([]byte, error) {
 	if ctx == nil {
-		return fmt.Errorf("%w: nil context", ErrInvalidParams)
+		return nil, fmt.Errorf("%w: nil context", ErrInvalidParams)
 	}
+	path, err := Path(r.Path, r.IDs...)
+	if err != nil {
+		return nil, err
+	}
+	r.path = path
 	if c.timeout > 0 {
 		if dl, ok := ctx.Deadline(); !ok || time.Until(dl) > c.timeout {
 			var cancel context.CancelFunc
@@ -289,35 +333,41 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 	switch b := r.Body.(type) {
 	case nil:
 	case *Multipart:
-		var err error
 		if body, contentType, err = b.encode(); err != nil {
-			return err
+			return nil, err
 		}
 	default:
-		var err error
 		if body, err = json.Marshal(b); err != nil {
-			return fmt.Errorf("clerk: encoding %s %s request body: %w", r.Method, r.Path, err)
+			return nil, fmt.Errorf("clerk: encoding %s %s request body: %w", r.Method, path, err)
 		}
 		contentType = "application/json"
 	}
 
-	target := c.base + r.Path
-	if len(r.Query) > 0 {
-		target += "?" + r.Query.Encode()
+	target := c.base + path
+	var query url.Values
+	switch q := r.Query.(type) {
+	case nil:
+	case url.Values:
+		query = q
+	default:
+		query = Query(q)
 	}
-	st := &attempt{method: r.Method, path: r.Path}
-	ctx = context.WithValue(ctx, attemptKey{}, st)
+	if len(query) > 0 {
+		target += "?" + query.Encode()
+	}
+	call := &attempt{method: r.Method, path: path, url: c.base + path}
+	ctx = context.WithValue(ctx, attemptKey{}, call)
 	var raw any
 	if body != nil {
 		raw = body
 	}
 	req, err := retryablehttp.NewRequestWithContext(ctx, r.Method, target, raw)
 	if err != nil {
-		return fmt.Errorf("clerk: building %s %s: %w", r.Method, r.Path, err)
+		return nil, fmt.Errorf("clerk: building %s %s: %w", r.Method, path, err)
 	}
 	bearer := r.Bearer
 	if bearer == "" {
-		bearer = c.key.get()
+		bearer = c.key.Reveal()
 	}
 	h := req.Header
 	h.Set("Authorization", "Bearer "+bearer)
@@ -330,61 +380,72 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 
 	resp, err := c.rc.Do(req)
 	if err != nil {
-		err = c.transportError(r, err) // drops query values before logging
-		c.logDone(ctx, st, 0, err)
-		return err
+		scrubURL(err, call.url) // no query values, no Location, in logs or errors
+		err = fmt.Errorf("clerk: %s %s: %w", r.Method, path, err)
+		c.logDone(ctx, call, 0, err)
+		return nil, err
 	}
 	defer resp.Body.Close()
-	c.logDone(ctx, st, resp.StatusCode, nil)
+	c.logDone(ctx, call, resp.StatusCode, nil)
 
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		b, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 		ra, _ := retryAfter(resp, c.now())
-		return NewAPIError(resp.StatusCode, resp.Header, b, ra, c.key.get())
+		return nil, NewAPIError(resp.StatusCode, resp.Header, b, ra, c.key.Reveal())
 	}
-	if out == nil || resp.StatusCode == http.StatusNoContent {
+	if r.discard || resp.StatusCode == http.StatusNoContent {
 		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
-		return nil
+		return nil, nil
 	}
-	lr := &limitedReader{r: resp.Body, n: c.maxBody}
-	if err := json.NewDecoder(lr).Decode(out); err != nil {
-		if lr.over {
-			return fmt.Errorf("clerk: %s %s: %w (cap %d bytes)", r.Method, r.Path, ErrResponseTooLarge, c.maxBody)
+	data, err := readBody(resp, c.maxBody)
+	if err != nil {
+		return nil, fmt.Errorf("clerk: %s %s: %w", r.Method, path, err)
+	}
+	return data, nil
+}
+
+// readBody reads a 2xx answer whole, up to max bytes: into one buffer of the
+// announced length when the answer has one.
+func readBody(resp *http.Response, max int64) ([]byte, error) {
+	if n := resp.ContentLength; n > max {
+		return nil, fmt.Errorf("%w (%d bytes, cap %d)", ErrResponseTooLarge, n, max)
+	} else if n >= 0 {
+		b := make([]byte, n)
+		if _, err := io.ReadFull(resp.Body, b); err != nil {
+			return nil, fmt.Errorf("reading the answer: %w", err)
 		}
-		return fmt.Errorf("clerk: decoding %s %s answer (status %d): %w", r.Method, r.Path, resp.StatusCode, err)
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
+		return b, nil
 	}
-	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 4<<10))
-	return nil
+	b, err := io.ReadAll(io.LimitReader(resp.Body, max+1))
+	if err != nil {
+		return nil, fmt.Errorf("reading the answer: %w", err)
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("%w (cap %d bytes)", ErrResponseTooLarge, max)
+	}
+	return b, nil
 }
 
-// transportError wraps a failure to get an answer, whose URL has lost its
-// query values.
-func (c *Client) transportError(r *Request, err error) error {
-	dropQuery(err)
-	return fmt.Errorf("clerk: %s %s: %w", r.Method, r.Path, err)
-}
-
-// dropQuery removes the query values (they may hold e-mail addresses) from
-// the URL of a *url.Error in err's chain, in place, so that neither a log
-// line nor the error the caller gets carries them.
-func dropQuery(err error) {
+// scrubURL sets the URL of a *url.Error in err's chain, in place, to the
+// request's URL without its query: query values may hold e-mail addresses,
+// and after a redirect the URL is the Location's, whose path may hold
+// anything. Neither a log line nor the error the caller gets carries them.
+func scrubURL(err error, requestURL string) {
 	var ue *url.Error
 	if errors.As(err, &ue) {
-		if u, perr := url.Parse(ue.URL); perr == nil && (u.RawQuery != "" || u.ForceQuery) {
-			u.RawQuery, u.ForceQuery = "", false
-			ue.URL = u.String()
-		}
+		ue.URL = requestURL
 	}
 }
 
-func (c *Client) logDone(ctx context.Context, st *attempt, status int, err error) {
+func (c *Client) logDone(ctx context.Context, call *attempt, status int, err error) {
 	if c.log == nil {
 		return
 	}
 	attrs := []slog.Attr{
-		slog.String("method", st.method),
-		slog.String("path", st.path),
-		slog.Int("attempts", st.retries+1),
+		slog.String("method", call.method),
+		slog.String("path", call.path),
+		slog.Int("attempts", call.retries+1),
 	}
 	if err != nil {
 		attrs = append(attrs, slog.String("error", err.Error()))
@@ -397,29 +458,4 @@ func (c *Client) logDone(ctx context.Context, st *attempt, status int, err error
 		lvl = slog.LevelWarn
 	}
 	c.log.LogAttrs(ctx, lvl, "clerk: request", attrs...)
-}
-
-// limitedReader reads at most n bytes and remembers whether the body had
-// more.
-type limitedReader struct {
-	r    io.Reader
-	n    int64
-	over bool
-}
-
-func (l *limitedReader) Read(p []byte) (int, error) {
-	if l.n <= 0 {
-		var one [1]byte
-		if k, _ := l.r.Read(one[:]); k > 0 {
-			l.over = true
-			return 0, ErrResponseTooLarge
-		}
-		return 0, io.EOF
-	}
-	if int64(len(p)) > l.n {
-		p = p[:l.n]
-	}
-	k, err := l.r.Read(p)
-	l.n -= int64(k)
-	return k, err
 }

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -43,24 +44,17 @@ type ErrorDetail struct {
 	Meta map[string]any `json:"meta,omitempty"`
 }
 
-// APIError is every non-2xx answer of the Backend API. It matches the status
-// sentinels with errors.Is, e.g. errors.Is(err, clerk.ErrNotFound), and is
-// reached with errors.As for the detail.
+// APIError is every non-2xx answer of the Backend API, as the transport
+// builds it. Users reach it as a *clerk.APIError, a struct of the same
+// fields declared in the root package (so that go doc shows them): As lets
+// errors.As fill one, pointing at this same error. The fields and methods
+// are documented there.
 type APIError struct {
-	// StatusCode is the HTTP status of the answer.
-	StatusCode int
-	// Errors are the entries of the body's errors array; empty when the body
-	// was not Clerk's JSON error shape.
-	Errors []ErrorDetail
-	// TraceID is Clerk's trace ID, from the body's clerk_trace_id or the
-	// Clerk-Trace-Id header. Quote it to Clerk support.
-	TraceID string
-	// RetryAfter is the wait the answer asked for with Retry-After (on 429 and
-	// 503), zero when it gave none.
-	RetryAfter time.Duration
-	// Body is a short cut of a body that was not Clerk's error JSON (an HTML
-	// page from a proxy, say), for diagnosis.
-	Body string
+	StatusCode int           // the HTTP status
+	Errors     []ErrorDetail // the body's errors array
+	TraceID    string        // Clerk's trace ID
+	RetryAfter time.Duration // the answer's Retry-After
+	Body       string        // a cut of a body that was not Clerk's error JSON
 }
 
 // Error returns one short line: status, first error code and message, trace
@@ -111,24 +105,42 @@ func (e *APIError) Error() string {
 
 // Is reports whether target is the sentinel of e's status.
 func (e *APIError) Is(target error) bool {
-	switch target {
-	case ErrBadRequest:
-		return e.StatusCode == http.StatusBadRequest
-	case ErrUnauthorized:
-		return e.StatusCode == http.StatusUnauthorized
-	case ErrForbidden:
-		return e.StatusCode == http.StatusForbidden
-	case ErrNotFound:
-		return e.StatusCode == http.StatusNotFound
-	case ErrConflict:
-		return e.StatusCode == http.StatusConflict
-	case ErrUnprocessable:
-		return e.StatusCode == http.StatusUnprocessableEntity
-	case ErrRateLimited:
-		return e.StatusCode == http.StatusTooManyRequests
+	for _, s := range [...]struct {
+		err    error
+		status int
+	}{
+		{ErrBadRequest, http.StatusBadRequest}, {ErrUnauthorized, http.StatusUnauthorized},
+		{ErrForbidden, http.StatusForbidden}, {ErrNotFound, http.StatusNotFound},
+		{ErrConflict, http.StatusConflict}, {ErrUnprocessable, http.StatusUnprocessableEntity},
+		{ErrRateLimited, http.StatusTooManyRequests},
+	} {
+		if target == s.err {
+			return e.StatusCode == s.status
+		}
 	}
 	return false
 }
+
+// As lets errors.As reach the error through a pointer to clerk.APIError,
+// the root package's struct of the same fields: the target is set to this
+// very error, converted, so both views share one value. It matches no other
+// type.
+func (e *APIError) As(target any) bool {
+	v := reflect.ValueOf(target)
+	if v.Kind() != reflect.Pointer || v.IsNil() {
+		return false
+	}
+	want := v.Type().Elem() // *clerk.APIError
+	if want.Kind() != reflect.Pointer || want.Elem().Name() != "APIError" || want.Elem().PkgPath() != rootPackage ||
+		!reflect.TypeOf(e).ConvertibleTo(want) {
+		return false
+	}
+	v.Elem().Set(reflect.ValueOf(e).Convert(want))
+	return true
+}
+
+// rootPackage is the import path of the package that declares clerk.APIError.
+const rootPackage = "github.com/go-clerk/clerk"
 
 // HasCode reports whether any entry of the error has the given Clerk error
 // code, such as "form_identifier_exists".
@@ -150,7 +162,7 @@ const maxBodyCut = 512
 // the APIError keeps (trace ID, codes, messages, the body cut) is replaced
 // before it is stored; metadata that holds it is dropped.
 func NewAPIError(status int, h http.Header, body []byte, retryAfter time.Duration, redact string) *APIError {
-	red := func(s string) string {
+	redactKey := func(s string) string {
 		if redact == "" {
 			return s
 		}
@@ -158,7 +170,7 @@ func NewAPIError(status int, h http.Header, body []byte, retryAfter time.Duratio
 	}
 	e := &APIError{StatusCode: status, RetryAfter: retryAfter}
 	if h != nil {
-		e.TraceID = red(h.Get("Clerk-Trace-Id"))
+		e.TraceID = redactKey(h.Get("Clerk-Trace-Id"))
 	}
 	var wire struct {
 		Errors       []ErrorDetail `json:"errors"`
@@ -167,20 +179,20 @@ func NewAPIError(status int, h http.Header, body []byte, retryAfter time.Duratio
 	if err := json.Unmarshal(body, &wire); err == nil && len(wire.Errors) > 0 {
 		e.Errors = wire.Errors
 		if wire.ClerkTraceID != "" {
-			e.TraceID = red(wire.ClerkTraceID)
+			e.TraceID = redactKey(wire.ClerkTraceID)
 		}
 		for i := range e.Errors {
 			d := &e.Errors[i]
-			d.Code = red(d.Code)
-			d.Message = red(d.Message)
-			d.LongMessage = red(d.LongMessage)
+			d.Code = redactKey(d.Code)
+			d.Message = redactKey(d.Message)
+			d.LongMessage = redactKey(d.LongMessage)
 			if redact != "" && containsSecret(d.Meta, redact) {
 				d.Meta = nil
 			}
 		}
 		return e
 	}
-	e.Body = cut(strings.TrimSpace(red(string(body))), maxBodyCut)
+	e.Body = cut(strings.TrimSpace(redactKey(string(body))), maxBodyCut)
 	return e
 }
 

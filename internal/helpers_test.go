@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -105,30 +106,48 @@ func TestQuery(t *testing.T) {
 }
 
 func TestPageDecodesBothShapes(t *testing.T) {
-	type item struct{ ID string }
-	var a, b Page[item]
-	if err := json.Unmarshal([]byte(` [{"ID":"1"},{"ID":"2"}]`), &a); err != nil || len(a.Data) != 2 || a.TotalCount != 0 || a.Data[1].ID != "2" {
+	type item struct {
+		ID string `json:"id"`
+	}
+	a, err := decodePage[item]([]byte(` [{"id":"1"},{"id":"2"}]`), "data")
+	if err != nil || len(a.Data) != 2 || a.TotalCount != 0 || a.Data[1].ID != "2" {
 		t.Fatalf("bare array: %+v %v", a, err)
 	}
-	if err := json.Unmarshal([]byte(`{"data":[{"ID":"3"}],"total_count":41}`), &b); err != nil || len(b.Data) != 1 || b.TotalCount != 41 {
+	b, err := decodePage[item]([]byte(`{"data":[{"id":"3"}],"total_count":41}`), "data")
+	if err != nil || len(b.Data) != 1 || b.TotalCount != 41 {
 		t.Fatalf("object: %+v %v", b, err)
 	}
-	if err := json.Unmarshal([]byte(`"nope"`), &b); err == nil {
-		t.Fatal("a string decoded as a page")
+	m, err := decodePage[item]([]byte(`{"m2m_tokens":[{"id":"4"}],"total_count":1}`), "m2m_tokens")
+	if err != nil || len(m.Data) != 1 || m.Data[0].ID != "4" || m.TotalCount != 1 {
+		t.Fatalf("m2m_tokens: %+v %v", m, err)
+	}
+	// Items under another key than the endpoint's are not its items.
+	if o, err := decodePage[item]([]byte(`{"m2m_tokens":[{"id":"4"}],"total_count":1}`), "data"); err != nil || len(o.Data) != 0 {
+		t.Fatalf("m2m_tokens read as data: %+v %v", o, err)
+	}
+	for _, bad := range []string{`"nope"`, ``, ` `, `null`, `[null]`, `{"data":[null]}`, `[1]`} {
+		if _, err := decodePage[item]([]byte(bad), "data"); !errors.Is(err, ErrInvalidResponse) {
+			t.Errorf("%q: err = %v, want ErrInvalidResponse", bad, err)
+		}
+	}
+	// Do decodes a *Page out in both shapes, without a JSON method on Page.
+	var p Page[item]
+	if err := p.decodeList([]byte(`[{"id":"5"}]`)); err != nil || p.Data[0].ID != "5" {
+		t.Fatalf("decodeList: %+v %v", p, err)
 	}
 }
 
 type pagerItem struct{ ID string }
 
-// fakeList serves n items through a Pager's Fetch and records the calls.
+// fakeList serves n items a page at a time and records the calls.
 type fakeList struct {
 	n, maxLimit int
 	withTotal   bool
 	failAt      int // fail the call with this index (1-based), 0 never
-	calls       []PageRequest
+	calls       []pageRequest
 }
 
-func (f *fakeList) fetch(_ context.Context, r PageRequest) (*Page[pagerItem], error) {
+func (f *fakeList) fetch(_ context.Context, r pageRequest) (*Page[pagerItem], error) {
 	f.calls = append(f.calls, r)
 	if f.failAt == len(f.calls) {
 		return nil, &APIError{StatusCode: 500}
@@ -149,30 +168,52 @@ func (f *fakeList) fetch(_ context.Context, r PageRequest) (*Page[pagerItem], er
 	return p, nil
 }
 
+// fakeParams is a params struct as the services have them.
+type fakeParams struct {
+	Filter        string  `url:"filter"`
+	Limit         *int    `url:"limit"`
+	Offset        *int    `url:"offset"`
+	StartingAfter *string `url:"starting_after"`
+}
+
+// list is fakeList behind a service's List signature.
+func (f *fakeList) list(ctx context.Context, p *fakeParams) (*Page[pagerItem], error) {
+	r := pageRequest{Limit: *p.Limit}
+	if p.Offset != nil {
+		r.Offset = *p.Offset
+	}
+	if p.StartingAfter != nil {
+		r.StartingAfter = *p.StartingAfter
+	}
+	return f.fetch(ctx, r)
+}
+
+func cursorID(it *pagerItem) string { return it.ID }
+
 func TestAll(t *testing.T) {
-	cursor := func(it *pagerItem) string { return it.ID }
+	ip := func(n int) *int { return &n }
 	tests := []struct {
 		name      string
 		list      fakeList
-		pager     Pager[pagerItem]
+		params    *fakeParams
+		paging    Paging[pagerItem]
 		wantItems int
 		wantCalls int
 	}{
-		{"offset, no total, exact multiple", fakeList{n: 1000, maxLimit: 500}, Pager[pagerItem]{Limit: 500}, 1000, 3},
-		{"offset, no total", fakeList{n: 1234, maxLimit: 500}, Pager[pagerItem]{Limit: 500}, 1234, 3},
-		{"offset, total known", fakeList{n: 1000, maxLimit: 500, withTotal: true}, Pager[pagerItem]{Limit: 500}, 1000, 2},
-		{"server caps the page below the limit, total known", fakeList{n: 1000, maxLimit: 100, withTotal: true}, Pager[pagerItem]{Limit: 500}, 1000, 10},
-		{"starting offset", fakeList{n: 100, maxLimit: 500, withTotal: true}, Pager[pagerItem]{Limit: 30, Offset: 40}, 60, 2},
-		{"cursor", fakeList{n: 10000, maxLimit: 500}, Pager[pagerItem]{Limit: 500, Cursor: cursor}, 10000, 21},
-		{"empty", fakeList{n: 0, maxLimit: 500, withTotal: true}, Pager[pagerItem]{Limit: 500}, 0, 1},
+		{"offset, no total, exact multiple", fakeList{n: 1000, maxLimit: 500}, nil, Paging[pagerItem]{Max: 500}, 1000, 3},
+		{"offset, no total", fakeList{n: 1234, maxLimit: 500}, nil, Paging[pagerItem]{Max: 500}, 1234, 3},
+		{"offset, total known", fakeList{n: 1000, maxLimit: 500, withTotal: true}, nil, Paging[pagerItem]{Max: 500}, 1000, 2},
+		{"server caps the page below the limit, total known", fakeList{n: 1000, maxLimit: 100, withTotal: true}, nil, Paging[pagerItem]{Max: 500}, 1000, 10},
+		{"starting offset", fakeList{n: 100, maxLimit: 500, withTotal: true}, &fakeParams{Limit: ip(30), Offset: ip(40)}, Paging[pagerItem]{Max: 500}, 60, 2},
+		{"limit above the maximum", fakeList{n: 1000, maxLimit: 1000, withTotal: true}, &fakeParams{Limit: ip(800)}, Paging[pagerItem]{Max: 500}, 1000, 2},
+		{"cursor", fakeList{n: 10000, maxLimit: 500}, nil, Paging[pagerItem]{Max: 500, Cursor: cursorID}, 10000, 21},
+		{"empty", fakeList{n: 0, maxLimit: 500, withTotal: true}, nil, Paging[pagerItem]{Max: 500}, 0, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			l := tt.list
-			p := tt.pager
-			p.Fetch = l.fetch
 			seen := map[string]bool{}
-			for it, err := range All(context.Background(), p) {
+			for it, err := range All(context.Background(), tt.params, tt.paging, l.list) {
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -184,17 +225,114 @@ func TestAll(t *testing.T) {
 			if len(seen) != tt.wantItems || len(l.calls) != tt.wantCalls {
 				t.Fatalf("items %d calls %d, want %d and %d (%+v)", len(seen), len(l.calls), tt.wantItems, tt.wantCalls, l.calls)
 			}
-			if p.Cursor != nil && len(l.calls) > 1 && (l.calls[1].StartingAfter != "item_499" || l.calls[1].Offset != 0) {
+			if tt.paging.Cursor != nil && len(l.calls) > 1 && (l.calls[1].StartingAfter != "item_499" || l.calls[1].Offset != 0) {
 				t.Fatalf("second call %+v, want starting_after item_499 and no offset", l.calls[1])
 			}
 		})
 	}
 }
 
+// TestAllCopiesParams: the caller's params are never changed, every page
+// gets a copy with its filters, and two walks at once share nothing.
+func TestAllCopiesParams(t *testing.T) {
+	ip := func(n int) *int { return &n }
+	params := &fakeParams{Filter: "f", Limit: ip(10), Offset: ip(5)}
+	var got []fakeParams
+	list := func(_ context.Context, p *fakeParams) (*Page[pagerItem], error) {
+		got = append(got, *p)
+		if len(got) > 2 {
+			return &Page[pagerItem]{}, nil
+		}
+		p.Filter = "changed by the list" // must not reach the next page
+		return &Page[pagerItem]{Data: make([]*pagerItem, 10)}, nil
+	}
+	for range All(context.Background(), params, Paging[pagerItem]{Max: 500}, list) {
+	}
+	if params.Filter != "f" || *params.Limit != 10 || *params.Offset != 5 || params.StartingAfter != nil {
+		t.Fatalf("params changed: %+v", params)
+	}
+	if len(got) != 3 || got[1].Filter != "f" || *got[1].Offset != 15 || *got[2].Offset != 25 || got[0].Limit == got[1].Limit {
+		t.Fatalf("pages asked: %+v", got)
+	}
+}
+
+// pageOf is the page of the items in live that p asks for, with the total.
+func pageOf(live []string, p *fakeParams) *Page[pagerItem] {
+	page := &Page[pagerItem]{TotalCount: int64(len(live))}
+	for i := *p.Offset; i < len(live) && i < *p.Offset+*p.Limit; i++ {
+		page.Data = append(page.Data, &pagerItem{ID: live[i]})
+	}
+	return page
+}
+
+// TestAllSurvivesRemovals is the sign-out loop of issue 9: the caller
+// removes every item it is given from a list whose filter then drops it
+// (revoking sessions listed with status=active). An offset walk that only
+// adds the page length skips a page for every page removed; with an ID the
+// walk steps back by what the total lost and yields each item once.
+func TestAllSurvivesRemovals(t *testing.T) {
+	for _, n := range []int{0, 1, 499, 500, 501, 1200, 2000} {
+		live := make([]string, n)
+		for i := range live {
+			live[i] = fmt.Sprintf("item_%d", i)
+		}
+		calls := 0
+		list := func(ctx context.Context, p *fakeParams) (*Page[pagerItem], error) {
+			calls++
+			return pageOf(live, p), nil
+		}
+		seen := map[string]int{}
+		for it, err := range All(context.Background(), nil, Paging[pagerItem]{Max: 500, ID: cursorID}, list) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			seen[it.ID]++
+			live = slices.DeleteFunc(live, func(id string) bool { return id == it.ID }) // revoked
+		}
+		if len(seen) != n || len(live) != 0 {
+			t.Errorf("%d items: %d yielded, %d left unseen (%d calls)", n, len(seen), len(live), calls)
+		}
+		for id, k := range seen {
+			if k != 1 {
+				t.Errorf("%d items: %s yielded %d times", n, id, k)
+			}
+		}
+	}
+}
+
+// TestAllOverlapIsNotYieldedTwice: items that come again at the head of a
+// page because the list grew at its head (newest first) are not yielded
+// again.
+func TestAllOverlapIsNotYieldedTwice(t *testing.T) {
+	live := make([]string, 1000)
+	for i := range live {
+		live[i] = fmt.Sprintf("item_%d", i)
+	}
+	added := 0
+	list := func(_ context.Context, p *fakeParams) (*Page[pagerItem], error) { return pageOf(live, p), nil }
+	seen := map[string]int{}
+	for it, err := range All(context.Background(), nil, Paging[pagerItem]{Max: 100, ID: cursorID}, list) {
+		if err != nil {
+			t.Fatal(err)
+		}
+		if seen[it.ID]++; seen[it.ID] > 1 {
+			t.Fatalf("%s yielded twice", it.ID)
+		}
+		if len(seen)%100 == 50 && added < 3 { // a new item at the head
+			live = append([]string{fmt.Sprintf("new_%d", added)}, live...)
+			added++
+		}
+	}
+	if len(seen) < 1000 {
+		t.Fatalf("yielded %d of the 1000 items there were all along", len(seen))
+	}
+}
+
 func TestAllStops(t *testing.T) {
 	l := &fakeList{n: 5000, maxLimit: 100}
 	n := 0
-	for _, err := range All(context.Background(), Pager[pagerItem]{Limit: 100, Fetch: l.fetch}) {
+	p100 := Paging[pagerItem]{Max: 100}
+	for _, err := range All(context.Background(), nil, p100, l.list) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -208,7 +346,7 @@ func TestAllStops(t *testing.T) {
 
 	l = &fakeList{n: 5000, maxLimit: 100, failAt: 3}
 	var items, errs int
-	for _, err := range All(context.Background(), Pager[pagerItem]{Limit: 100, Fetch: l.fetch}) {
+	for _, err := range All(context.Background(), nil, p100, l.list) {
 		if err != nil {
 			errs++
 			continue
@@ -222,7 +360,7 @@ func TestAllStops(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	l = &fakeList{n: 10, maxLimit: 100}
-	for _, err := range All(ctx, Pager[pagerItem]{Limit: 100, Fetch: l.fetch}) {
+	for _, err := range All(ctx, nil, p100, l.list) {
 		if !errors.Is(err, context.Canceled) {
 			t.Fatalf("err = %v", err)
 		}
@@ -232,14 +370,16 @@ func TestAllStops(t *testing.T) {
 	}
 }
 
-type stamped struct {
+// millisModel is a model on the old, per-model Millis shadows, which the
+// organizations and apikeys models still use.
+type millisModel struct {
 	Name      string     `json:"name"`
 	CreatedAt time.Time  `json:"created_at"`
 	ExpiresAt *time.Time `json:"expires_at"`
 }
 
-func (s *stamped) UnmarshalJSON(b []byte) error {
-	type plain stamped
+func (s *millisModel) UnmarshalJSON(b []byte) error {
+	type plain millisModel
 	return json.Unmarshal(b, &struct {
 		*plain
 		CreatedAt Millis    `json:"created_at"`
@@ -247,8 +387,8 @@ func (s *stamped) UnmarshalJSON(b []byte) error {
 	}{(*plain)(s), Millis{&s.CreatedAt}, MillisPtr{&s.ExpiresAt}})
 }
 
-func (s stamped) MarshalJSON() ([]byte, error) {
-	type plain stamped
+func (s millisModel) MarshalJSON() ([]byte, error) {
+	type plain millisModel
 	return json.Marshal(struct {
 		plain
 		CreatedAt Millis    `json:"created_at"`
@@ -257,7 +397,7 @@ func (s stamped) MarshalJSON() ([]byte, error) {
 }
 
 func TestMillis(t *testing.T) {
-	var s stamped
+	var s millisModel
 	in := `{"name":"n","created_at":1700690400000,"expires_at":1700690400123}`
 	if err := json.Unmarshal([]byte(in), &s); err != nil {
 		t.Fatal(err)
@@ -269,18 +409,14 @@ func TestMillis(t *testing.T) {
 	if string(out) != in {
 		t.Fatalf("round trip:\n %s\n %s", out, in)
 	}
-	var n stamped
+	var n millisModel
 	if err := json.Unmarshal([]byte(`{"created_at":null,"expires_at":null}`), &n); err != nil || !n.CreatedAt.IsZero() || n.ExpiresAt != nil {
 		t.Fatalf("nulls: %+v %v", n, err)
 	}
-	var z stamped
-	zb, _ := json.Marshal(z)
-	var z2 stamped
-	if err := json.Unmarshal(zb, &z2); err != nil || !z2.CreatedAt.IsZero() {
-		t.Fatalf("zero time round trip: %s gave %v, %v", zb, z2.CreatedAt, err)
-	}
-	if err := json.Unmarshal([]byte(`{"created_at":1.7e12}`), &n); err != nil || n.CreatedAt.UnixMilli() != 1.7e12 {
-		t.Fatalf("float: %+v %v", n, err)
+	// The codec calls the old methods of a model that still has them.
+	var viaCodec millisModel
+	if err := Unmarshal([]byte(in), &viaCodec); err != nil || !viaCodec.CreatedAt.Equal(s.CreatedAt) || viaCodec.ExpiresAt == nil {
+		t.Fatalf("codec: %+v %v", viaCodec, err)
 	}
 	if err := json.Unmarshal([]byte(`{"created_at":"yesterday"}`), &n); err == nil {
 		t.Fatal("a string timestamp decoded")
@@ -356,13 +492,13 @@ func FuzzNewAPIError(f *testing.F) {
 func TestAllHoldsOnePage(t *testing.T) {
 	var pages []weak.Pointer[Page[pagerItem]]
 	l := &fakeList{n: 10000, maxLimit: 500}
-	fetch := func(ctx context.Context, r PageRequest) (*Page[pagerItem], error) {
-		p, err := l.fetch(ctx, r)
-		pages = append(pages, weak.Make(p))
-		return p, err
+	list := func(ctx context.Context, p *fakeParams) (*Page[pagerItem], error) {
+		page, err := l.list(ctx, p)
+		pages = append(pages, weak.Make(page))
+		return page, err
 	}
 	n := 0
-	for _, err := range All(context.Background(), Pager[pagerItem]{Limit: 500, Fetch: fetch}) {
+	for _, err := range All(context.Background(), nil, Paging[pagerItem]{Max: 500, ID: cursorID}, list) {
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -397,7 +533,7 @@ func TestPageSizeAndOffsetAll(t *testing.T) {
 	n := 0
 	for _, err := range OffsetAll(context.Background(), ip(30), ip(10), 500, func(ctx context.Context, limit, offset *int) (*Page[pagerItem], error) {
 		calls = append(calls, [2]int{*limit, *offset})
-		return l.fetch(ctx, PageRequest{Limit: *limit, Offset: *offset})
+		return l.fetch(ctx, pageRequest{Limit: *limit, Offset: *offset})
 	}) {
 		if err != nil {
 			t.Fatal(err)
@@ -416,7 +552,7 @@ func TestAllNilContext(t *testing.T) {
 	l := &fakeList{n: 10, maxLimit: 100}
 	var nilCtx context.Context
 	var errs []error
-	for it, err := range All(nilCtx, Pager[pagerItem]{Limit: 100, Fetch: l.fetch}) {
+	for it, err := range All(nilCtx, nil, Paging[pagerItem]{Max: 100}, l.list) {
 		if it != nil {
 			t.Fatalf("yielded %+v", it)
 		}

@@ -1,13 +1,8 @@
 package internal
 
-import (
-	"bytes"
-	"encoding/json"
-)
-
 // Page is one page of a list endpoint. Clerk answers lists in two shapes, a
 // bare JSON array (GET /users, GET /sessions) and an object
-// {"data": [...], "total_count": n}; Page decodes both.
+// {"data": [...], "total_count": n}; the SDK's codec reads both (List).
 type Page[T any] struct {
 	// Data holds the page's items, in the API's order.
 	Data []*T `json:"data"`
@@ -17,13 +12,16 @@ type Page[T any] struct {
 	TotalCount int64 `json:"total_count"`
 }
 
-// UnmarshalJSON implements json.Unmarshaler for both list shapes.
-func (p *Page[T]) UnmarshalJSON(b []byte) error {
-	b = bytes.TrimLeft(b, " \t\r\n")
-	if len(b) > 0 && b[0] == '[' {
-		p.TotalCount = 0
-		return json.Unmarshal(b, &p.Data)
+// decodeList fills the page from either list shape; Do calls it for a
+// *Page out.
+func (p *Page[T]) decodeList(data []byte) error {
+	got, err := decodePage[T](data, "data")
+	if err != nil {
+		return err
 	}
-	type wire Page[T]
-	return json.Unmarshal(b, (*wire)(p))
+	*p = *got
+	return nil
 }
+
+// listDecoder is a *Page of any item type.
+type listDecoder interface{ decodeList(data []byte) error }

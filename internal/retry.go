@@ -13,7 +13,7 @@ import (
 	"time"
 )
 
-// The retry policy (DESIGN.md, "Transport"):
+// The retry policy (ARCHITECTURE.md, "The request path"):
 //   - 429 and failures to connect are retried on every method;
 //   - 500, 502, 503, 504 and connections broken mid-request are retried only
 //     on GET, PUT, PATCH and DELETE, never on POST: Clerk has no idempotency
@@ -30,7 +30,8 @@ import (
 // attempt is the per-call state the policy keeps, carried in the context.
 type attempt struct {
 	method  string
-	path    string
+	path    string // the path with its IDs, without the query
+	url     string // the base URL and path, without the query
 	retries int
 	wait    time.Duration
 }
@@ -38,8 +39,8 @@ type attempt struct {
 type attemptKey struct{}
 
 func attemptOf(ctx context.Context) *attempt {
-	if st, ok := ctx.Value(attemptKey{}).(*attempt); ok {
-		return st
+	if a, ok := ctx.Value(attemptKey{}).(*attempt); ok {
+		return a
 	}
 	return &attempt{}
 }
@@ -55,17 +56,17 @@ func idempotent(method string) bool {
 }
 
 func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error) (bool, error) {
-	st := attemptOf(ctx)
+	call := attemptOf(ctx)
 	if ctx.Err() != nil {
 		return false, nil
 	}
 	var wait time.Duration
 	var fromHeader bool
 	if err != nil {
-		dropQuery(err) // before any log line shows it
+		scrubURL(err, call.url) // before any log line shows it
 		switch {
 		case connectFailure(err):
-		case idempotent(st.method) && retryableTransport(err):
+		case idempotent(call.method) && retryableTransport(err):
 		default:
 			return false, nil
 		}
@@ -73,7 +74,7 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 		switch resp.StatusCode {
 		case http.StatusTooManyRequests:
 		case http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-			if !idempotent(st.method) {
+			if !idempotent(call.method) {
 				return false, nil
 			}
 		default:
@@ -82,39 +83,39 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 		wait, fromHeader = retryAfter(resp, c.now())
 	}
 	if !fromHeader {
-		wait = c.backoff(st.retries)
+		wait = c.backoff(call.retries)
 	}
 	if wait > c.waitMax {
-		c.logRetry(ctx, st, resp, err, wait, "wait over the cap: not retried")
+		c.logRetry(ctx, call, resp, err, wait, "wait over the cap: not retried")
 		return false, nil
 	}
 	if dl, ok := ctx.Deadline(); ok && time.Until(dl) <= wait {
-		c.logRetry(ctx, st, resp, err, wait, "wait past the deadline: not retried")
+		c.logRetry(ctx, call, resp, err, wait, "wait past the deadline: not retried")
 		return false, nil
 	}
-	st.wait = wait
+	call.wait = wait
 	return true, nil
 }
 
 func (c *Client) prepareRetry(req *http.Request) error {
 	ctx := req.Context()
-	st := attemptOf(ctx)
-	st.retries++
-	c.logRetry(ctx, st, nil, nil, st.wait, "retrying")
-	if st.wait > 0 {
-		return c.sleep(ctx, st.wait)
+	call := attemptOf(ctx)
+	call.retries++
+	c.logRetry(ctx, call, nil, nil, call.wait, "retrying")
+	if call.wait > 0 {
+		return c.sleep(ctx, call.wait)
 	}
 	return ctx.Err()
 }
 
-func (c *Client) logRetry(ctx context.Context, st *attempt, resp *http.Response, err error, wait time.Duration, msg string) {
+func (c *Client) logRetry(ctx context.Context, call *attempt, resp *http.Response, err error, wait time.Duration, msg string) {
 	if c.log == nil {
 		return
 	}
 	attrs := []slog.Attr{
-		slog.String("method", st.method),
-		slog.String("path", st.path),
-		slog.Int("retry", st.retries),
+		slog.String("method", call.method),
+		slog.String("path", call.path),
+		slog.Int("retry", call.retries),
 		slog.Duration("wait", wait),
 	}
 	if resp != nil {
@@ -157,6 +158,9 @@ func lastAnswer(resp *http.Response, err error, _ int) (*http.Response, error) {
 	return resp, nil
 }
 
+// maxRetryAfter is the longest Retry-After read; a longer one reads as it.
+const maxRetryAfter = 24 * time.Hour
+
 // retryAfter reads Retry-After on a 429 or 503: delay-seconds or an HTTP
 // date. ok is false when the answer gives none (or an unreadable one).
 func retryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
@@ -167,12 +171,14 @@ func retryAfter(resp *http.Response, now time.Time) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	if n, err := strconv.ParseInt(v, 10, 64); err == nil {
+	if n, err := strconv.ParseInt(v, 10, 64); err == nil || errors.Is(err, strconv.ErrRange) {
 		if n < 0 {
 			return 0, false
 		}
-		if n > int64(24*time.Hour/time.Second) {
-			n = int64(24 * time.Hour / time.Second)
+		// Beyond int64 (ErrRange gives MaxInt64) or a day: longer than any
+		// wait the client would sleep, so the answer comes back at once.
+		if n > int64(maxRetryAfter/time.Second) {
+			return maxRetryAfter, true
 		}
 		return time.Duration(n) * time.Second, true
 	}
@@ -207,7 +213,7 @@ func retryableTransport(err error) bool {
 	switch {
 	case errors.As(err, &certErr), errors.As(err, &hostErr), errors.As(err, &invErr):
 		return false
-	case strings.Contains(err.Error(), "stopped after") && strings.Contains(err.Error(), "redirects"):
+	case errors.Is(err, errRedirect):
 		return false
 	case strings.Contains(err.Error(), "unsupported protocol scheme"):
 		return false

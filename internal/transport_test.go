@@ -85,6 +85,9 @@ func newTestClient(t *testing.T, base string, cfg Config) (*Client, *sleeps) {
 	t.Helper()
 	sl := &sleeps{}
 	cfg.BaseURL = base
+	if cfg.MaxRetries == 0 { // tests say -1 for none; 0 takes the root's default
+		cfg.MaxRetries = DefaultMaxRetries
+	}
 	if cfg.SecretKey == "" {
 		cfg.SecretKey = canaryKey
 	}
@@ -115,7 +118,9 @@ func clerkErr(code, trace string) string {
 func TestRequestHeadersAndBody(t *testing.T) {
 	s, base := serve(t, answer{200, nil, okUser})
 	c, _ := newTestClient(t, base, Config{UserAgent: "myapp/1.2"})
-	var out struct{ ID string }
+	var out struct {
+		ID string `json:"id"`
+	}
 	if err := c.Post(context.Background(), "/users", map[string]any{"first_name": "A"}, &out); err != nil {
 		t.Fatal(err)
 	}
@@ -323,7 +328,7 @@ func TestRetryAfterRealSleep(t *testing.T) {
 		t.Skip("waits one second")
 	}
 	s, base := serve(t, answer{429, map[string]string{"Retry-After": "1"}, ""}, answer{200, nil, okUser})
-	c, err := New(Config{SecretKey: canaryKey, BaseURL: base})
+	c, err := New(Config{SecretKey: canaryKey, BaseURL: base, MaxRetries: DefaultMaxRetries})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -617,8 +622,25 @@ func TestBadJSONAnswer(t *testing.T) {
 	_, base := serve(t, answer{200, nil, `{"id":`})
 	c, _ := newTestClient(t, base, Config{})
 	var out map[string]any
-	if err := c.Get(context.Background(), "/users/user_1", nil, &out); err == nil || !strings.Contains(err.Error(), "decoding GET /users/user_1") {
+	if err := c.Get(context.Background(), "/users/user_1", nil, &out); !errors.Is(err, ErrInvalidResponse) || !strings.Contains(err.Error(), "GET /users/user_1") {
 		t.Fatalf("err = %v", err)
+	}
+}
+
+// TestZeroMaxRetriesMeansNone: Config.MaxRetries 0 means no retries, as
+// clerk.WithMaxRetries(0) does (it used to mean the default, 3).
+func TestZeroMaxRetriesMeansNone(t *testing.T) {
+	s, base := serve(t, answer{503, nil, clerkErr("unavailable", "t")})
+	c, err := New(Config{SecretKey: canaryKey, BaseURL: base, Sleep: func(context.Context, time.Duration) error { return nil }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Close()
+	if err := c.Get(context.Background(), "/users/user_1", nil, nil); err == nil {
+		t.Fatal("a 503 succeeded")
+	}
+	if n := s.count(); n != 1 {
+		t.Fatalf("%d requests, want 1", n)
 	}
 }
 
@@ -700,15 +722,16 @@ func redirectLoop(t *testing.T) string {
 	return srv.URL + "/v1"
 }
 
-// TestRedirectFailureIsATransportError: when the HTTP client gives up on
-// redirects it returns an error with a response whose body is closed; the
-// caller must get that error, not an APIError read from a closed body.
+// TestRedirectFailureIsATransportError: a redirect is refused (see
+// TestRedirectsAreNotFollowed) with an error whose response body the HTTP
+// client has closed; the caller must get that error, not an APIError read
+// from a closed body.
 func TestRedirectFailureIsATransportError(t *testing.T) {
 	for _, m := range []string{"GET", "POST"} {
 		c, _ := newTestClient(t, redirectLoop(t), Config{})
 		err := c.Do(context.Background(), &Request{Method: m, Path: "/users/user_1"}, nil)
 		var ae *APIError
-		if err == nil || errors.As(err, &ae) || !strings.Contains(err.Error(), "redirects") {
+		if err == nil || errors.As(err, &ae) || !strings.Contains(err.Error(), "redirect") {
 			t.Fatalf("%s: err = %v (%T), want the redirect failure", m, err, err)
 		}
 	}

@@ -58,7 +58,7 @@ func (s *Service) CreateInvitation(ctx context.Context, organizationID string, p
 		return nil, err
 	}
 	out := new(OrganizationInvitation)
-	if err := s.c.Post(ctx, p, params, out); err != nil {
+	if err := s.core().Post(ctx, p, params, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -81,7 +81,7 @@ func (s *Service) CreateInvitations(ctx context.Context, organizationID string, 
 		}
 	}
 	out := new(Page[OrganizationInvitation])
-	if err := s.c.Post(ctx, p, params, out); err != nil {
+	if err := s.core().Post(ctx, p, params, out); err != nil {
 		return nil, err
 	}
 	return out.Data, nil
@@ -110,7 +110,7 @@ func (s *Service) ListInvitations(ctx context.Context, organizationID string, pa
 		return nil, err
 	}
 	out := new(Page[OrganizationInvitation])
-	if err := s.c.Get(ctx, p, internal.Query(params), out); err != nil {
+	if err := s.core().Get(ctx, p, internal.Query(params), out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -141,7 +141,7 @@ func (s *Service) GetInvitation(ctx context.Context, organizationID, invitationI
 		return nil, err
 	}
 	out := new(OrganizationInvitation)
-	if err := s.c.Get(ctx, p, nil, out); err != nil {
+	if err := s.core().Get(ctx, p, nil, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -167,7 +167,7 @@ func (s *Service) RevokeInvitation(ctx context.Context, organizationID, invitati
 		body = params
 	}
 	out := new(OrganizationInvitation)
-	if err := s.c.Post(ctx, p, body, out); err != nil {
+	if err := s.core().Post(ctx, p, body, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -194,7 +194,7 @@ type ListInstanceInvitationsParams struct {
 // with TotalCount. Clerk API: GET /organization_invitations.
 func (s *Service) ListInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams) (*Page[OrganizationInvitationWithPublicOrganizationData], error) {
 	out := new(Page[OrganizationInvitationWithPublicOrganizationData])
-	if err := s.c.Get(ctx, "/organization_invitations", internal.Query(params), out); err != nil {
+	if err := s.core().Get(ctx, "/organization_invitations", internal.Query(params), out); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -38,7 +38,7 @@ func (s *Service) CreateMembership(ctx context.Context, organizationID string, p
 		return nil, err
 	}
 	out := new(OrganizationMembership)
-	if err := s.c.Post(ctx, p, params, out); err != nil {
+	if err := s.core().Post(ctx, p, params, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -98,7 +98,7 @@ func (s *Service) ListMemberships(ctx context.Context, organizationID string, pa
 		return nil, err
 	}
 	out := new(Page[OrganizationMembership])
-	if err := s.c.Get(ctx, p, internal.Query(params), out); err != nil {
+	if err := s.core().Get(ctx, p, internal.Query(params), out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -139,7 +139,7 @@ type ListInstanceMembershipsParams struct {
 // GET /organization_memberships.
 func (s *Service) ListInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams) (*Page[OrganizationMembership], error) {
 	out := new(Page[OrganizationMembership])
-	if err := s.c.Get(ctx, "/organization_memberships", internal.Query(params), out); err != nil {
+	if err := s.core().Get(ctx, "/organization_memberships", internal.Query(params), out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -183,7 +183,7 @@ func (s *Service) UpdateMembership(ctx context.Context, organizationID, userID s
 		return nil, err
 	}
 	out := new(OrganizationMembership)
-	if err := s.c.Patch(ctx, p, params, out); err != nil {
+	if err := s.core().Patch(ctx, p, params, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -202,7 +202,7 @@ func (s *Service) UpdateMembershipMetadata(ctx context.Context, organizationID, 
 		params = &MetadataParams{}
 	}
 	out := new(OrganizationMembership)
-	if err := s.c.Patch(ctx, p, params, out); err != nil {
+	if err := s.core().Patch(ctx, p, params, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -217,5 +217,5 @@ func (s *Service) DeleteMembership(ctx context.Context, organizationID, userID s
 	if err != nil {
 		return err
 	}
-	return s.c.Delete(ctx, p, nil)
+	return s.core().Delete(ctx, p, nil)
 }

@@ -57,7 +57,7 @@ func (s *Service) Create(ctx context.Context, params *CreateParams) (*Organizati
 		return nil, err
 	}
 	out := new(Organization)
-	if err := s.c.Post(ctx, "/organizations", params, out); err != nil {
+	if err := s.core().Post(ctx, "/organizations", params, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -80,7 +80,7 @@ func (s *Service) Get(ctx context.Context, idOrSlug string, params *GetParams) (
 		return nil, err
 	}
 	out := new(Organization)
-	if err := s.c.Get(ctx, p, internal.Query(params), out); err != nil {
+	if err := s.core().Get(ctx, p, internal.Query(params), out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -115,7 +115,7 @@ type ListParams struct {
 // GET /organizations.
 func (s *Service) List(ctx context.Context, params *ListParams) (*Page[Organization], error) {
 	out := new(Page[Organization])
-	if err := s.c.Get(ctx, "/organizations", internal.Query(params), out); err != nil {
+	if err := s.core().Get(ctx, "/organizations", internal.Query(params), out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -167,7 +167,7 @@ func (s *Service) Update(ctx context.Context, organizationID string, params *Upd
 		params = &UpdateParams{}
 	}
 	out := new(Organization)
-	if err := s.c.Patch(ctx, p, params, out); err != nil {
+	if err := s.core().Patch(ctx, p, params, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -206,7 +206,7 @@ func (s *Service) metadata(ctx context.Context, method, organizationID string, p
 		params = &MetadataParams{}
 	}
 	out := new(Organization)
-	if err := s.c.Do(ctx, &internal.Request{Method: method, Path: p, Body: params}, out); err != nil {
+	if err := s.core().Do(ctx, &internal.Request{Method: method, Path: p, Body: params}, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -219,7 +219,7 @@ func (s *Service) Delete(ctx context.Context, organizationID string) error {
 	if err != nil {
 		return err
 	}
-	return s.c.Delete(ctx, p, nil)
+	return s.core().Delete(ctx, p, nil)
 }
 
 // SetLogoParams describe a logo upload. File is required.
@@ -252,7 +252,7 @@ func (s *Service) SetLogo(ctx context.Context, organizationID string, params *Se
 		body.Fields = map[string]string{"uploader_user_id": *params.UploaderUserID}
 	}
 	out := new(Organization)
-	if err := s.c.Do(ctx, &internal.Request{Method: http.MethodPut, Path: p, Body: body}, out); err != nil {
+	if err := s.core().Do(ctx, &internal.Request{Method: http.MethodPut, Path: p, Body: body}, out); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -267,5 +267,5 @@ func (s *Service) DeleteLogo(ctx context.Context, organizationID string) error {
 	if err != nil {
 		return err
 	}
-	return s.c.Delete(ctx, p, nil)
+	return s.core().Delete(ctx, p, nil)
 }

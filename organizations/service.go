@@ -17,10 +17,8 @@ type Page[T any] = internal.Page[T]
 const maxLimit = 500
 
 // Service calls the Organizations endpoints: organizations, memberships and
-// organization invitations. Build it with New; it is safe for concurrent
-// use.
-type Service struct{ c *internal.Client }
+// organization invitations (clerk.Client.Organizations). It is safe for
+// concurrent use.
+type Service internal.Service
 
-// New returns an Organizations service over a transport core. The root
-// package wires it as clerk.Client.Organizations.
-func New(c *internal.Client) *Service { return &Service{c: c} }
+func (s *Service) core() *internal.Client { return (*internal.Service)(s).Client() }

@@ -1,6 +1,7 @@
 // Package sessions is the Sessions part of the Clerk Backend API: read and
-// list sessions, revoke one to sign a user out of that client, and mint a
-// session token or a JWT-template token for a session.
+// list sessions, revoke one to sign a user out of that client (or all of a
+// user's with RevokeAll, to sign them out everywhere), and mint a session
+// token or a JWT-template token for a session.
 //
 // Most programs reach it as clerk.Client.Sessions:
 //
@@ -12,8 +13,14 @@
 //		fmt.Println(s.ID, s.Status, s.LastActiveAt)
 //	}
 //
-// A Token holds a bearer credential: its String, Format, GoString and
-// LogValue redact the JWT, so it stays out of logs; read Token.JWT to use it.
+//	revoked, err := c.Sessions.RevokeAll(ctx, userID) // sign out everywhere; err joins any failures
+//
+// Revoking inside an All loop is safe: All steps back when the list shrinks
+// under it, so no session is skipped.
+//
+// A Token holds a bearer credential: its JWT is a Secret, which fmt,
+// log/slog and encoding/json print as "[redacted]" wherever the Token is
+// nested, so it stays out of logs; Token.JWT.Reveal() is the token to send.
 //
 // Errors: an answer other than 2xx is a *clerk.APIError, which matches the
 // status sentinels: errors.Is(err, clerk.ErrNotFound) for an unknown

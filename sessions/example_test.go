@@ -13,33 +13,20 @@ import (
 	"github.com/go-clerk/clerk/sessions"
 )
 
-// Revoking a session signs its user out of that client. Revoking every
-// active session of a user signs them out everywhere.
+// Revoking a session signs its user out of that client. Revoking inside
+// the loop is safe, even with a Status filter the revoked sessions leave.
 func ExampleService_Revoke() {
-	srv := fakeClerk()
-	defer srv.Close()
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer c.Close()
-	svc := c.Sessions
+	c, done := exampleClient()
+	defer done()
 	ctx := context.Background()
 
 	userID, active := "user_ada", sessions.StatusActive
-	// Collect first, then revoke: revoking while paging through a status
-	// filter would shift the pages under the iterator.
-	var ids []string
-	for s, err := range svc.All(ctx, &sessions.ListParams{UserID: &userID, Status: &active}) {
+	for s, err := range c.Sessions.All(ctx, &sessions.ListParams{UserID: &userID, Status: &active}) {
 		if err != nil {
 			fmt.Println(err)
 			return
 		}
-		ids = append(ids, s.ID)
-	}
-	for _, id := range ids {
-		s, err := svc.Revoke(ctx, id)
+		s, err := c.Sessions.Revoke(ctx, s.ID)
 		if err != nil {
 			fmt.Println(err)
 			return
@@ -51,17 +38,29 @@ func ExampleService_Revoke() {
 	// sess_phone revoked
 }
 
-// A session token is a bearer credential: printing the Token never shows
-// the JWT; read Token.JWT to use it.
-func ExampleService_CreateToken() {
-	srv := fakeClerk()
-	defer srv.Close()
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
+// RevokeAll signs a user out everywhere: every active or pending session is
+// revoked, and any failure is reported with its session.
+func ExampleService_RevokeAll() {
+	c, done := exampleClient()
+	defer done()
+
+	revoked, err := c.Sessions.RevokeAll(context.Background(), "user_ada")
 	if err != nil {
-		fmt.Println(err)
-		return
+		fmt.Println(err) // the sessions not revoked, and why
 	}
-	defer c.Close()
+	for _, s := range revoked {
+		fmt.Println(s.ID, s.Status)
+	}
+	// Output:
+	// sess_laptop revoked
+	// sess_phone revoked
+}
+
+// A session token is a bearer credential: printing the Token never shows
+// the JWT; Token.JWT.Reveal() is the token to send.
+func ExampleService_CreateToken() {
+	c, done := exampleClient()
+	defer done()
 	svc := c.Sessions
 
 	tok, err := svc.CreateToken(context.Background(), "sess_laptop", nil)
@@ -69,11 +68,21 @@ func ExampleService_CreateToken() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println(tok)
-	fmt.Println(len(tok.JWT) > 0)
+	fmt.Printf("%+v\n", tok)               // the JWT is a Secret: printed redacted
+	fmt.Println(len(tok.JWT.Reveal()) > 0) // Reveal is the token to send
 	// Output:
-	// sessions.Token{JWT:[redacted]}
+	// &{Object:token JWT:[redacted]}
 	// true
+}
+
+// exampleClient is a Client of the fake below; done closes both.
+func exampleClient() (c *clerk.Client, done func()) {
+	srv := fakeClerk()
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
+	if err != nil {
+		panic(err)
+	}
+	return c, func() { c.Close(); srv.Close() }
 }
 
 // fakeClerk is a tiny in-memory stand-in for the Backend API: just the
@@ -116,7 +125,8 @@ func fakeClerk() *httptest.Server {
 		w.WriteHeader(http.StatusNotFound)
 	})
 	mux.HandleFunc("POST /v1/sessions/{id}/tokens", func(w http.ResponseWriter, r *http.Request) {
-		reply(w, sessions.Token{Object: "token", JWT: "eyJhbGciOiJSUzI1NiJ9.e30.sig"})
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write([]byte(`{"object":"token","jwt":"eyJhbGciOiJSUzI1NiJ9.e30.sig"}`))
 	})
 	return httptest.NewServer(mux)
 }

@@ -1,7 +1,6 @@
 package sessions
 
 import (
-	"encoding/json"
 	"time"
 
 	"github.com/go-clerk/clerk/internal"
@@ -60,48 +59,6 @@ type Session struct {
 	// Tasks are what the user must still do before the session is active
 	// (a pending session); empty otherwise.
 	Tasks []Task `json:"tasks,omitempty"`
-}
-
-// UnmarshalJSON decodes a session, reading its timestamps as Unix
-// milliseconds.
-func (s *Session) UnmarshalJSON(b []byte) error {
-	type plain Session
-	return json.Unmarshal(b, &struct {
-		*plain
-		LastActiveAt internal.Millis `json:"last_active_at"`
-		ExpireAt     internal.Millis `json:"expire_at"`
-		AbandonAt    internal.Millis `json:"abandon_at"`
-		UpdatedAt    internal.Millis `json:"updated_at"`
-		CreatedAt    internal.Millis `json:"created_at"`
-	}{
-		plain:        (*plain)(s),
-		LastActiveAt: internal.Millis{T: &s.LastActiveAt},
-		ExpireAt:     internal.Millis{T: &s.ExpireAt},
-		AbandonAt:    internal.Millis{T: &s.AbandonAt},
-		UpdatedAt:    internal.Millis{T: &s.UpdatedAt},
-		CreatedAt:    internal.Millis{T: &s.CreatedAt},
-	})
-}
-
-// MarshalJSON encodes a session as the API does, timestamps in Unix
-// milliseconds.
-func (s Session) MarshalJSON() ([]byte, error) {
-	type plain Session
-	return json.Marshal(struct {
-		plain
-		LastActiveAt internal.Millis `json:"last_active_at"`
-		ExpireAt     internal.Millis `json:"expire_at"`
-		AbandonAt    internal.Millis `json:"abandon_at"`
-		UpdatedAt    internal.Millis `json:"updated_at"`
-		CreatedAt    internal.Millis `json:"created_at"`
-	}{
-		plain:        plain(s),
-		LastActiveAt: internal.Millis{T: &s.LastActiveAt},
-		ExpireAt:     internal.Millis{T: &s.ExpireAt},
-		AbandonAt:    internal.Millis{T: &s.AbandonAt},
-		UpdatedAt:    internal.Millis{T: &s.UpdatedAt},
-		CreatedAt:    internal.Millis{T: &s.CreatedAt},
-	})
 }
 
 // Actor is the free-form actor object of an impersonation session. Clerk

@@ -2,7 +2,10 @@ package sessions
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"iter"
+	"net/http"
 	"net/url"
 
 	"github.com/go-clerk/clerk/internal"
@@ -15,25 +18,15 @@ type Page[T any] = internal.Page[T]
 // maxLimit is the largest page GET /sessions serves.
 const maxLimit = 500
 
-// Service calls the Sessions endpoints. Build it with New; it is safe for
-// concurrent use.
-type Service struct{ c *internal.Client }
+// Service calls the Sessions endpoints: clerk.Client.Sessions. It is safe
+// for concurrent use.
+type Service internal.Service
 
-// New returns a Sessions service over a transport core. The root package
-// wires it as clerk.Client.Sessions.
-func New(c *internal.Client) *Service { return &Service{c: c} }
+func (s *Service) core() *internal.Client { return (*internal.Service)(s).Client() }
 
 // Get returns a session. Clerk API: GET /sessions/{session_id}.
 func (s *Service) Get(ctx context.Context, sessionID string) (*Session, error) {
-	p, err := internal.Path("/sessions/{session_id}", sessionID)
-	if err != nil {
-		return nil, err
-	}
-	out := new(Session)
-	if err := s.c.Get(ctx, p, nil, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[Session](ctx, s.core(), http.MethodGet, "/sessions/{session_id}", nil, sessionID)
 }
 
 // ListParams filters sessions. Clerk asks for at least one of UserID and
@@ -65,42 +58,72 @@ func listQuery(params *ListParams) url.Values {
 // which fills TotalCount; the spec documents only the bare array, which
 // decodes too, with TotalCount 0. Clerk API: GET /sessions.
 func (s *Service) List(ctx context.Context, params *ListParams) (*Page[Session], error) {
-	out := new(Page[Session])
-	if err := s.c.Get(ctx, "/sessions", listQuery(params), out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.List[Session](ctx, s.core(), "/sessions", listQuery(params))
 }
 
 // All iterates over every session that matches params, fetching pages of
 // params.Limit (500, the maximum, when unset or larger) lazily, from
 // params.Offset. params is copied, never changed. It yields an error once
 // and stops. Clerk API: GET /sessions.
+//
+// Revoking sessions inside the loop is safe, even with a Status filter that
+// the revoked sessions then leave: when a page reports a smaller total than
+// the one before, the walk steps back by the difference, and a session
+// already yielded is not yielded again (ARCHITECTURE.md, "Writing a list").
+// To sign a user out everywhere, RevokeAll does it in one call.
 func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Session, error] {
-	var p ListParams
-	if params != nil {
-		p = *params
-	}
-	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[Session], error) {
-		q := p // per page: an iterator ranged twice at once shares no params
-		q.Limit, q.Offset = limit, offset
-		return s.List(ctx, &q)
-	})
+	return internal.All(ctx, params, internal.Paging[Session]{Max: maxLimit, ID: sessionID}, s.List)
 }
+
+func sessionID(s *Session) string { return s.ID }
 
 // Revoke revokes a session, which signs its user out of that client; the
 // session comes back with StatusRevoked. Clerk API:
 // POST /sessions/{session_id}/revoke.
 func (s *Service) Revoke(ctx context.Context, sessionID string) (*Session, error) {
-	p, err := internal.Path("/sessions/{session_id}/revoke", sessionID)
-	if err != nil {
+	return internal.Call[Session](ctx, s.core(), http.MethodPost, "/sessions/{session_id}/revoke", nil, sessionID)
+}
+
+// RevokeAll signs a user out everywhere: it lists the user's sessions
+// first, then revokes, one by one, each that is active or pending. It
+// returns the sessions it revoked, as the API answered them. When a
+// revocation fails, the others are still tried: the error joins every
+// failure, each naming its session and wrapping the cause
+// (errors.Is(err, clerk.ErrRateLimited) holds when one was rate limited),
+// and the returned sessions are those revoked. If the context ends, what
+// was not revoked by then is reported the same way. A listing that fails
+// revokes nothing and returns its error. Clerk API: GET /sessions, then
+// POST /sessions/{session_id}/revoke for each.
+func (s *Service) RevokeAll(ctx context.Context, userID string) ([]*Session, error) {
+	if err := internal.CheckID("user_id", userID); err != nil {
 		return nil, err
 	}
-	out := new(Session)
-	if err := s.c.Post(ctx, p, nil, out); err != nil {
-		return nil, err
+	var ids []string
+	for sess, err := range s.All(ctx, &ListParams{UserID: &userID}) {
+		if err != nil {
+			return nil, fmt.Errorf("sessions: listing the sessions of %s: %w", userID, err)
+		}
+		if sess.Status == StatusActive || sess.Status == StatusPending {
+			ids = append(ids, sess.ID)
+		}
 	}
-	return out, nil
+	var (
+		revoked []*Session
+		errs    []error
+	)
+	for i, id := range ids {
+		if err := ctx.Err(); err != nil {
+			errs = append(errs, fmt.Errorf("sessions: %d of %d sessions not revoked: %w", len(ids)-i, len(ids), err))
+			break
+		}
+		sess, err := s.Revoke(ctx, id)
+		if err != nil {
+			errs = append(errs, fmt.Errorf("sessions: revoking %s: %w", id, err))
+			continue
+		}
+		revoked = append(revoked, sess)
+	}
+	return revoked, errors.Join(errs...)
 }
 
 // CreateTokenParams are the options of a token. Nil params take the
@@ -114,32 +137,12 @@ type CreateTokenParams struct {
 // CreateToken mints a session token (a JWT) for a session. Clerk API:
 // POST /sessions/{session_id}/tokens.
 func (s *Service) CreateToken(ctx context.Context, sessionID string, params *CreateTokenParams) (*Token, error) {
-	p, err := internal.Path("/sessions/{session_id}/tokens", sessionID)
-	if err != nil {
-		return nil, err
-	}
-	return s.token(ctx, p, params)
+	return internal.Call[Token](ctx, s.core(), http.MethodPost, "/sessions/{session_id}/tokens", params, sessionID)
 }
 
 // CreateTokenFromTemplate mints a JWT for a session from the instance's JWT
 // template of that name (e.g. "custom_hasura"). Clerk API:
 // POST /sessions/{session_id}/tokens/{template_name}.
 func (s *Service) CreateTokenFromTemplate(ctx context.Context, sessionID, templateName string, params *CreateTokenParams) (*Token, error) {
-	p, err := internal.Path("/sessions/{session_id}/tokens/{template_name}", sessionID, templateName)
-	if err != nil {
-		return nil, err
-	}
-	return s.token(ctx, p, params)
-}
-
-func (s *Service) token(ctx context.Context, path string, params *CreateTokenParams) (*Token, error) {
-	var body any
-	if params != nil {
-		body = params
-	}
-	out := new(Token)
-	if err := s.c.Post(ctx, path, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[Token](ctx, s.core(), http.MethodPost, "/sessions/{session_id}/tokens/{template_name}", params, sessionID, templateName)
 }

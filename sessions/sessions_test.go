@@ -2,7 +2,6 @@ package sessions
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -24,8 +23,7 @@ import (
 // setup returns a Service whose transport talks to a spec-checking server.
 func setup(t *testing.T, opts ...spectest.Option) (*Service, *spectest.Server) {
 	t.Helper()
-	core, srv := spectest.NewClient(t, opts...)
-	return New(core), srv
+	return spectest.Setup[Service](t, opts...)
 }
 
 // sessionJSON is a session as the API answers it, every field of the spec's
@@ -45,19 +43,13 @@ func sessionJSON(id string, status Status) string {
 	}`, id, status)
 }
 
-func writeJSON(w http.ResponseWriter, status int, body string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_, _ = io.WriteString(w, body)
-}
-
 func ms(n int64) time.Time { return time.UnixMilli(n).UTC() }
 
 func TestGet(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /sessions/{session_id}", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "sess_1", r.PathValue("session_id"))
-		writeJSON(w, 200, sessionJSON("sess_1", StatusActive))
+		spectest.WriteJSON(w, 200, sessionJSON("sess_1", StatusActive))
 	})
 
 	s, err := svc.Get(context.Background(), "sess_1")
@@ -82,7 +74,7 @@ func TestGet(t *testing.T) {
 
 func TestNullablesAndUnknownStatus(t *testing.T) {
 	var s Session
-	err := json.Unmarshal([]byte(`{"object":"session","id":"sess_2","user_id":"user_1","client_id":"client_1",
+	err := internal.Unmarshal([]byte(`{"object":"session","id":"sess_2","user_id":"user_1","client_id":"client_1",
 		"actor":null,"status":"some_future_status","last_active_organization_id":null,"last_active_at":1,
 		"latest_activity":null,"expire_at":2,"abandon_at":3,"updated_at":4,"created_at":5,"tasks":null,
 		"a_field_from_the_future":true}`), &s)
@@ -99,11 +91,11 @@ func TestNullablesAndUnknownStatus(t *testing.T) {
 
 func TestSessionJSONRoundTrip(t *testing.T) {
 	var s Session
-	require.NoError(t, json.Unmarshal([]byte(sessionJSON("sess_1", StatusPending)), &s))
-	b, err := json.Marshal(s)
+	require.NoError(t, internal.Unmarshal([]byte(sessionJSON("sess_1", StatusPending)), &s))
+	b, err := internal.MarshalAPI(s)
 	require.NoError(t, err)
 	var again Session
-	require.NoError(t, json.Unmarshal(b, &again))
+	require.NoError(t, internal.Unmarshal(b, &again))
 	assert.Equal(t, s, again)
 	assert.Contains(t, string(b), `"created_at":1699000000000`)
 	assert.Contains(t, string(b), `"last_active_at":1700000000123`)
@@ -112,7 +104,7 @@ func TestSessionJSONRoundTrip(t *testing.T) {
 	r, _ := http.NewRequest("GET", "http://x/v1/sessions/sess_1", nil)
 	assert.NoError(t, spectest.ValidateResponse(r, 200, http.Header{"Content-Type": {"application/json"}}, b))
 	// So does a zero-ish session (nil actor, activity and tasks are left out).
-	b, err = json.Marshal(Session{Object: "session", ID: "sess_0", Status: StatusActive})
+	b, err = internal.MarshalAPI(Session{Object: "session", ID: "sess_0", Status: StatusActive})
 	require.NoError(t, err)
 	assert.NoError(t, spectest.ValidateResponse(r, 200, http.Header{"Content-Type": {"application/json"}}, b))
 }
@@ -136,7 +128,7 @@ func TestList(t *testing.T) {
 		},
 		{
 			name:   "every filter, bare array shape",
-			params: &ListParams{UserID: ptr("user_1"), ClientID: ptr("client_1"), Status: ptr(StatusRevoked), Limit: ptr(2), Offset: ptr(4)},
+			params: &ListParams{UserID: new("user_1"), ClientID: new("client_1"), Status: new(StatusRevoked), Limit: new(2), Offset: new(4)},
 			wantQuery: url.Values{
 				"user_id": {"user_1"}, "client_id": {"client_1"}, "status": {"revoked"},
 				"limit": {"2"}, "offset": {"4"}, "paginated": {"true"},
@@ -147,14 +139,14 @@ func TestList(t *testing.T) {
 		},
 		{
 			name:      "zero offset is sent when set",
-			params:    &ListParams{UserID: ptr("user_1"), Offset: ptr(0)},
+			params:    &ListParams{UserID: new("user_1"), Offset: new(0)},
 			wantQuery: url.Values{"user_id": {"user_1"}, "offset": {"0"}, "paginated": {"true"}},
 			answer:    `[]`,
 			wantIDs:   nil,
 		},
 		{
 			name:      "empty paginated page",
-			params:    &ListParams{ClientID: ptr("client_9")},
+			params:    &ListParams{ClientID: new("client_9")},
 			wantQuery: url.Values{"client_id": {"client_9"}, "paginated": {"true"}},
 			answer:    `{"data":[],"total_count":0}`,
 			wantIDs:   nil,
@@ -172,7 +164,7 @@ func TestList(t *testing.T) {
 			svc, srv := setup(t, opts...)
 			srv.Mux.HandleFunc("GET /sessions", func(w http.ResponseWriter, r *http.Request) {
 				assert.Equal(t, tt.wantQuery, r.URL.Query())
-				writeJSON(w, 200, tt.answer)
+				spectest.WriteJSON(w, 200, tt.answer)
 			})
 			page, err := svc.List(context.Background(), tt.params)
 			require.NoError(t, err)
@@ -189,11 +181,11 @@ func TestList(t *testing.T) {
 
 func TestListDoesNotChangeParams(t *testing.T) {
 	svc, srv := setup(t)
-	srv.Mux.HandleFunc("GET /sessions", func(w http.ResponseWriter, r *http.Request) { writeJSON(w, 200, `[]`) })
-	p := &ListParams{UserID: ptr("user_1")}
+	srv.Mux.HandleFunc("GET /sessions", func(w http.ResponseWriter, r *http.Request) { spectest.WriteJSON(w, 200, `[]`) })
+	p := &ListParams{UserID: new("user_1")}
 	for range svc.All(context.Background(), p) {
 	}
-	assert.Equal(t, &ListParams{UserID: ptr("user_1")}, p)
+	assert.Equal(t, &ListParams{UserID: new("user_1")}, p)
 }
 
 // fakeSessions serves n sessions of user_1 over GET /sessions, in either
@@ -222,7 +214,7 @@ func (f *fakeSessions) serve(t *testing.T) http.HandlerFunc {
 		f.offsets = append(f.offsets, offset)
 		f.mu.Unlock()
 		if offset == f.failAt {
-			writeJSON(w, 500, `{"errors":[{"code":"internal_clerk_error","message":"boom","long_message":"boom"}]}`)
+			spectest.WriteJSON(w, 500, `{"errors":[{"code":"internal_clerk_error","message":"boom","long_message":"boom"}]}`)
 			return
 		}
 		var items []string
@@ -231,10 +223,10 @@ func (f *fakeSessions) serve(t *testing.T) http.HandlerFunc {
 		}
 		arr := "[" + strings.Join(items, ",") + "]"
 		if f.paginated {
-			writeJSON(w, 200, fmt.Sprintf(`{"data":%s,"total_count":%d}`, arr, f.n))
+			spectest.WriteJSON(w, 200, fmt.Sprintf(`{"data":%s,"total_count":%d}`, arr, f.n))
 			return
 		}
-		writeJSON(w, 200, arr)
+		spectest.WriteJSON(w, 200, arr)
 	}
 }
 
@@ -250,27 +242,27 @@ func TestAll(t *testing.T) {
 	}{
 		{
 			name: "paginated shape stops at the total", n: 1200, paginated: true,
-			params:     &ListParams{UserID: ptr("user_1")},
+			params:     &ListParams{UserID: new("user_1")},
 			wantLimits: []int{500, 500, 500}, wantOffsets: []int{0, 500, 1000}, wantCount: 1200,
 		},
 		{
 			name: "exact multiple of the page stops at the total, no empty page", n: 1000, paginated: true,
-			params:     &ListParams{UserID: ptr("user_1")},
+			params:     &ListParams{UserID: new("user_1")},
 			wantLimits: []int{500, 500}, wantOffsets: []int{0, 500}, wantCount: 1000,
 		},
 		{
 			name: "bare array shape stops at a short page", n: 1200, paginated: false,
-			params:     &ListParams{UserID: ptr("user_1")},
+			params:     &ListParams{UserID: new("user_1")},
 			wantLimits: []int{500, 500, 500}, wantOffsets: []int{0, 500, 1000}, wantCount: 1200,
 		},
 		{
 			name: "bare array, exact multiple ends with an empty page", n: 1000, paginated: false,
-			params:     &ListParams{UserID: ptr("user_1")},
+			params:     &ListParams{UserID: new("user_1")},
 			wantLimits: []int{500, 500, 500}, wantOffsets: []int{0, 500, 1000}, wantCount: 1000,
 		},
 		{
 			name: "caller's limit and offset", n: 25, paginated: true,
-			params:     &ListParams{UserID: ptr("user_1"), Limit: ptr(10), Offset: ptr(3)},
+			params:     &ListParams{UserID: new("user_1"), Limit: new(10), Offset: new(3)},
 			wantLimits: []int{10, 10, 10}, wantOffsets: []int{3, 13, 23}, wantCount: 22,
 		},
 	}
@@ -298,7 +290,7 @@ func TestAllStopsEarlyAndOnError(t *testing.T) {
 		f := &fakeSessions{n: 5000, paginated: true, failAt: -1}
 		srv.Mux.HandleFunc("GET /sessions", f.serve(t))
 		n := 0
-		for _, err := range svc.All(context.Background(), &ListParams{UserID: ptr("user_1")}) {
+		for _, err := range svc.All(context.Background(), &ListParams{UserID: new("user_1")}) {
 			require.NoError(t, err)
 			if n++; n == 501 {
 				break
@@ -311,7 +303,7 @@ func TestAllStopsEarlyAndOnError(t *testing.T) {
 		f := &fakeSessions{n: 5000, paginated: true, failAt: 1000}
 		srv.Mux.HandleFunc("GET /sessions", f.serve(t))
 		n, errs := 0, 0
-		for s, err := range svc.All(context.Background(), &ListParams{UserID: ptr("user_1")}) {
+		for s, err := range svc.All(context.Background(), &ListParams{UserID: new("user_1")}) {
 			if err != nil {
 				errs++
 				assert.Nil(t, s)
@@ -334,7 +326,7 @@ func TestRevoke(t *testing.T) {
 	srv.Mux.HandleFunc("POST /sessions/{session_id}/revoke", func(w http.ResponseWriter, r *http.Request) {
 		b, _ := io.ReadAll(r.Body)
 		assert.Empty(t, b, "revoke sends no body")
-		writeJSON(w, 200, sessionJSON(r.PathValue("session_id"), StatusRevoked))
+		spectest.WriteJSON(w, 200, sessionJSON(r.PathValue("session_id"), StatusRevoked))
 	})
 	s, err := svc.Revoke(context.Background(), "sess_1")
 	require.NoError(t, err)
@@ -354,10 +346,10 @@ func TestCreateToken(t *testing.T) {
 		wantBody string
 	}{
 		{"session token, nil params", "", nil, "/v1/sessions/sess_1/tokens", ""},
-		{"session token, lifetime", "", &CreateTokenParams{ExpiresInSeconds: ptr(60)}, "/v1/sessions/sess_1/tokens", `{"expires_in_seconds":60}`},
+		{"session token, lifetime", "", &CreateTokenParams{ExpiresInSeconds: new(60)}, "/v1/sessions/sess_1/tokens", `{"expires_in_seconds":60}`},
 		{"session token, empty params", "", &CreateTokenParams{}, "/v1/sessions/sess_1/tokens", `{}`},
 		{"template", "custom_hasura", nil, "/v1/sessions/sess_1/tokens/custom_hasura", ""},
-		{"template, lifetime", "custom_hasura", &CreateTokenParams{ExpiresInSeconds: ptr(3600)}, "/v1/sessions/sess_1/tokens/custom_hasura", `{"expires_in_seconds":3600}`},
+		{"template, lifetime", "custom_hasura", &CreateTokenParams{ExpiresInSeconds: new(3600)}, "/v1/sessions/sess_1/tokens/custom_hasura", `{"expires_in_seconds":3600}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -370,7 +362,7 @@ func TestCreateToken(t *testing.T) {
 					assert.JSONEq(t, tt.wantBody, string(b))
 				}
 				assert.Equal(t, tt.template, r.PathValue("template_name"))
-				writeJSON(w, 200, `{"object":"token","jwt":"`+testJWT+`"}`)
+				spectest.WriteJSON(w, 200, `{"object":"token","jwt":"`+testJWT+`"}`)
 			}
 			srv.Mux.HandleFunc("POST /sessions/{session_id}/tokens", h)
 			srv.Mux.HandleFunc("POST /sessions/{session_id}/tokens/{template_name}", h)
@@ -384,27 +376,31 @@ func TestCreateToken(t *testing.T) {
 				tok, err = svc.CreateTokenFromTemplate(context.Background(), "sess_1", tt.template, tt.params)
 			}
 			require.NoError(t, err)
-			assert.Equal(t, testJWT, tok.JWT)
+			assert.Equal(t, testJWT, tok.JWT.Reveal())
 			assert.Equal(t, "token", tok.Object)
 			assert.Equal(t, 1, srv.Count("POST", tt.wantPath))
 		})
 	}
 }
 
+// TestTokenIsRedacted (issue 9, item 6): the JWT never shows through fmt,
+// log/slog (text and JSON handlers) or encoding/json, whether the token is
+// logged alone, behind a pointer, in a slice ([]sessions.Token), in a map or
+// in a struct field. JWT.Reveal gives it; the SDK's own codec writes it in
+// clear for the fakes that serve it.
 func TestTokenIsRedacted(t *testing.T) {
-	tok := &Token{Object: "token", JWT: testJWT}
-	for _, format := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%d"} {
-		for _, v := range []any{tok, *tok, []*Token{tok}, struct{ T Token }{*tok}} {
-			got := fmt.Sprintf(format, v)
-			assert.NotContains(t, got, "eyJ", "%s of %T: %s", format, v, got)
-			assert.NotContains(t, got, "c2lnbmF0dXJl", "%s of %T: %s", format, v, got)
-		}
+	tok := Token{Object: "token", JWT: internal.NewSecret(testJWT)}
+	for _, leak := range spectest.Leaks(tok, "eyJ", "c2lnbmF0dXJl") {
+		t.Error(leak)
 	}
-	assert.Contains(t, fmt.Sprintf("%+v", tok), "[redacted]")
-	assert.Contains(t, fmt.Sprintf("%#v", *tok), `Object:"token"`)
-	assert.NotContains(t, tok.LogValue().String(), "eyJ")
-	// JSON keeps the JWT: handing a token to a frontend is its purpose.
-	b, _ := json.Marshal(tok)
+	for _, leak := range spectest.Leaks(&tok, "eyJ", "c2lnbmF0dXJl") {
+		t.Error(leak)
+	}
+	assert.Contains(t, fmt.Sprintf("%+v", tok), "JWT:[redacted]")
+	assert.Contains(t, fmt.Sprintf("%#v", tok), `Object:"token"`)
+	assert.Equal(t, testJWT, tok.JWT.Reveal())
+	b, err := internal.MarshalAPI(tok)
+	require.NoError(t, err)
 	assert.Contains(t, string(b), testJWT)
 }
 
@@ -412,10 +408,10 @@ func TestErrors(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /sessions/{session_id}", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Clerk-Trace-Id", "trace_1")
-		writeJSON(w, 404, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"Session not found"}]}`)
+		spectest.WriteJSON(w, 404, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"Session not found"}]}`)
 	})
 	srv.Mux.HandleFunc("POST /sessions/{session_id}/revoke", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, 401, `{"errors":[{"code":"authentication_invalid","message":"bad key","long_message":"bad key"}]}`)
+		spectest.WriteJSON(w, 401, `{"errors":[{"code":"authentication_invalid","message":"bad key","long_message":"bad key"}]}`)
 	})
 	_, err := svc.Get(context.Background(), "sess_missing")
 	assert.ErrorIs(t, err, internal.ErrNotFound)
@@ -460,8 +456,6 @@ func TestInvalidIDs(t *testing.T) {
 	assert.Empty(t, srv.Operations(), "no request may leave for an invalid ID")
 }
 
-func ptr[T any](v T) *T { return &v }
-
 // TestAllCapsThePageSize: GET /sessions serves at most 500 sessions a page
 // (the spec's maximum for limit), so a larger Limit given to All is walked in
 // pages of 500 rather than sent and refused.
@@ -470,7 +464,7 @@ func TestAllCapsThePageSize(t *testing.T) {
 	f := &fakeSessions{n: 1200, paginated: false, failAt: -1}
 	srv.Mux.HandleFunc("GET /sessions", f.serve(t))
 	n := 0
-	for _, err := range svc.All(context.Background(), &ListParams{UserID: ptr("user_1"), Limit: ptr(1000)}) {
+	for _, err := range svc.All(context.Background(), &ListParams{UserID: new("user_1"), Limit: new(1000)}) {
 		require.NoError(t, err)
 		n++
 	}
@@ -486,7 +480,7 @@ func TestAllRangedConcurrently(t *testing.T) {
 	svc, srv := setup(t)
 	f := &fakeSessions{n: 250, paginated: true, failAt: -1}
 	srv.Mux.HandleFunc("GET /sessions", f.serve(t))
-	seq := svc.All(context.Background(), &ListParams{UserID: ptr("user_1"), Limit: ptr(100)})
+	seq := svc.All(context.Background(), &ListParams{UserID: new("user_1"), Limit: new(100)})
 	var wg sync.WaitGroup
 	counts := make([]int, 2)
 	for i := range counts {

@@ -1,11 +1,8 @@
 package users
 
 import (
-	"encoding/json"
 	"strings"
 	"time"
-
-	"github.com/go-clerk/clerk/internal"
 )
 
 // ExternalAccount is an account of the user at an OAuth provider (the spec's
@@ -66,31 +63,6 @@ func (a *ExternalAccount) Scopes() []string {
 // Verified reports whether the account is verified; false for nil.
 func (a *ExternalAccount) Verified() bool { return a != nil && a.Verification.Verified() }
 
-// UnmarshalJSON decodes an external account, reading its Unix-ms timestamps.
-func (a *ExternalAccount) UnmarshalJSON(b []byte) error {
-	type plain ExternalAccount
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{(*plain)(a), internal.Millis{T: &a.CreatedAt}, internal.Millis{T: &a.UpdatedAt}})
-}
-
-// MarshalJSON encodes an external account as the API does.
-func (a ExternalAccount) MarshalJSON() ([]byte, error) {
-	type plain ExternalAccount
-	c := plain(a)
-	if c.Object == "" {
-		c.Object = "external_account"
-	}
-	c.PublicMetadata = orEmptyMap(c.PublicMetadata)
-	return json.Marshal(&struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{&c, internal.Millis{T: &c.CreatedAt}, internal.Millis{T: &c.UpdatedAt}})
-}
-
 // SAMLAccount is an account of the user at a SAML identity provider.
 type SAMLAccount struct {
 	// ID is the SAML account ID.
@@ -121,28 +93,6 @@ type SAMLAccount struct {
 	SAMLConnection *SAMLAccountConnection `json:"saml_connection,omitempty"`
 }
 
-// UnmarshalJSON decodes a SAML account, reading its Unix-ms timestamps.
-func (a *SAMLAccount) UnmarshalJSON(b []byte) error {
-	type plain SAMLAccount
-	return json.Unmarshal(b, &struct {
-		*plain
-		LastAuthenticatedAt internal.MillisPtr `json:"last_authenticated_at"`
-	}{(*plain)(a), internal.MillisPtr{T: &a.LastAuthenticatedAt}})
-}
-
-// MarshalJSON encodes a SAML account as the API does.
-func (a SAMLAccount) MarshalJSON() ([]byte, error) {
-	type plain SAMLAccount
-	c := plain(a)
-	if c.Object == "" {
-		c.Object = "saml_account"
-	}
-	return json.Marshal(&struct {
-		*plain
-		LastAuthenticatedAt *internal.MillisPtr `json:"last_authenticated_at,omitempty"`
-	}{&c, optMillis(&c.LastAuthenticatedAt)})
-}
-
 // SAMLAccountConnection is the SAML connection a SAML account signs in with.
 type SAMLAccountConnection struct {
 	// ID is the SAML connection ID.
@@ -170,28 +120,6 @@ type SAMLAccountConnection struct {
 	CreatedAt time.Time `json:"created_at"`
 	// UpdatedAt is when the connection last changed.
 	UpdatedAt time.Time `json:"updated_at"`
-}
-
-// UnmarshalJSON decodes a SAML connection, reading its Unix-ms timestamps.
-func (c *SAMLAccountConnection) UnmarshalJSON(b []byte) error {
-	type plain SAMLAccountConnection
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{(*plain)(c), internal.Millis{T: &c.CreatedAt}, internal.Millis{T: &c.UpdatedAt}})
-}
-
-// MarshalJSON encodes a SAML connection as the API does.
-func (c SAMLAccountConnection) MarshalJSON() ([]byte, error) {
-	type plain SAMLAccountConnection
-	p := plain(c)
-	p.Domains = orEmpty(p.Domains)
-	return json.Marshal(&struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{&p, internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt}})
 }
 
 // EnterpriseProtocol is the protocol an enterprise account signs in with.
@@ -238,29 +166,6 @@ type EnterpriseAccount struct {
 	LastAuthenticatedAt *time.Time `json:"last_authenticated_at,omitempty"`
 }
 
-// UnmarshalJSON decodes an enterprise account, reading its Unix-ms
-// timestamps.
-func (a *EnterpriseAccount) UnmarshalJSON(b []byte) error {
-	type plain EnterpriseAccount
-	return json.Unmarshal(b, &struct {
-		*plain
-		LastAuthenticatedAt internal.MillisPtr `json:"last_authenticated_at"`
-	}{(*plain)(a), internal.MillisPtr{T: &a.LastAuthenticatedAt}})
-}
-
-// MarshalJSON encodes an enterprise account as the API does.
-func (a EnterpriseAccount) MarshalJSON() ([]byte, error) {
-	type plain EnterpriseAccount
-	c := plain(a)
-	if c.Object == "" {
-		c.Object = "enterprise_account"
-	}
-	return json.Marshal(&struct {
-		*plain
-		LastAuthenticatedAt *internal.MillisPtr `json:"last_authenticated_at,omitempty"`
-	}{&c, optMillis(&c.LastAuthenticatedAt)})
-}
-
 // EnterpriseAccountConnection is the enterprise connection an enterprise
 // account signs in with.
 type EnterpriseAccountConnection struct {
@@ -293,36 +198,4 @@ type EnterpriseAccountConnection struct {
 	CreatedAt time.Time `json:"created_at"`
 	// UpdatedAt is when the connection last changed.
 	UpdatedAt time.Time `json:"updated_at"`
-}
-
-// UnmarshalJSON decodes an enterprise connection, reading its Unix-ms
-// timestamps.
-func (c *EnterpriseAccountConnection) UnmarshalJSON(b []byte) error {
-	type plain EnterpriseAccountConnection
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{(*plain)(c), internal.Millis{T: &c.CreatedAt}, internal.Millis{T: &c.UpdatedAt}})
-}
-
-// MarshalJSON encodes an enterprise connection as the API does.
-func (c EnterpriseAccountConnection) MarshalJSON() ([]byte, error) {
-	type plain EnterpriseAccountConnection
-	p := plain(c)
-	p.Domains = orEmpty(p.Domains)
-	return json.Marshal(&struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{&p, internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt}})
-}
-
-// optMillis is the shadow of an optional, non-nullable timestamp when
-// marshalling: nil (so that omitempty drops the field) when the time is nil.
-func optMillis(t **time.Time) *internal.MillisPtr {
-	if *t == nil {
-		return nil
-	}
-	return &internal.MillisPtr{T: t}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/go-clerk/clerk/internal/spectest"
 	"net/http"
 	"strconv"
 	"sync"
@@ -60,7 +61,7 @@ func (s *userStore) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.extra(r)
 	}
 	if n == s.fail {
-		serveErr(w, 422, "form_param_value_invalid")
+		spectest.WriteError(w, 422, "form_param_value_invalid")
 		return
 	}
 	limit := 10
@@ -71,11 +72,11 @@ func (s *userStore) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	switch {
 	case pr.HasCursor:
 		if pr.HasOffset && pr.Offset != "0" {
-			serveErr(w, 422, "starting_after_with_offset")
+			spectest.WriteError(w, 422, "starting_after_with_offset")
 			return
 		}
 		if !byCreation(&pr.OrderBy) && pr.OrderBy != "" {
-			serveErr(w, 422, "starting_after_needs_created_at")
+			spectest.WriteError(w, 422, "starting_after_needs_created_at")
 			return
 		}
 		start = -1
@@ -102,7 +103,7 @@ func (s *userStore) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		b.Write(s.json[i])
 	}
 	b.WriteByte(']')
-	serve(w, 200, b.Bytes())
+	spectest.WriteJSON(w, 200, b.Bytes())
 }
 
 func (s *userStore) requests() []pageReq {
@@ -127,38 +128,38 @@ func TestAllPaging(t *testing.T) {
 		},
 		{
 			name: "+created_at, Limit 300: cursor", n: 2345,
-			params: &ListParams{OrderBy: strp("+created_at"), Limit: intp(300)},
+			params: &ListParams{OrderBy: new("+created_at"), Limit: new(300)},
 			want:   cursorPages(2345, 0, 300, "+created_at"),
 		},
 		{
 			name: "created_at, exact multiple: one empty page ends it", n: 2500,
-			params: &ListParams{OrderBy: strp("created_at"), Limit: intp(250)},
+			params: &ListParams{OrderBy: new("created_at"), Limit: new(250)},
 			want:   append(cursorPages(2500, 0, 250, "created_at"), pageReq{Limit: "250", StartingAfter: "user_00000", OrderBy: "created_at", HasCursor: true}),
 		},
 		{
 			name: "-created_at with Offset 0: still cursor", n: 1200,
-			params: &ListParams{OrderBy: strp("-created_at"), Offset: intp(0)},
+			params: &ListParams{OrderBy: new("-created_at"), Offset: new(0)},
 			want:   cursorPages(1200, 0, 500, "-created_at"),
 		},
 		{
 			name: "caller's StartingAfter is the first cursor", n: 1500,
-			params: &ListParams{StartingAfter: strp("user_01099"), Limit: intp(200)},
+			params: &ListParams{StartingAfter: new("user_01099"), Limit: new(200)},
 			want:   cursorPages(1500, 401, 200, ""),
 			first:  401,
 		},
 		{
 			name: "-last_sign_in_at: offset paging", n: 2345,
-			params: &ListParams{OrderBy: strp("-last_sign_in_at")},
+			params: &ListParams{OrderBy: new("-last_sign_in_at")},
 			want:   offsetPages(2345, 0, 500, "-last_sign_in_at"),
 		},
 		{
 			name: "username, Limit 400: offset paging", n: 1000,
-			params: &ListParams{OrderBy: strp("username"), Limit: intp(400)},
+			params: &ListParams{OrderBy: new("username"), Limit: new(400)},
 			want:   offsetPages(1000, 0, 400, "username"),
 		},
 		{
 			name: "Offset given: offset paging from it", n: 2345,
-			params: &ListParams{Offset: intp(100), Limit: intp(400)},
+			params: &ListParams{Offset: new(100), Limit: new(400)},
 			want:   offsetPages(2345, 100, 400, ""),
 			first:  100,
 		},
@@ -226,7 +227,7 @@ func TestAllCarriesFilters(t *testing.T) {
 	}
 	srv.Mux.Handle("GET /users", store)
 	n := 0
-	for _, err := range svc.All(context.Background(), &ListParams{EmailAddresses: []string{"a@b.co"}, Banned: boolp(true)}) {
+	for _, err := range svc.All(context.Background(), &ListParams{EmailAddresses: []string{"a@b.co"}, Banned: new(true)}) {
 		require.NoError(t, err)
 		n++
 	}
@@ -301,7 +302,7 @@ func TestAllRerun(t *testing.T) {
 	svc, srv := setup(t)
 	store := newUserStore(t, 700)
 	srv.Mux.Handle("GET /users", store)
-	seq := svc.All(context.Background(), &ListParams{Limit: intp(300)})
+	seq := svc.All(context.Background(), &ListParams{Limit: new(300)})
 	count := func() int {
 		n := 0
 		for _, err := range seq {
@@ -326,7 +327,7 @@ func TestAllCapsThePageSize(t *testing.T) {
 		store := newUserStore(t, 1200)
 		srv.Mux.Handle("GET /users", store)
 		n := 0
-		for _, err := range svc.All(context.Background(), &ListParams{Limit: intp(1000)}) {
+		for _, err := range svc.All(context.Background(), &ListParams{Limit: new(1000)}) {
 			require.NoError(t, err)
 			n++
 		}
@@ -338,7 +339,7 @@ func TestAllCapsThePageSize(t *testing.T) {
 		store := newUserStore(t, 1200)
 		srv.Mux.Handle("GET /users", store)
 		n := 0
-		for _, err := range svc.All(context.Background(), &ListParams{Limit: intp(1000), OrderBy: strp("username")}) {
+		for _, err := range svc.All(context.Background(), &ListParams{Limit: new(1000), OrderBy: new("username")}) {
 			require.NoError(t, err)
 			n++
 		}
@@ -351,7 +352,7 @@ func TestAllCapsThePageSize(t *testing.T) {
 		store := &offsetStore{t: t, n: 1200, item: membershipN}
 		srv.Mux.Handle("GET /users/{user_id}/organization_memberships", store)
 		n := 0
-		for _, err := range svc.AllOrganizationMemberships(context.Background(), "user_1", &ListOrganizationMembershipsParams{Limit: intp(1000)}) {
+		for _, err := range svc.AllOrganizationMemberships(context.Background(), "user_1", &ListOrganizationMembershipsParams{Limit: new(1000)}) {
 			require.NoError(t, err)
 			n++
 		}
@@ -363,7 +364,7 @@ func TestAllCapsThePageSize(t *testing.T) {
 		store := &offsetStore{t: t, n: 1200, item: invitationN}
 		srv.Mux.Handle("GET /users/{user_id}/organization_invitations", store)
 		n := 0
-		for _, err := range svc.AllOrganizationInvitations(context.Background(), "user_1", &ListOrganizationInvitationsParams{Limit: intp(1000)}) {
+		for _, err := range svc.AllOrganizationInvitations(context.Background(), "user_1", &ListOrganizationInvitationsParams{Limit: new(1000)}) {
 			require.NoError(t, err)
 			n++
 		}

@@ -3,6 +3,7 @@ package users
 import (
 	"context"
 	"fmt"
+	"net/http"
 
 	"github.com/go-clerk/clerk/internal"
 )
@@ -37,21 +38,7 @@ type TOTPVerification struct {
 // clerk.ErrBadRequest (400), an unknown user clerk.ErrNotFound. Clerk API:
 // POST /users/{user_id}/verify_password.
 func (s *Service) VerifyPassword(ctx context.Context, userID, password string) (*PasswordVerification, error) {
-	p, err := internal.Path("/users/{user_id}/verify_password", userID)
-	if err != nil {
-		return nil, err
-	}
-	if password == "" {
-		return nil, fmt.Errorf("%w: password is empty", internal.ErrInvalidParams)
-	}
-	body := struct {
-		Password string `json:"password"`
-	}{password}
-	out := new(PasswordVerification)
-	if err := s.c.Post(ctx, p, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return verify[PasswordVerification](ctx, s, "/users/{user_id}/verify_password", userID, "password", password)
 }
 
 // VerifyTOTP checks a TOTP or backup code of the user; a matching backup
@@ -59,37 +46,32 @@ func (s *Service) VerifyPassword(ctx context.Context, userID, password string) (
 // (422); a user without TOTP gives clerk.ErrBadRequest (400). Clerk API:
 // POST /users/{user_id}/verify_totp.
 func (s *Service) VerifyTOTP(ctx context.Context, userID, code string) (*TOTPVerification, error) {
-	p, err := internal.Path("/users/{user_id}/verify_totp", userID)
-	if err != nil {
-		return nil, err
+	return verify[TOTPVerification](ctx, s, "/users/{user_id}/verify_totp", userID, "code", code)
+}
+
+// verify posts {field: value} to a user's verify endpoint; an empty value
+// is refused before any request.
+func verify[T any](ctx context.Context, s *Service, tmpl, userID, field, value string) (*T, error) {
+	if value == "" {
+		return nil, fmt.Errorf("%w: %s is empty", internal.ErrInvalidParams, field)
 	}
-	if code == "" {
-		return nil, fmt.Errorf("%w: code is empty", internal.ErrInvalidParams)
-	}
-	body := struct {
-		Code string `json:"code"`
-	}{code}
-	out := new(TOTPVerification)
-	if err := s.c.Post(ctx, p, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[T](ctx, s.core(), http.MethodPost, tmpl, map[string]string{field: value}, userID)
 }
 
 // DisableMFA disables all of the user's MFA methods at once (SMS codes,
 // TOTP, backup codes). Clerk API: DELETE /users/{user_id}/mfa.
 func (s *Service) DisableMFA(ctx context.Context, userID string) error {
-	return s.deleteCall(ctx, "/users/{user_id}/mfa", userID)
+	return internal.Exec(ctx, s.core(), http.MethodDelete, "/users/{user_id}/mfa", nil, userID)
 }
 
 // DeleteTOTP deletes all of the user's TOTP authenticators. Clerk API:
 // DELETE /users/{user_id}/totp.
 func (s *Service) DeleteTOTP(ctx context.Context, userID string) error {
-	return s.deleteCall(ctx, "/users/{user_id}/totp", userID)
+	return internal.Exec(ctx, s.core(), http.MethodDelete, "/users/{user_id}/totp", nil, userID)
 }
 
 // DeleteBackupCodes disables all of the user's backup codes. Clerk API:
 // DELETE /users/{user_id}/backup_code.
 func (s *Service) DeleteBackupCodes(ctx context.Context, userID string) error {
-	return s.deleteCall(ctx, "/users/{user_id}/backup_code", userID)
+	return internal.Exec(ctx, s.core(), http.MethodDelete, "/users/{user_id}/backup_code", nil, userID)
 }

@@ -16,12 +16,12 @@ func TestVerifyPassword(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /users/{user_id}/verify_password", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "user_1", r.PathValue("user_id"))
-		b := body(t, r)
+		b := spectest.ReadJSON(t, r)
 		switch b["password"] {
 		case "right password":
-			serve(w, 200, []byte(`{"verified":true}`))
+			spectest.WriteJSON(w, 200, []byte(`{"verified":true}`))
 		case "wrong password":
-			serveErr(w, 422, "incorrect_password")
+			spectest.WriteError(w, 422, "incorrect_password")
 		default:
 			t.Errorf("body = %v", b)
 		}
@@ -52,13 +52,13 @@ func TestVerifyTOTP(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /users/{user_id}/verify_totp", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "user_1", r.PathValue("user_id"))
-		switch code := body(t, r)["code"]; code {
+		switch code := spectest.ReadJSON(t, r)["code"]; code {
 		case "123456":
-			serve(w, 200, []byte(`{"verified":true,"code_type":"totp"}`))
+			spectest.WriteJSON(w, 200, []byte(`{"verified":true,"code_type":"totp"}`))
 		case "abcd-efgh":
-			serve(w, 200, []byte(`{"verified":true,"code_type":"backup_code"}`))
+			spectest.WriteJSON(w, 200, []byte(`{"verified":true,"code_type":"backup_code"}`))
 		default:
-			serveErr(w, 422, "code_invalid")
+			spectest.WriteError(w, 422, "code_invalid")
 		}
 	})
 	v, err := svc.VerifyTOTP(context.Background(), "user_1", "123456")
@@ -91,14 +91,14 @@ func TestDisableMFAAndDeletes(t *testing.T) {
 	for sub, call := range calls {
 		srv.Mux.HandleFunc("DELETE /users/{user_id}/"+sub, func(w http.ResponseWriter, r *http.Request) {
 			assert.Equal(t, "user_1", r.PathValue("user_id"), sub)
-			serve(w, 200, []byte(`{"user_id":"user_1"}`))
+			spectest.WriteJSON(w, 200, []byte(`{"user_id":"user_1"}`))
 		})
 		require.NoError(t, call(ctx, "user_1"))
 		assert.Equal(t, 1, srv.Count("DELETE", "/v1/users/user_1/"+sub), sub)
 	}
 	srv.Mux.HandleFunc("DELETE /users/{user_id}/profile_image", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "user_1", r.PathValue("user_id"))
-		serve(w, 200, minimalUser(t, "user_1", 1))
+		spectest.WriteJSON(w, 200, minimalUser(t, "user_1", 1))
 	})
 	require.NoError(t, svc.DeleteProfileImage(ctx, "user_1"))
 	assert.Equal(t, 1, srv.Count("DELETE", "/v1/users/user_1/profile_image"))
@@ -107,7 +107,7 @@ func TestDisableMFAAndDeletes(t *testing.T) {
 func TestDisableMFANotFound(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("DELETE /users/{user_id}/mfa", func(w http.ResponseWriter, r *http.Request) {
-		serveErr(w, 404, "resource_not_found")
+		spectest.WriteError(w, 404, "resource_not_found")
 	})
 	err := svc.DisableMFA(context.Background(), "user_1")
 	assert.ErrorIs(t, err, internal.ErrNotFound)

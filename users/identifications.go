@@ -1,10 +1,7 @@
 package users
 
 import (
-	"encoding/json"
 	"time"
-
-	"github.com/go-clerk/clerk/internal"
 )
 
 // VerificationStatus is the state of a verification.
@@ -78,24 +75,6 @@ func (v *Verification) Verified() bool {
 	return v != nil && v.Status == VerificationVerified
 }
 
-// UnmarshalJSON decodes a verification, reading expire_at in Unix ms.
-func (v *Verification) UnmarshalJSON(b []byte) error {
-	type plain Verification
-	return json.Unmarshal(b, &struct {
-		*plain
-		ExpireAt internal.MillisPtr `json:"expire_at"`
-	}{(*plain)(v), internal.MillisPtr{T: &v.ExpireAt}})
-}
-
-// MarshalJSON encodes a verification with expire_at in Unix ms.
-func (v Verification) MarshalJSON() ([]byte, error) {
-	type plain Verification
-	return json.Marshal(&struct {
-		*plain
-		ExpireAt internal.MillisPtr `json:"expire_at"`
-	}{(*plain)(&v), internal.MillisPtr{T: &v.ExpireAt}})
-}
-
 // IdentificationLink ties an identifier to the external account it came
 // from.
 type IdentificationLink struct {
@@ -132,31 +111,6 @@ type EmailAddress struct {
 // Verified reports whether the address is verified; false for nil.
 func (e *EmailAddress) Verified() bool { return e != nil && e.Verification.Verified() }
 
-// UnmarshalJSON decodes an email address, reading its Unix-ms timestamps.
-func (e *EmailAddress) UnmarshalJSON(b []byte) error {
-	type plain EmailAddress
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{(*plain)(e), internal.Millis{T: &e.CreatedAt}, internal.Millis{T: &e.UpdatedAt}})
-}
-
-// MarshalJSON encodes an email address as the API does.
-func (e EmailAddress) MarshalJSON() ([]byte, error) {
-	type plain EmailAddress
-	p := plain(e)
-	if p.Object == "" {
-		p.Object = "email_address"
-	}
-	p.LinkedTo = orEmpty(p.LinkedTo)
-	return json.Marshal(&struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{&p, internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt}})
-}
-
 // PhoneNumber is one of a user's phone numbers.
 type PhoneNumber struct {
 	// ID is the number's identification ID, "idn_...".
@@ -189,31 +143,6 @@ type PhoneNumber struct {
 // Verified reports whether the number is verified; false for nil.
 func (p *PhoneNumber) Verified() bool { return p != nil && p.Verification.Verified() }
 
-// UnmarshalJSON decodes a phone number, reading its Unix-ms timestamps.
-func (p *PhoneNumber) UnmarshalJSON(b []byte) error {
-	type plain PhoneNumber
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{(*plain)(p), internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt}})
-}
-
-// MarshalJSON encodes a phone number as the API does.
-func (p PhoneNumber) MarshalJSON() ([]byte, error) {
-	type plain PhoneNumber
-	c := plain(p)
-	if c.Object == "" {
-		c.Object = "phone_number"
-	}
-	c.LinkedTo = orEmpty(c.LinkedTo)
-	return json.Marshal(&struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{&c, internal.Millis{T: &c.CreatedAt}, internal.Millis{T: &c.UpdatedAt}})
-}
-
 // Web3Wallet is one of a user's web3 wallets.
 type Web3Wallet struct {
 	// ID is the wallet's identification ID, "idn_...".
@@ -233,30 +162,6 @@ type Web3Wallet struct {
 // Verified reports whether the wallet is verified; false for nil.
 func (w *Web3Wallet) Verified() bool { return w != nil && w.Verification.Verified() }
 
-// UnmarshalJSON decodes a web3 wallet, reading its Unix-ms timestamps.
-func (w *Web3Wallet) UnmarshalJSON(b []byte) error {
-	type plain Web3Wallet
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{(*plain)(w), internal.Millis{T: &w.CreatedAt}, internal.Millis{T: &w.UpdatedAt}})
-}
-
-// MarshalJSON encodes a web3 wallet as the API does.
-func (w Web3Wallet) MarshalJSON() ([]byte, error) {
-	type plain Web3Wallet
-	c := plain(w)
-	if c.Object == "" {
-		c.Object = "web3_wallet"
-	}
-	return json.Marshal(&struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{&c, internal.Millis{T: &c.CreatedAt}, internal.Millis{T: &c.UpdatedAt}})
-}
-
 // Passkey is one of a user's passkeys.
 type Passkey struct {
 	// ID is the passkey's identification ID, "idn_...".
@@ -269,26 +174,4 @@ type Passkey struct {
 	LastUsedAt time.Time `json:"last_used_at"`
 	// Verification is nil when the passkey has none.
 	Verification *Verification `json:"verification"`
-}
-
-// UnmarshalJSON decodes a passkey, reading last_used_at in Unix ms.
-func (p *Passkey) UnmarshalJSON(b []byte) error {
-	type plain Passkey
-	return json.Unmarshal(b, &struct {
-		*plain
-		LastUsedAt internal.Millis `json:"last_used_at"`
-	}{(*plain)(p), internal.Millis{T: &p.LastUsedAt}})
-}
-
-// MarshalJSON encodes a passkey as the API does.
-func (p Passkey) MarshalJSON() ([]byte, error) {
-	type plain Passkey
-	c := plain(p)
-	if c.Object == "" {
-		c.Object = "passkey"
-	}
-	return json.Marshal(&struct {
-		*plain
-		LastUsedAt internal.Millis `json:"last_used_at"`
-	}{&c, internal.Millis{T: &c.LastUsedAt}})
 }

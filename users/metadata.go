@@ -3,6 +3,8 @@ package users
 import (
 	"context"
 	"net/http"
+
+	"github.com/go-clerk/clerk/internal"
 )
 
 // MetadataParams are the metadata of a user to merge (UpdateMetadata) or
@@ -24,7 +26,7 @@ func (s *Service) UpdateMetadata(ctx context.Context, userID string, params *Met
 	if params == nil {
 		params = &MetadataParams{}
 	}
-	return s.userCall(ctx, http.MethodPatch, "/users/{user_id}/metadata", userID, params)
+	return internal.Call[User](ctx, s.core(), http.MethodPatch, "/users/{user_id}/metadata", params, userID)
 }
 
 // ReplaceMetadata replaces each metadata field that params sets, wholesale;
@@ -34,5 +36,5 @@ func (s *Service) ReplaceMetadata(ctx context.Context, userID string, params *Me
 	if params == nil {
 		params = &MetadataParams{}
 	}
-	return s.userCall(ctx, http.MethodPut, "/users/{user_id}/metadata", userID, params)
+	return internal.Call[User](ctx, s.core(), http.MethodPut, "/users/{user_id}/metadata", params, userID)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
@@ -19,8 +20,8 @@ func TestUpdateMetadata(t *testing.T) {
 		assert.Equal(t, map[string]any{
 			"public_metadata":  map[string]any{"role": "admin", "plan": map[string]any{"seats": 10.0}, "old": nil},
 			"private_metadata": map[string]any{"stripe_customer": "cus_9"},
-		}, body(t, r), "body")
-		serve(w, 200, userJSON(t))
+		}, spectest.ReadJSON(t, r), "body")
+		spectest.WriteJSON(w, 200, spectest.UserJSON)
 	})
 	u, err := svc.UpdateMetadata(context.Background(), "user_1", &MetadataParams{
 		Public:  Metadata{"role": "admin", "plan": map[string]any{"seats": 10}, "old": nil},
@@ -35,8 +36,8 @@ func TestReplaceMetadata(t *testing.T) {
 	srv.Mux.HandleFunc("PUT /users/{user_id}/metadata", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "user_1", r.PathValue("user_id"))
 		// An empty, non-nil Metadata is sent, to empty that metadata.
-		assert.Equal(t, map[string]any{"private_metadata": map[string]any{}}, body(t, r), "body")
-		serve(w, 200, minimalUser(t, "user_1", 1))
+		assert.Equal(t, map[string]any{"private_metadata": map[string]any{}}, spectest.ReadJSON(t, r), "body")
+		spectest.WriteJSON(w, 200, minimalUser(t, "user_1", 1))
 	})
 	u, err := svc.ReplaceMetadata(context.Background(), "user_1", &MetadataParams{Private: Metadata{}})
 	require.NoError(t, err)
@@ -48,8 +49,8 @@ func TestMetadataNilParams(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	for _, pattern := range []string{"PATCH /users/{user_id}/metadata", "PUT /users/{user_id}/metadata"} {
 		srv.Mux.HandleFunc(pattern, func(w http.ResponseWriter, r *http.Request) {
-			assert.Equal(t, map[string]any{}, body(t, r), "body")
-			serve(w, 200, minimalUser(t, "user_1", 1))
+			assert.Equal(t, map[string]any{}, spectest.ReadJSON(t, r), "body")
+			spectest.WriteJSON(w, 200, minimalUser(t, "user_1", 1))
 		})
 	}
 	_, err := svc.UpdateMetadata(context.Background(), "user_1", nil)
@@ -62,7 +63,7 @@ func TestMetadataNilParams(t *testing.T) {
 
 func TestMetadataDecode(t *testing.T) {
 	var u User
-	require.NoError(t, u.UnmarshalJSON(userJSON(t)))
+	require.NoError(t, internal.Unmarshal(spectest.UserJSON, &u))
 	var plan struct {
 		Tier  string `json:"tier"`
 		Seats int    `json:"seats"`

@@ -14,24 +14,24 @@ const maxBulk = 50
 // Ban bans a user: their sessions are revoked and they cannot sign in again
 // until unbanned. Clerk API: POST /users/{user_id}/ban.
 func (s *Service) Ban(ctx context.Context, userID string) (*User, error) {
-	return s.userCall(ctx, http.MethodPost, "/users/{user_id}/ban", userID, nil)
+	return internal.Call[User](ctx, s.core(), http.MethodPost, "/users/{user_id}/ban", nil, userID)
 }
 
 // Unban lifts a user's ban. Clerk API: POST /users/{user_id}/unban.
 func (s *Service) Unban(ctx context.Context, userID string) (*User, error) {
-	return s.userCall(ctx, http.MethodPost, "/users/{user_id}/unban", userID, nil)
+	return internal.Call[User](ctx, s.core(), http.MethodPost, "/users/{user_id}/unban", nil, userID)
 }
 
 // Lock locks a user out of signing in until the lock expires (the
 // instance's lockout duration) or Unlock. Clerk API:
 // POST /users/{user_id}/lock.
 func (s *Service) Lock(ctx context.Context, userID string) (*User, error) {
-	return s.userCall(ctx, http.MethodPost, "/users/{user_id}/lock", userID, nil)
+	return internal.Call[User](ctx, s.core(), http.MethodPost, "/users/{user_id}/lock", nil, userID)
 }
 
 // Unlock lifts a user's lock. Clerk API: POST /users/{user_id}/unlock.
 func (s *Service) Unlock(ctx context.Context, userID string) (*User, error) {
-	return s.userCall(ctx, http.MethodPost, "/users/{user_id}/unlock", userID, nil)
+	return internal.Call[User](ctx, s.core(), http.MethodPost, "/users/{user_id}/unlock", nil, userID)
 }
 
 // BanMany bans 1 to 50 users at once and returns them. Clerk API:
@@ -58,9 +58,9 @@ func (s *Service) bulk(ctx context.Context, path string, userIDs []string) ([]*U
 	body := struct {
 		UserIDs []string `json:"user_ids"`
 	}{userIDs}
-	var out []*User
-	if err := s.c.Post(ctx, path, body, &out); err != nil {
+	out, err := internal.Call[[]*User](ctx, s.core(), http.MethodPost, path, &body)
+	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return *out, nil
 }

@@ -2,7 +2,6 @@ package users
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"testing"
@@ -32,8 +31,8 @@ func TestBanUnbanLockUnlock(t *testing.T) {
 		srv.Mux.HandleFunc("POST /users/{user_id}/"+tt.action, func(w http.ResponseWriter, r *http.Request) {
 			assert.Equal(t, "user_1", r.PathValue("user_id"), tt.action)
 			assert.Equal(t, int64(0), r.ContentLength, tt.action+": no body")
-			b, _ := json.Marshal(User{ID: "user_1", Banned: tt.banned, Locked: tt.locked})
-			serve(w, 200, b)
+			b, _ := internal.MarshalAPI(User{Object: "user", ID: "user_1", Banned: tt.banned, Locked: tt.locked})
+			spectest.WriteJSON(w, 200, b)
 		})
 		u, err := tt.call(ctx, "user_1")
 		require.NoError(t, err)
@@ -46,7 +45,7 @@ func TestBanUnbanLockUnlock(t *testing.T) {
 func TestBanPaymentRequired(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /users/{user_id}/ban", func(w http.ResponseWriter, r *http.Request) {
-		serveErr(w, 402, "feature_not_enabled")
+		spectest.WriteError(w, 402, "feature_not_enabled")
 	})
 	_, err := svc.Ban(context.Background(), "user_1")
 	var apiErr *internal.APIError
@@ -60,8 +59,8 @@ func TestBanManyUnbanMany(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	for _, action := range []string{"ban", "unban"} {
 		srv.Mux.HandleFunc("POST /users/"+action, func(w http.ResponseWriter, r *http.Request) {
-			assert.Equal(t, map[string]any{"user_ids": []any{"user_1", "user_2"}}, body(t, r), action)
-			serve(w, 200, []byte("["+string(minimalUser(t, "user_1", 1))+","+string(minimalUser(t, "user_2", 2))+"]"))
+			assert.Equal(t, map[string]any{"user_ids": []any{"user_1", "user_2"}}, spectest.ReadJSON(t, r), action)
+			spectest.WriteJSON(w, 200, []byte("["+string(minimalUser(t, "user_1", 1))+","+string(minimalUser(t, "user_2", 2))+"]"))
 		})
 	}
 	for name, call := range map[string]func(context.Context, []string) ([]*User, error){"ban": svc.BanMany, "unban": svc.UnbanMany} {

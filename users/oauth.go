@@ -2,11 +2,7 @@ package users
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
-	"io"
 	"iter"
-	"strings"
 	"time"
 
 	"github.com/go-clerk/clerk/internal"
@@ -14,8 +10,8 @@ import (
 
 // OAuthAccessToken is a user's access token at an OAuth provider, refreshed
 // by Clerk when it has a refresh token. Token, IDToken and TokenSecret are
-// secrets: printing the value with fmt (%v, %+v, %#v, %s) redacts them, but
-// JSON marshalling keeps them.
+// Secrets: fmt, log/slog and encoding/json show them as "[redacted]",
+// however the token is nested; Reveal gives the value.
 type OAuthAccessToken struct {
 	// Object is "oauth_access_token".
 	Object string `json:"object"`
@@ -24,7 +20,7 @@ type OAuthAccessToken struct {
 	// ProviderUserID is the user's ID in the provider's system.
 	ProviderUserID string `json:"provider_user_id"`
 	// Token is the access token.
-	Token string `json:"token"`
+	Token Secret `json:"token"`
 	// ExpiresAt is nil when the provider gave no expiry.
 	ExpiresAt *time.Time `json:"expires_at"`
 	// Provider is the provider's ID, such as "oauth_google".
@@ -36,64 +32,10 @@ type OAuthAccessToken struct {
 	// Scopes are the token's scopes (OAuth 2.0 only).
 	Scopes []string `json:"scopes,omitempty"`
 	// IDToken is the OIDC ID token, when the provider issued one.
-	IDToken string `json:"id_token,omitempty"`
+	IDToken Secret `json:"id_token,omitzero"`
 	// TokenSecret is the token secret of an OAuth 1.0 provider.
-	TokenSecret string `json:"token_secret,omitempty"`
+	TokenSecret Secret `json:"token_secret,omitzero"`
 }
-
-// UnmarshalJSON decodes a token, reading expires_at in Unix ms.
-func (t *OAuthAccessToken) UnmarshalJSON(b []byte) error {
-	type plain OAuthAccessToken
-	return json.Unmarshal(b, &struct {
-		*plain
-		ExpiresAt internal.MillisPtr `json:"expires_at"`
-	}{(*plain)(t), internal.MillisPtr{T: &t.ExpiresAt}})
-}
-
-// MarshalJSON encodes a token as the API does, secrets included.
-func (t OAuthAccessToken) MarshalJSON() ([]byte, error) {
-	type plain OAuthAccessToken
-	p := plain(t)
-	if p.Object == "" {
-		p.Object = "oauth_access_token"
-	}
-	p.PublicMetadata = orEmptyMap(p.PublicMetadata)
-	return json.Marshal(&struct {
-		*plain
-		ExpiresAt internal.MillisPtr `json:"expires_at"`
-	}{&p, internal.MillisPtr{T: &p.ExpiresAt}})
-}
-
-// oauthTokenView is OAuthAccessToken without its methods, which fmt prints
-// field by field once the secrets are replaced.
-type oauthTokenView OAuthAccessToken
-
-const redacted = "[redacted]"
-
-func (t OAuthAccessToken) view() oauthTokenView {
-	v := oauthTokenView(t)
-	for _, s := range []*string{&v.Token, &v.IDToken, &v.TokenSecret} {
-		if *s != "" {
-			*s = redacted
-		}
-	}
-	return v
-}
-
-// Format prints the token with its secrets redacted, for every verb.
-func (t OAuthAccessToken) Format(f fmt.State, verb rune) {
-	s := fmt.Sprintf(fmt.FormatString(f, verb), t.view())
-	if verb == 'v' && f.Flag('#') {
-		s = strings.Replace(s, "users.oauthTokenView", "users.OAuthAccessToken", 1)
-	}
-	_, _ = io.WriteString(f, s)
-}
-
-// String describes the token with its secrets redacted.
-func (t OAuthAccessToken) String() string { return fmt.Sprintf("%+v", t) }
-
-// GoString is String in Go syntax, secrets redacted.
-func (t OAuthAccessToken) GoString() string { return fmt.Sprintf("%#v", t) }
 
 // ListOAuthAccessTokensParams pages a user's tokens of one provider.
 type ListOAuthAccessTokensParams struct {
@@ -112,15 +54,7 @@ type ListOAuthAccessTokensParams struct {
 // holds a refresh token. Nil params are allowed. Clerk API:
 // GET /users/{user_id}/oauth_access_tokens/{provider}.
 func (s *Service) ListOAuthAccessTokens(ctx context.Context, userID, provider string, params *ListOAuthAccessTokensParams) (*Page[OAuthAccessToken], error) {
-	p, err := internal.Path("/users/{user_id}/oauth_access_tokens/{provider}", userID, provider)
-	if err != nil {
-		return nil, err
-	}
-	out := new(Page[OAuthAccessToken])
-	if err := s.c.Get(ctx, p, internal.Query(params), out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.List[OAuthAccessToken](ctx, s.core(), "/users/{user_id}/oauth_access_tokens/{provider}", params, userID, provider)
 }
 
 // AllOAuthAccessTokens iterates over all of the user's access tokens at an
@@ -129,13 +63,8 @@ func (s *Service) ListOAuthAccessTokens(ctx context.Context, userID, provider st
 // changed. It yields an error once and stops.
 // Clerk API: GET /users/{user_id}/oauth_access_tokens/{provider}.
 func (s *Service) AllOAuthAccessTokens(ctx context.Context, userID, provider string, params *ListOAuthAccessTokensParams) iter.Seq2[*OAuthAccessToken, error] {
-	var p ListOAuthAccessTokensParams
-	if params != nil {
-		p = *params
-	}
-	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[OAuthAccessToken], error) {
-		q := p
-		q.Limit, q.Offset = limit, offset
-		return s.ListOAuthAccessTokens(ctx, userID, provider, &q)
-	})
+	return internal.All(ctx, params, internal.Paging[OAuthAccessToken]{Max: maxLimit},
+		func(ctx context.Context, p *ListOAuthAccessTokensParams) (*Page[OAuthAccessToken], error) {
+			return s.ListOAuthAccessTokens(ctx, userID, provider, p)
+		})
 }

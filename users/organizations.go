@@ -19,15 +19,7 @@ type ListOrganizationMembershipsParams struct {
 // memberships, with TotalCount. Clerk API:
 // GET /users/{user_id}/organization_memberships.
 func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams) (*Page[OrganizationMembership], error) {
-	p, err := internal.Path("/users/{user_id}/organization_memberships", userID)
-	if err != nil {
-		return nil, err
-	}
-	out := new(Page[OrganizationMembership])
-	if err := s.c.Get(ctx, p, internal.Query(params), out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.List[OrganizationMembership](ctx, s.core(), "/users/{user_id}/organization_memberships", params, userID)
 }
 
 // AllOrganizationMemberships iterates over all of the user's memberships,
@@ -36,15 +28,10 @@ func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string
 // error once and stops.
 // Clerk API: GET /users/{user_id}/organization_memberships.
 func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams) iter.Seq2[*OrganizationMembership, error] {
-	var p ListOrganizationMembershipsParams
-	if params != nil {
-		p = *params
-	}
-	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[OrganizationMembership], error) {
-		q := p
-		q.Limit, q.Offset = limit, offset
-		return s.ListOrganizationMemberships(ctx, userID, &q)
-	})
+	return internal.All(ctx, params, internal.Paging[OrganizationMembership]{Max: maxLimit},
+		func(ctx context.Context, p *ListOrganizationMembershipsParams) (*Page[OrganizationMembership], error) {
+			return s.ListOrganizationMemberships(ctx, userID, p)
+		})
 }
 
 // ListOrganizationInvitationsParams filters and pages a user's organization
@@ -62,15 +49,7 @@ type ListOrganizationInvitationsParams struct {
 // invitations sent to the user's email addresses, with TotalCount. Clerk
 // API: GET /users/{user_id}/organization_invitations.
 func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) (*Page[OrganizationInvitation], error) {
-	p, err := internal.Path("/users/{user_id}/organization_invitations", userID)
-	if err != nil {
-		return nil, err
-	}
-	out := new(Page[OrganizationInvitation])
-	if err := s.c.Get(ctx, p, internal.Query(params), out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.List[OrganizationInvitation](ctx, s.core(), "/users/{user_id}/organization_invitations", params, userID)
 }
 
 // AllOrganizationInvitations iterates over all of the user's organization
@@ -79,13 +58,8 @@ func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string
 // copied, never changed. It yields an error once and stops.
 // Clerk API: GET /users/{user_id}/organization_invitations.
 func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) iter.Seq2[*OrganizationInvitation, error] {
-	var p ListOrganizationInvitationsParams
-	if params != nil {
-		p = *params
-	}
-	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[OrganizationInvitation], error) {
-		q := p
-		q.Limit, q.Offset = limit, offset
-		return s.ListOrganizationInvitations(ctx, userID, &q)
-	})
+	return internal.All(ctx, params, internal.Paging[OrganizationInvitation]{Max: maxLimit},
+		func(ctx context.Context, p *ListOrganizationInvitationsParams) (*Page[OrganizationInvitation], error) {
+			return s.ListOrganizationInvitations(ctx, userID, p)
+		})
 }

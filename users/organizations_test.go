@@ -3,7 +3,6 @@ package users
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -100,10 +99,10 @@ func TestListOrganizationMemberships(t *testing.T) {
 	srv.Mux.HandleFunc("GET /users/{user_id}/organization_memberships", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "user_1", r.PathValue("user_id"))
 		assert.Equal(t, url.Values{"limit": {"20"}, "offset": {"40"}}, r.URL.Query(), "query")
-		serve(w, 200, []byte(`{"data":[`+membershipJSON+`],"total_count":41}`))
+		spectest.WriteJSON(w, 200, []byte(`{"data":[`+membershipJSON+`],"total_count":41}`))
 	})
 	page, err := svc.ListOrganizationMemberships(context.Background(), "user_1",
-		&ListOrganizationMembershipsParams{Limit: intp(20), Offset: intp(40)})
+		&ListOrganizationMembershipsParams{Limit: new(20), Offset: new(40)})
 	require.NoError(t, err)
 	assert.Equal(t, int64(41), page.TotalCount)
 	require.Len(t, page.Data, 1)
@@ -125,11 +124,11 @@ func TestListOrganizationInvitations(t *testing.T) {
 	srv.Mux.HandleFunc("GET /users/{user_id}/organization_invitations", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "user_1", r.PathValue("user_id"))
 		assert.Equal(t, url.Values{"status": {"pending"}, "limit": {"5"}}, r.URL.Query(), "query")
-		serve(w, 200, []byte(`{"data":[`+invitationJSON+`],"total_count":1}`))
+		spectest.WriteJSON(w, 200, []byte(`{"data":[`+invitationJSON+`],"total_count":1}`))
 	})
 	st := InvitationPending
 	page, err := svc.ListOrganizationInvitations(context.Background(), "user_1",
-		&ListOrganizationInvitationsParams{Status: &st, Limit: intp(5)})
+		&ListOrganizationInvitationsParams{Status: &st, Limit: new(5)})
 	require.NoError(t, err)
 	assert.Equal(t, int64(1), page.TotalCount)
 	inv := page.Data[0]
@@ -146,27 +145,27 @@ func TestListOrganizationInvitations(t *testing.T) {
 func TestOrganizationModelsRoundTrip(t *testing.T) {
 	h := http.Header{"Content-Type": {"application/json"}}
 	var m OrganizationMembership
-	require.NoError(t, json.Unmarshal([]byte(membershipJSON), &m))
-	b, err := json.Marshal(Page[OrganizationMembership]{Data: []*OrganizationMembership{&m}, TotalCount: 1})
+	require.NoError(t, internal.Unmarshal([]byte(membershipJSON), &m))
+	b, err := internal.MarshalAPI(Page[OrganizationMembership]{Data: []*OrganizationMembership{&m}, TotalCount: 1})
 	require.NoError(t, err)
 	r, _ := http.NewRequest("GET", "/v1/users/user_1/organization_memberships", nil)
 	require.NoError(t, spectest.ValidateResponse(r, 200, h, b))
 	var mp Page[OrganizationMembership]
-	require.NoError(t, json.Unmarshal(b, &mp))
+	require.NoError(t, internal.Unmarshal(b, &mp))
 	assert.Equal(t, &m, mp.Data[0])
 
 	var inv OrganizationInvitation
-	require.NoError(t, json.Unmarshal([]byte(invitationJSON), &inv))
-	b, err = json.Marshal(Page[OrganizationInvitation]{Data: []*OrganizationInvitation{&inv}, TotalCount: 1})
+	require.NoError(t, internal.Unmarshal([]byte(invitationJSON), &inv))
+	b, err = internal.MarshalAPI(Page[OrganizationInvitation]{Data: []*OrganizationInvitation{&inv}, TotalCount: 1})
 	require.NoError(t, err)
 	r, _ = http.NewRequest("GET", "/v1/users/user_1/organization_invitations", nil)
 	require.NoError(t, spectest.ValidateResponse(r, 200, h, b))
 	var ip Page[OrganizationInvitation]
-	require.NoError(t, json.Unmarshal(b, &ip))
+	require.NoError(t, internal.Unmarshal(b, &ip))
 	assert.Equal(t, &inv, ip.Data[0])
 
 	// An invitation not sent by a user: null inviter, no expiry.
-	b, err = json.Marshal(Page[OrganizationInvitation]{Data: []*OrganizationInvitation{{
+	b, err = internal.MarshalAPI(Page[OrganizationInvitation]{Data: []*OrganizationInvitation{{
 		OrganizationInvitation: organizations.OrganizationInvitation{Object: "organization_invitation", ID: "orginv_2", EmailAddress: "a@b.co", Role: "org:member"},
 	}}})
 	require.NoError(t, err)
@@ -191,7 +190,7 @@ func (s *offsetStore) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	n := len(s.reqs)
 	s.mu.Unlock()
 	if n == s.fail {
-		serveErr(w, 403, "authorization_invalid")
+		spectest.WriteError(w, 403, "authorization_invalid")
 		return
 	}
 	limit, _ := strconv.Atoi(q.Get("limit"))
@@ -205,7 +204,7 @@ func (s *offsetStore) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		b.WriteString(s.item(i))
 	}
 	fmt.Fprintf(&b, `],"total_count":%d}`, s.n)
-	serve(w, 200, b.Bytes())
+	spectest.WriteJSON(w, 200, b.Bytes())
 }
 
 func (s *offsetStore) requests() [][2]string {
@@ -245,7 +244,7 @@ func TestAllOrganizationMembershipsFromOffset(t *testing.T) {
 	srv.Mux.Handle("GET /users/{user_id}/organization_memberships", store)
 	n := 0
 	for _, err := range svc.AllOrganizationMemberships(context.Background(), "user_1",
-		&ListOrganizationMembershipsParams{Limit: intp(300), Offset: intp(250)}) {
+		&ListOrganizationMembershipsParams{Limit: new(300), Offset: new(250)}) {
 		require.NoError(t, err)
 		n++
 	}

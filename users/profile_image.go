@@ -15,19 +15,11 @@ import (
 // the request, so a retry can send it again. Clerk API:
 // POST /users/{user_id}/profile_image.
 func (s *Service) SetProfileImage(ctx context.Context, userID string, image io.Reader, fileName string) (*User, error) {
-	p, err := internal.Path("/users/{user_id}/profile_image", userID)
-	if err != nil {
-		return nil, err
-	}
 	if image == nil {
 		return nil, fmt.Errorf("%w: image is nil", internal.ErrInvalidParams)
 	}
 	body := &internal.Multipart{FileField: "file", FileName: fileName, File: image}
-	out := new(User)
-	if err := s.c.Do(ctx, &internal.Request{Method: http.MethodPost, Path: p, Body: body}, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[User](ctx, s.core(), http.MethodPost, "/users/{user_id}/profile_image", body, userID)
 }
 
 // DeleteProfileImage removes the user's profile image. (The API answers the
@@ -35,5 +27,5 @@ func (s *Service) SetProfileImage(ctx context.Context, userID string, image io.R
 // Get the user for its new ImageURL.) Clerk API:
 // DELETE /users/{user_id}/profile_image.
 func (s *Service) DeleteProfileImage(ctx context.Context, userID string) error {
-	return s.deleteCall(ctx, "/users/{user_id}/profile_image", userID)
+	return internal.Exec(ctx, s.core(), http.MethodDelete, "/users/{user_id}/profile_image", nil, userID)
 }

@@ -53,7 +53,7 @@ func TestSetProfileImage(t *testing.T) {
 		}
 		got, _ := io.ReadAll(f)
 		assert.True(t, bytes.Equal(img, got), "uploaded bytes differ")
-		serve(w, 200, bytes.Replace(userJSON(t),
+		spectest.WriteJSON(w, 200, bytes.Replace(spectest.UserJSON,
 			[]byte(`"image_url": "https://img.clerk.com/image"`), []byte(`"image_url": "https://img.clerk.com/new"`), 1))
 	})
 	u, err := svc.SetProfileImage(context.Background(), "user_1", bytes.NewReader(img), "avatar.png")
@@ -74,7 +74,7 @@ func TestSetProfileImageDefaultFileName(t *testing.T) {
 		} else {
 			t.Errorf("file parts: %d", len(fs))
 		}
-		serve(w, 200, minimalUser(t, "user_1", 1))
+		spectest.WriteJSON(w, 200, minimalUser(t, "user_1", 1))
 	})
 	_, err := svc.SetProfileImage(context.Background(), "user_1", strings.NewReader("GIF89a"), "")
 	require.NoError(t, err)

@@ -1,7 +1,6 @@
 package users
 
 import (
-	"encoding/json"
 	"strings"
 	"time"
 
@@ -19,6 +18,11 @@ type Page[T any] = internal.Page[T]
 // ErrorDetail is one entry of Clerk's error array; a verification that
 // failed carries one in its Error field.
 type ErrorDetail = internal.ErrorDetail
+
+// Secret is a credential a model carries (OAuthAccessToken.Token, ...):
+// fmt, log/slog and encoding/json show it as "[redacted]"; Reveal returns
+// it. The same type as clerk.Secret.
+type Secret = internal.Secret
 
 // User is a Clerk user, as the Backend API answers it and as the user.*
 // webhook events carry it.
@@ -146,74 +150,6 @@ type SCIMUserMetadata struct {
 	ExternalID string `json:"external_id"`
 }
 
-// UnmarshalJSON decodes a user, reading its Unix-millisecond timestamps.
-func (u *User) UnmarshalJSON(b []byte) error {
-	type plain User
-	return json.Unmarshal(b, &struct {
-		*plain
-		MFAEnabledAt          internal.MillisPtr `json:"mfa_enabled_at"`
-		MFADisabledAt         internal.MillisPtr `json:"mfa_disabled_at"`
-		PasswordLastUpdatedAt internal.MillisPtr `json:"password_last_updated_at"`
-		LastSignInAt          internal.MillisPtr `json:"last_sign_in_at"`
-		UpdatedAt             internal.Millis    `json:"updated_at"`
-		CreatedAt             internal.Millis    `json:"created_at"`
-		LastActiveAt          internal.MillisPtr `json:"last_active_at"`
-		LegalAcceptedAt       internal.MillisPtr `json:"legal_accepted_at"`
-	}{
-		(*plain)(u),
-		internal.MillisPtr{T: &u.MFAEnabledAt},
-		internal.MillisPtr{T: &u.MFADisabledAt},
-		internal.MillisPtr{T: &u.PasswordLastUpdatedAt},
-		internal.MillisPtr{T: &u.LastSignInAt},
-		internal.Millis{T: &u.UpdatedAt},
-		internal.Millis{T: &u.CreatedAt},
-		internal.MillisPtr{T: &u.LastActiveAt},
-		internal.MillisPtr{T: &u.LegalAcceptedAt},
-	})
-}
-
-// MarshalJSON encodes a user as the Backend API does: timestamps in Unix
-// milliseconds, and empty lists and public metadata as [] and {} rather than
-// null, so that the result is a valid User of the spec.
-func (u User) MarshalJSON() ([]byte, error) {
-	type plain User
-	p := plain(u)
-	if p.Object == "" {
-		p.Object = "user"
-	}
-	p.PublicMetadata = orEmptyMap(p.PublicMetadata)
-	p.EmailAddresses = orEmpty(p.EmailAddresses)
-	p.PhoneNumbers = orEmpty(p.PhoneNumbers)
-	p.Web3Wallets = orEmpty(p.Web3Wallets)
-	p.Passkeys = orEmpty(p.Passkeys)
-	p.ExternalAccounts = orEmpty(p.ExternalAccounts)
-	p.SAMLAccounts = orEmpty(p.SAMLAccounts)
-	p.EnterpriseAccounts = orEmpty(p.EnterpriseAccounts)
-	return json.Marshal(&struct {
-		*plain
-		UnsafeMetadata        Metadata           `json:"unsafe_metadata,omitzero"`
-		MFAEnabledAt          internal.MillisPtr `json:"mfa_enabled_at"`
-		MFADisabledAt         internal.MillisPtr `json:"mfa_disabled_at"`
-		PasswordLastUpdatedAt internal.MillisPtr `json:"password_last_updated_at"`
-		LastSignInAt          internal.MillisPtr `json:"last_sign_in_at"`
-		UpdatedAt             internal.Millis    `json:"updated_at"`
-		CreatedAt             internal.Millis    `json:"created_at"`
-		LastActiveAt          internal.MillisPtr `json:"last_active_at"`
-		LegalAcceptedAt       internal.MillisPtr `json:"legal_accepted_at"`
-	}{
-		&p,
-		p.UnsafeMetadata,
-		internal.MillisPtr{T: &p.MFAEnabledAt},
-		internal.MillisPtr{T: &p.MFADisabledAt},
-		internal.MillisPtr{T: &p.PasswordLastUpdatedAt},
-		internal.MillisPtr{T: &p.LastSignInAt},
-		internal.Millis{T: &p.UpdatedAt},
-		internal.Millis{T: &p.CreatedAt},
-		internal.MillisPtr{T: &p.LastActiveAt},
-		internal.MillisPtr{T: &p.LegalAcceptedAt},
-	})
-}
-
 // FullName returns the first and last name joined by a space, or whichever
 // of them is set; "" when neither is.
 func (u *User) FullName() string {
@@ -287,22 +223,4 @@ func find[T any](s []T, k string, key func(*T) string) *T {
 		}
 	}
 	return nil
-}
-
-// orEmpty returns s, or an empty non-nil slice when s is nil, so that it
-// marshals as [] rather than null.
-func orEmpty[T any](s []T) []T {
-	if s == nil {
-		return []T{}
-	}
-	return s
-}
-
-// orEmptyMap returns m, or an empty map when m is nil, so that a required
-// object marshals as {} rather than null.
-func orEmptyMap(m Metadata) Metadata {
-	if m == nil {
-		return Metadata{}
-	}
-	return m
 }

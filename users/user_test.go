@@ -7,23 +7,14 @@ import (
 	"os"
 	"reflect"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 	"github.com/go-clerk/clerk/organizations"
 )
-
-// userJSON is a User that sets every field of the spec's schema, in all its
-// nested variants (OTP, OAuth, web3, passkey, SAML, ticket verifications).
-func userJSON(t testing.TB) []byte {
-	t.Helper()
-	b, err := os.ReadFile("testdata/user.json")
-	assert.NoError(t, err) // handlers call it too: no FailNow
-	return b
-}
 
 // validateUser checks a body against the spec's 200 answer to GET /users/{id}.
 func validateUser(t *testing.T, body []byte) {
@@ -33,15 +24,13 @@ func validateUser(t *testing.T, body []byte) {
 	require.NoError(t, spectest.ValidateResponse(r, 200, h, body))
 }
 
-func ms(n int64) time.Time { return time.UnixMilli(n).UTC() }
-
 func TestUserFixtureIsSpecShaped(t *testing.T) {
-	validateUser(t, userJSON(t))
+	validateUser(t, spectest.UserJSON)
 }
 
 func TestUserDecode(t *testing.T) {
 	var u User
-	require.NoError(t, json.Unmarshal(userJSON(t), &u))
+	require.NoError(t, internal.Unmarshal(spectest.UserJSON, &u))
 
 	assert.Equal(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", u.ID)
 	assert.Equal(t, "user", u.Object)
@@ -136,7 +125,7 @@ func TestUserDecode(t *testing.T) {
 
 func TestUserHelpers(t *testing.T) {
 	var u User
-	require.NoError(t, json.Unmarshal(userJSON(t), &u))
+	require.NoError(t, internal.Unmarshal(spectest.UserJSON, &u))
 
 	assert.Equal(t, "John Doe", u.FullName())
 	assert.Equal(t, "john@example.com", u.PrimaryEmailAddress().EmailAddress)
@@ -169,48 +158,55 @@ func TestUserHelpers(t *testing.T) {
 	assert.Nil(t, (&User{PrimaryEmailAddressID: "idn_gone", EmailAddresses: []EmailAddress{{ID: "idn_x"}}}).PrimaryEmailAddress())
 }
 
-// TestUserRoundTrip marshals a decoded user back: the JSON must be spec-valid
-// and decode to the same value, so a User can be served (clerktest) or
-// stored and read back.
+// TestUserRoundTrip marshals a decoded user back as the API writes it: the
+// JSON must be spec-valid and decode to the same value, so a User can be
+// served (clerktest) or stored and read back. (A nil list is written as []
+// and so reads back empty, not nil: BackupCodes is the one the fixture
+// leaves out.)
 func TestUserRoundTrip(t *testing.T) {
 	var u User
-	require.NoError(t, json.Unmarshal(userJSON(t), &u))
-	b, err := json.Marshal(u)
+	require.NoError(t, internal.Unmarshal(spectest.UserJSON, &u))
+	b, err := internal.MarshalAPI(u)
 	require.NoError(t, err)
 	validateUser(t, b)
 	var back User
-	require.NoError(t, json.Unmarshal(b, &back))
+	require.NoError(t, internal.Unmarshal(b, &back))
+	require.Nil(t, u.PhoneNumbers[0].BackupCodes)
+	assert.Equal(t, []string{}, back.PhoneNumbers[0].BackupCodes)
+	back.PhoneNumbers[0].BackupCodes = nil
 	assert.Equal(t, u, back)
 
 	// A pointer marshals the same way.
-	bp, err := json.Marshal(&u)
+	bp, err := internal.MarshalAPI(&u)
 	require.NoError(t, err)
 	assert.JSONEq(t, string(b), string(bp))
 
 	// Timestamps are Unix milliseconds on the wire.
 	var raw map[string]any
-	require.NoError(t, json.Unmarshal(b, &raw))
+	require.NoError(t, internal.Unmarshal(b, &raw))
 	assert.Equal(t, 1716883200000.0, raw["created_at"])
 	assert.Equal(t, nil, raw["mfa_disabled_at"])
 }
 
 // TestZeroUserMarshalsSpecValid: a User built by hand, with nil slices and
-// maps, still marshals as a valid User ([] and {} instead of null).
+// maps, still marshals as a valid User ([] and {} instead of null). Object
+// is written as it is: a fake sets it.
 func TestZeroUserMarshalsSpecValid(t *testing.T) {
-	b, err := json.Marshal(User{ID: "user_1", CreatedAt: ms(1), UpdatedAt: ms(2)})
+	b, err := internal.MarshalAPI(User{Object: "user", ID: "user_1", CreatedAt: ms(1), UpdatedAt: ms(2)})
 	require.NoError(t, err)
 	validateUser(t, b)
 	var back User
-	require.NoError(t, json.Unmarshal(b, &back))
+	require.NoError(t, internal.Unmarshal(b, &back))
 	assert.Equal(t, "user", back.Object)
 	assert.Equal(t, ms(1), back.CreatedAt)
 	assert.Nil(t, back.LastSignInAt)
 
-	b, err = json.Marshal(User{
+	b, err = internal.MarshalAPI(User{
+		Object:           "user",
 		ID:               "user_1",
-		EmailAddresses:   []EmailAddress{{ID: "idn_1", EmailAddress: "a@b.co"}},
-		PhoneNumbers:     []PhoneNumber{{ID: "idn_2", PhoneNumber: "+15555550100"}},
-		ExternalAccounts: []ExternalAccount{{ID: "eac_1", Provider: "oauth_github"}},
+		EmailAddresses:   []EmailAddress{{Object: "email_address", ID: "idn_1", EmailAddress: "a@b.co"}},
+		PhoneNumbers:     []PhoneNumber{{Object: "phone_number", ID: "idn_2", PhoneNumber: "+15555550100"}},
+		ExternalAccounts: []ExternalAccount{{Object: "external_account", ID: "eac_1", Provider: "oauth_github"}},
 		OrganizationMemberships: []OrganizationMembership{{Object: "organization_membership", ID: "orgmem_1", Role: "org:member",
 			Organization: organizations.Organization{Object: "organization", ID: "org_1", Name: "A", Slug: "a"}}},
 	})
@@ -228,11 +224,11 @@ func TestWebhookUserPayload(t *testing.T) {
 	var ex map[string]struct {
 		Data json.RawMessage `json:"data"`
 	}
-	require.NoError(t, json.Unmarshal(b, &ex))
+	require.NoError(t, internal.Unmarshal(b, &ex))
 	data := ex["user.created"].Data
 	require.NotEmpty(t, data, "no user.created example")
 	var u User
-	require.NoError(t, json.Unmarshal(data, &u))
+	require.NoError(t, internal.Unmarshal(data, &u))
 	assert.Equal(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", u.ID)
 	assert.Equal(t, "John Doe", u.FullName())
 	assert.Equal(t, ms(1716883200000), u.CreatedAt)
@@ -299,4 +295,29 @@ func jsonNames(t reflect.Type) map[string]bool {
 		}
 	}
 	return out
+}
+
+// TestUserEncodingJSONRoundTrip: a user's own encoding/json marshals a User
+// (times as RFC 3339, secrets redacted) and reads it back without error, and
+// the SDK's codec reads that JSON too.
+func TestUserEncodingJSONRoundTrip(t *testing.T) {
+	var u User
+	require.NoError(t, internal.Unmarshal(spectest.UserJSON, &u))
+	b, err := json.Marshal(u)
+	require.NoError(t, err)
+	var viaV1, viaCodec User
+	require.NoError(t, json.Unmarshal(b, &viaV1))
+	require.NoError(t, internal.Unmarshal(b, &viaCodec))
+	assert.True(t, u.CreatedAt.Equal(viaV1.CreatedAt) && u.CreatedAt.Equal(viaCodec.CreatedAt))
+	assert.True(t, u.LastSignInAt.Equal(*viaV1.LastSignInAt))
+	assert.Equal(t, u.PublicMetadata["role"], viaV1.PublicMetadata["role"])
+	assert.Equal(t, u.EmailAddresses[1].EmailAddress, viaCodec.EmailAddresses[1].EmailAddress)
+
+	tok := OAuthAccessToken{Provider: "oauth_google", Token: internal.NewSecret("ya29.SECRET")}
+	b, err = json.Marshal(tok)
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), "SECRET")
+	var back OAuthAccessToken
+	require.NoError(t, json.Unmarshal(b, &back))
+	assert.Equal(t, "[redacted]", back.Token.Reveal())
 }

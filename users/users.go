@@ -13,17 +13,15 @@ import (
 // maxLimit is the largest page the users list endpoints serve.
 const maxLimit = 500
 
-// Service calls the Users endpoints. Build it with New; it is safe for
+// Service calls the Users endpoints: clerk.Client.Users. It is safe for
 // concurrent use.
-type Service struct{ c *internal.Client }
+type Service internal.Service
 
-// New returns a Users service over a transport core. The root package wires
-// it as clerk.Client.Users.
-func New(c *internal.Client) *Service { return &Service{c: c} }
+func (s *Service) core() *internal.Client { return (*internal.Service)(s).Client() }
 
 // Get returns a user. Clerk API: GET /users/{user_id}.
 func (s *Service) Get(ctx context.Context, userID string) (*User, error) {
-	return s.userCall(ctx, http.MethodGet, "/users/{user_id}", userID, nil)
+	return internal.Call[User](ctx, s.core(), http.MethodGet, "/users/{user_id}", nil, userID)
 }
 
 // ListParams filters and pages GET /users. Nil params list every user, ten
@@ -136,11 +134,7 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*Page[User], er
 			return nil, err
 		}
 	}
-	out := new(Page[User])
-	if err := s.c.Get(ctx, "/users", internal.Query(params), out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.List[User](ctx, s.core(), "/users", params)
 }
 
 // All iterates over every user that matches params, fetching pages of
@@ -154,27 +148,11 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*Page[User], er
 // an Offset, pages by offset. A StartingAfter in params is where the walk
 // starts. Clerk API: GET /users.
 func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*User, error] {
-	var p ListParams
-	if params != nil {
-		p = *params
+	p := internal.Paging[User]{Max: maxLimit}
+	if params == nil || (params.Offset == nil || *params.Offset == 0) && byCreation(params.OrderBy) {
+		p.Cursor = func(u *User) string { return u.ID }
 	}
-	if (p.Offset != nil && *p.Offset > 0) || !byCreation(p.OrderBy) {
-		return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[User], error) {
-			q := p
-			q.Limit, q.Offset = limit, offset
-			return s.List(ctx, &q)
-		})
-	}
-	pager := internal.Pager[User]{Limit: internal.PageSize(p.Limit, maxLimit), Cursor: func(u *User) string { return u.ID }}
-	pager.Fetch = func(ctx context.Context, r internal.PageRequest) (*Page[User], error) {
-		q := p
-		q.Limit, q.Offset = &r.Limit, nil
-		if r.StartingAfter != "" {
-			q.StartingAfter = &r.StartingAfter
-		}
-		return s.List(ctx, &q)
-	}
-	return internal.All(ctx, pager)
+	return internal.All(ctx, params, p, s.List)
 }
 
 // byCreation reports whether an order_by value is one of the created_at
@@ -202,11 +180,10 @@ func (s *Service) Count(ctx context.Context, params *ListParams) (int64, error) 
 		}
 	}
 	q.Limit, q.Offset, q.StartingAfter, q.OrderBy = nil, nil, nil, nil
-	var out struct {
-		Object     string `json:"object"`
-		TotalCount int64  `json:"total_count"`
-	}
-	if err := s.c.Get(ctx, "/users/count", internal.Query(&q), &out); err != nil {
+	out, err := internal.Call[struct {
+		TotalCount int64 `json:"total_count"`
+	}](ctx, s.core(), http.MethodGet, "/users/count", &q)
+	if err != nil {
 		return 0, err
 	}
 	return out.TotalCount, nil
@@ -311,11 +288,7 @@ func (s *Service) Create(ctx context.Context, params *CreateParams) (*User, erro
 	if n := len(params.PhoneNumberIdentificationStatus); n > 0 && n != len(params.PhoneNumbers) {
 		return nil, fmt.Errorf("%w: PhoneNumberIdentificationStatus has %d entries for %d phone numbers", internal.ErrInvalidParams, n, len(params.PhoneNumbers))
 	}
-	out := new(User)
-	if err := s.c.Post(ctx, "/users", params, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[User](ctx, s.core(), http.MethodPost, "/users", params)
 }
 
 // UpdateParams are the fields of a user to change; nil fields are left as
@@ -382,32 +355,10 @@ func (s *Service) Update(ctx context.Context, userID string, params *UpdateParam
 	if params == nil {
 		params = &UpdateParams{}
 	}
-	return s.userCall(ctx, http.MethodPatch, "/users/{user_id}", userID, params)
+	return internal.Call[User](ctx, s.core(), http.MethodPatch, "/users/{user_id}", params, userID)
 }
 
 // Delete deletes a user. Clerk API: DELETE /users/{user_id}.
 func (s *Service) Delete(ctx context.Context, userID string) error {
-	return s.deleteCall(ctx, "/users/{user_id}", userID)
-}
-
-// userCall is a call on one user's path that answers the User.
-func (s *Service) userCall(ctx context.Context, method, tmpl, userID string, body any) (*User, error) {
-	p, err := internal.Path(tmpl, userID)
-	if err != nil {
-		return nil, err
-	}
-	out := new(User)
-	if err := s.c.Do(ctx, &internal.Request{Method: method, Path: p, Body: body}, out); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// deleteCall is a DELETE on one user's path whose answer is discarded.
-func (s *Service) deleteCall(ctx context.Context, tmpl, userID string) error {
-	p, err := internal.Path(tmpl, userID)
-	if err != nil {
-		return err
-	}
-	return s.c.Delete(ctx, p, nil)
+	return internal.Exec(ctx, s.core(), http.MethodDelete, "/users/{user_id}", nil, userID)
 }

@@ -26,7 +26,7 @@ func TestGet(t *testing.T) {
 		assert.Equal(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", r.PathValue("user_id"), "path user_id")
 		assert.Equal(t, "", r.URL.RawQuery, "query")
 		assert.Equal(t, "Bearer "+spectest.SecretKey, r.Header.Get("Authorization"), "auth")
-		serve(w, 200, userJSON(t))
+		spectest.WriteJSON(w, 200, spectest.UserJSON)
 	})
 	u, err := svc.Get(context.Background(), "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S")
 	require.NoError(t, err)
@@ -43,7 +43,7 @@ func TestGetEscapesID(t *testing.T) {
 	srv.Mux.HandleFunc("GET /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "user_ü:1@x;y", r.PathValue("user_id"), "path user_id")
 		assert.Equal(t, "/users/user_%C3%BC:1@x%3By", r.URL.EscapedPath(), "escaped path (under /v1)")
-		serve(w, 200, minimalUser(t, "user_ü:1@x;y", 1))
+		spectest.WriteJSON(w, 200, minimalUser(t, "user_ü:1@x;y", 1))
 	})
 	u, err := svc.Get(context.Background(), "user_ü:1@x;y")
 	require.NoError(t, err)
@@ -53,7 +53,7 @@ func TestGetEscapesID(t *testing.T) {
 func TestGetNotFound(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
-		serveErr(w, 404, "resource_not_found")
+		spectest.WriteError(w, 404, "resource_not_found")
 	})
 	u, err := svc.Get(context.Background(), "user_missing")
 	assert.Nil(t, u)
@@ -65,6 +65,35 @@ func TestGetNotFound(t *testing.T) {
 	assert.Equal(t, "trace_1", apiErr.TraceID)
 	// A 404 is an answer, not a transient failure: one request only.
 	assert.Equal(t, 1, srv.Count("GET", "/v1/users/user_missing"))
+}
+
+// TestGetEmptyAnswer (issue 9, item 2): a 2xx without a user (JSON null, an
+// empty body, {}, a 204) is an error matching ErrInvalidResponse, never an
+// empty User with a nil error; the same for every call that answers a user.
+func TestGetEmptyAnswer(t *testing.T) {
+	for _, body := range []string{"null", "", "{}"} {
+		svc, srv := setup(t)
+		srv.Mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", "application/json")
+			if body == "" {
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+			_, _ = w.Write([]byte(body))
+		})
+		ctx := context.Background()
+		for name, call := range map[string]func() (*User, error){
+			"Get":    func() (*User, error) { return svc.Get(ctx, "user_1") },
+			"Create": func() (*User, error) { return svc.Create(ctx, nil) },
+			"Update": func() (*User, error) { return svc.Update(ctx, "user_1", nil) },
+			"Ban":    func() (*User, error) { return svc.Ban(ctx, "user_1") },
+		} {
+			u, err := call()
+			if u != nil || !errors.Is(err, internal.ErrInvalidResponse) {
+				t.Errorf("%s on %q: got %+v, %v; want ErrInvalidResponse", name, body, u, err)
+			}
+		}
+	}
 }
 
 func TestList(t *testing.T) {
@@ -79,12 +108,12 @@ func TestList(t *testing.T) {
 		Web3Wallets:        []string{"0xabc"},
 		UserIDs:            []string{"user_1", "-user_2"},
 		OrganizationIDs:    []string{"org_1"},
-		Query:              strp("john"),
-		EmailAddressQuery:  strp("ello"),
-		PhoneNumberQuery:   strp("555"),
-		UsernameQuery:      strp("cool"),
-		NameQuery:          strp("Doe"),
-		Banned:             boolp(false),
+		Query:              new("john"),
+		EmailAddressQuery:  new("ello"),
+		PhoneNumberQuery:   new("555"),
+		UsernameQuery:      new("cool"),
+		NameQuery:          new("Doe"),
+		Banned:             new(false),
 		LastActiveAtBefore: &before,
 		LastActiveAtAfter:  &after,
 		LastActiveAtSince:  &after,
@@ -92,11 +121,11 @@ func TestList(t *testing.T) {
 		CreatedAtAfter:     &after,
 		LastSignInAtBefore: &before,
 		LastSignInAtAfter:  &after,
-		Provider:           strp("oauth_google"),
+		Provider:           new("oauth_google"),
 		ProviderUserIDs:    []string{"123", "456"},
-		Limit:              intp(10),
-		Offset:             intp(20),
-		OrderBy:            strp("-created_at"),
+		Limit:              new(10),
+		Offset:             new(20),
+		OrderBy:            new("-created_at"),
 	}
 	want := url.Values{
 		"email_address":          {"a@b.co", "c@d.co"},
@@ -127,7 +156,7 @@ func TestList(t *testing.T) {
 	}
 	srv.Mux.HandleFunc("GET /users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, want, r.URL.Query(), "query")
-		serve(w, 200, []byte("["+string(userJSON(t))+","+string(minimalUser(t, "user_2", 5))+"]"))
+		spectest.WriteJSON(w, 200, []byte("["+string(spectest.UserJSON)+","+string(minimalUser(t, "user_2", 5))+"]"))
 	})
 	page, err := svc.List(context.Background(), params)
 	require.NoError(t, err)
@@ -142,7 +171,7 @@ func TestListNilParams(t *testing.T) {
 	svc, srv := setup(t)
 	srv.Mux.HandleFunc("GET /users", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "", r.URL.RawQuery, "query")
-		serve(w, 200, []byte("[]"))
+		spectest.WriteJSON(w, 200, []byte("[]"))
 	})
 	page, err := svc.List(context.Background(), nil)
 	require.NoError(t, err)
@@ -162,20 +191,20 @@ func TestCount(t *testing.T) {
 			"provider_user_id": {"9"},
 			"name_query":       {"Ada"},
 		}, r.URL.Query(), "query")
-		serve(w, 200, []byte(`{"object":"total_count","total_count":4242}`))
+		spectest.WriteJSON(w, 200, []byte(`{"object":"total_count","total_count":4242}`))
 	})
 	limit := 10
 	n, err := svc.Count(context.Background(), &ListParams{
 		// Paging and ordering are dropped: /users/count declares none of
 		// them, and the spec server would refuse them.
-		Limit: &limit, Offset: &limit, OrderBy: strp("-created_at"), StartingAfter: strp("user_1"),
+		Limit: &limit, Offset: &limit, OrderBy: new("-created_at"), StartingAfter: new("user_1"),
 		EmailAddresses:  []string{"a@b.co"},
 		OrganizationIDs: []string{"-org_1"},
-		Banned:          boolp(true),
+		Banned:          new(true),
 		CreatedAtAfter:  &created,
-		Provider:        strp("oauth_github"),
+		Provider:        new("oauth_github"),
 		ProviderUserIDs: []string{"9"},
-		NameQuery:       strp("Ada"),
+		NameQuery:       new("Ada"),
 	})
 	require.NoError(t, err)
 	assert.Equal(t, int64(4242), n)
@@ -185,7 +214,7 @@ func TestCountNil(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /users/count", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "", r.URL.RawQuery, "query")
-		serve(w, 200, []byte(`{"object":"total_count","total_count":0}`))
+		spectest.WriteJSON(w, 200, []byte(`{"object":"total_count","total_count":0}`))
 	})
 	n, err := svc.Count(context.Background(), nil)
 	require.NoError(t, err)
@@ -216,28 +245,28 @@ func TestCreate(t *testing.T) {
 			"legal_accepted_at":                   "2024-05-28T08:00:50.902Z",
 			"create_organizations_limit":          0.0,
 			"banned":                              true,
-		}, body(t, r), "body")
-		serve(w, 200, userJSON(t))
+		}, spectest.ReadJSON(t, r), "body")
+		spectest.WriteJSON(w, 200, spectest.UserJSON)
 	})
 	u, err := svc.Create(context.Background(), &CreateParams{
-		ExternalID:                       strp("ext_42"),
-		FirstName:                        strp("John"),
-		LastName:                         strp("Doe"),
-		Locale:                           strp("en-US"),
+		ExternalID:                       new("ext_42"),
+		FirstName:                        new("John"),
+		LastName:                         new("Doe"),
+		Locale:                           new("en-US"),
 		EmailAddresses:                   []string{"john@example.com", "john.other@example.com"},
 		EmailAddressIdentificationStatus: []IdentificationStatus{IdentificationVerified, IdentificationReserved},
 		PhoneNumbers:                     []string{"+15555550100"},
 		Web3Wallets:                      []string{"0x0123456789abcdef0123456789abcdef01234567"},
-		Username:                         strp("jdoe"),
-		Password:                         strp("correct horse battery staple"),
-		SkipPasswordChecks:               boolp(false),
-		TOTPSecret:                       strp("JBSWY3DPEHPK3PXP"),
+		Username:                         new("jdoe"),
+		Password:                         new("correct horse battery staple"),
+		SkipPasswordChecks:               new(false),
+		TOTPSecret:                       new("JBSWY3DPEHPK3PXP"),
 		BackupCodes:                      []string{"c1", "c2"},
 		PublicMetadata:                   Metadata{"role": "member"},
 		PrivateMetadata:                  Metadata{},
 		LegalAcceptedAt:                  &legal,
-		CreateOrganizationsLimit:         intp(0),
-		Banned:                           boolp(true),
+		CreateOrganizationsLimit:         new(0),
+		Banned:                           new(true),
 	})
 	require.NoError(t, err)
 	assert.Equal(t, "jdoe", u.Username)
@@ -247,8 +276,8 @@ func TestCreate(t *testing.T) {
 func TestCreateNilParamsSendsEmptyObject(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /users", func(w http.ResponseWriter, r *http.Request) {
-		assert.Equal(t, map[string]any{}, body(t, r), "body")
-		serve(w, 200, minimalUser(t, "user_new", 1))
+		assert.Equal(t, map[string]any{}, spectest.ReadJSON(t, r), "body")
+		spectest.WriteJSON(w, 200, minimalUser(t, "user_new", 1))
 	})
 	u, err := svc.Create(context.Background(), nil)
 	require.NoError(t, err)
@@ -280,19 +309,19 @@ func TestUpdate(t *testing.T) {
 			"sign_out_of_other_sessions":           true,
 			"created_at":                           "2020-01-02T03:04:05Z",
 			"create_organization_enabled":          false,
-		}, body(t, r), "body")
-		serve(w, 200, userJSON(t))
+		}, spectest.ReadJSON(t, r), "body")
+		spectest.WriteJSON(w, 200, spectest.UserJSON)
 	})
 	created := time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)
 	u, err := svc.Update(context.Background(), "user_1", &UpdateParams{
-		FirstName:                        strp("Jane"),
-		Username:                         strp(""),
-		PrimaryEmailAddressID:            strp("idn_2"),
-		NotifyPrimaryEmailAddressChanged: boolp(true),
-		Password:                         strp("s3cret-s3cret"),
-		SignOutOfOtherSessions:           boolp(true),
+		FirstName:                        new("Jane"),
+		Username:                         new(""),
+		PrimaryEmailAddressID:            new("idn_2"),
+		NotifyPrimaryEmailAddressChanged: new(true),
+		Password:                         new("s3cret-s3cret"),
+		SignOutOfOtherSessions:           new(true),
 		CreatedAt:                        &created,
-		CreateOrganizationEnabled:        boolp(false),
+		CreateOrganizationEnabled:        new(false),
 	})
 	require.NoError(t, err)
 	assert.Equal(t, "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S", u.ID)
@@ -301,8 +330,8 @@ func TestUpdate(t *testing.T) {
 func TestUpdateNilParams(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("PATCH /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
-		assert.Equal(t, map[string]any{}, body(t, r), "body")
-		serve(w, 200, minimalUser(t, "user_1", 1))
+		assert.Equal(t, map[string]any{}, spectest.ReadJSON(t, r), "body")
+		spectest.WriteJSON(w, 200, minimalUser(t, "user_1", 1))
 	})
 	_, err := svc.Update(context.Background(), "user_1", nil)
 	require.NoError(t, err)
@@ -323,7 +352,7 @@ func TestDelete(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("DELETE /users/{user_id}", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "user_1", r.PathValue("user_id"))
-		serve(w, 200, []byte(`{"object":"user","id":"user_1","deleted":true}`))
+		spectest.WriteJSON(w, 200, []byte(`{"object":"user","id":"user_1","deleted":true}`))
 	})
 	require.NoError(t, svc.Delete(context.Background(), "user_1"))
 	assert.Equal(t, 1, srv.Count("DELETE", "/v1/users/user_1"))
@@ -331,7 +360,7 @@ func TestDelete(t *testing.T) {
 
 func TestListProviderNeedsIDs(t *testing.T) {
 	svc, srv := setup(t)
-	_, err := svc.List(context.Background(), &ListParams{Provider: strp("oauth_google")})
+	_, err := svc.List(context.Background(), &ListParams{Provider: new("oauth_google")})
 	assert.ErrorIs(t, err, internal.ErrInvalidParams)
 	_, err = svc.Count(context.Background(), &ListParams{ProviderUserIDs: []string{"1"}})
 	assert.ErrorIs(t, err, internal.ErrInvalidParams)
@@ -343,11 +372,11 @@ func TestListProviderNeedsIDs(t *testing.T) {
 // non-zero offset; List refuses both before any request.
 func TestListStartingAfterNeedsCreationOrder(t *testing.T) {
 	svc, srv := setup(t)
-	srv.Mux.HandleFunc("GET /users", func(w http.ResponseWriter, r *http.Request) { serve(w, 200, []byte(`[]`)) })
+	srv.Mux.HandleFunc("GET /users", func(w http.ResponseWriter, r *http.Request) { spectest.WriteJSON(w, 200, []byte(`[]`)) })
 	ctx := context.Background()
 	for _, p := range []*ListParams{
-		{StartingAfter: strp("user_1"), OrderBy: strp("-username")},
-		{StartingAfter: strp("user_1"), Offset: intp(10)},
+		{StartingAfter: new("user_1"), OrderBy: new("-username")},
+		{StartingAfter: new("user_1"), Offset: new(10)},
 	} {
 		_, err := svc.List(ctx, p)
 		assert.ErrorIs(t, err, internal.ErrInvalidParams, "%+v", p)
@@ -355,9 +384,9 @@ func TestListStartingAfterNeedsCreationOrder(t *testing.T) {
 	}
 	assert.Empty(t, srv.Operations())
 	for _, p := range []*ListParams{
-		{StartingAfter: strp("user_1")},
-		{StartingAfter: strp("user_1"), OrderBy: strp("+created_at"), Offset: intp(0)},
-		{OrderBy: strp("-username"), Offset: intp(10)},
+		{StartingAfter: new("user_1")},
+		{StartingAfter: new("user_1"), OrderBy: new("+created_at"), Offset: new(0)},
+		{OrderBy: new("-username"), Offset: new(10)},
 	} {
 		_, err := svc.List(ctx, p)
 		assert.NoError(t, err, "%+v", p)

@@ -3,6 +3,8 @@ package webhooks
 import (
 	"fmt"
 
+	"github.com/go-clerk/clerk/internal"
+
 	"github.com/go-clerk/clerk/organizations"
 	"github.com/go-clerk/clerk/users"
 )
@@ -94,7 +96,7 @@ func decodeData[T any](e *Event, want dataKind) (*T, error) {
 		return nil, fmt.Errorf("%w: %s carries %s, not %s", ErrWrongEventType, e.Type, got, want)
 	}
 	v := new(T)
-	if err := e.Decode(v); err != nil {
+	if err := e.decode(v, internal.Unmarshal); err != nil {
 		return nil, err
 	}
 	return v, nil

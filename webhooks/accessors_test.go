@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/webhooks"
 )
 
@@ -29,7 +30,7 @@ func TestAccessorRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			b, err := json.Marshal(v)
+			b, err := internal.MarshalAPI(v)
 			if err != nil {
 				t.Fatal(err)
 			}

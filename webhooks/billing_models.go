@@ -1,10 +1,7 @@
 package webhooks
 
 import (
-	"encoding/json"
 	"time"
-
-	"github.com/go-clerk/clerk/internal"
 )
 
 // Subscription is the data of the subscription.* events: a payer's billing
@@ -41,46 +38,6 @@ type Subscription struct {
 	// subscription over a period of time. Their Payer and SubscriptionID
 	// are left out here.
 	Items []SubscriptionItem `json:"items"`
-}
-
-// UnmarshalJSON decodes a subscription, reading its Unix-millisecond
-// timestamps.
-func (s *Subscription) UnmarshalJSON(b []byte) error {
-	type plain Subscription
-	return json.Unmarshal(b, &struct {
-		*plain
-		ActiveAt   internal.MillisPtr `json:"active_at"`
-		CanceledAt internal.MillisPtr `json:"canceled_at"`
-		EndedAt    internal.MillisPtr `json:"ended_at"`
-		PastDueAt  internal.MillisPtr `json:"past_due_at"`
-		CreatedAt  internal.Millis    `json:"created_at"`
-		UpdatedAt  internal.Millis    `json:"updated_at"`
-	}{
-		(*plain)(s),
-		internal.MillisPtr{T: &s.ActiveAt}, internal.MillisPtr{T: &s.CanceledAt},
-		internal.MillisPtr{T: &s.EndedAt}, internal.MillisPtr{T: &s.PastDueAt},
-		internal.Millis{T: &s.CreatedAt}, internal.Millis{T: &s.UpdatedAt},
-	})
-}
-
-// MarshalJSON encodes a subscription as Clerk sends it, times in Unix
-// milliseconds.
-func (s Subscription) MarshalJSON() ([]byte, error) {
-	type plain Subscription
-	return json.Marshal(struct {
-		plain
-		ActiveAt   internal.MillisPtr `json:"active_at"`
-		CanceledAt internal.MillisPtr `json:"canceled_at"`
-		EndedAt    internal.MillisPtr `json:"ended_at"`
-		PastDueAt  internal.MillisPtr `json:"past_due_at"`
-		CreatedAt  internal.Millis    `json:"created_at"`
-		UpdatedAt  internal.Millis    `json:"updated_at"`
-	}{
-		plain(s),
-		internal.MillisPtr{T: &s.ActiveAt}, internal.MillisPtr{T: &s.CanceledAt},
-		internal.MillisPtr{T: &s.EndedAt}, internal.MillisPtr{T: &s.PastDueAt},
-		internal.Millis{T: &s.CreatedAt}, internal.Millis{T: &s.UpdatedAt},
-	})
 }
 
 // SubscriptionItem is the data of the subscriptionItem.* events, an entry of
@@ -152,46 +109,6 @@ type SubscriptionItem struct {
 	PastDueAt *time.Time `json:"past_due_at,omitempty"`
 }
 
-// UnmarshalJSON decodes an item, reading its Unix-millisecond timestamps.
-func (s *SubscriptionItem) UnmarshalJSON(b []byte) error {
-	type plain SubscriptionItem
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt       internal.Millis    `json:"created_at"`
-		UpdatedAt       internal.Millis    `json:"updated_at"`
-		PeriodStart     internal.Millis    `json:"period_start"`
-		PeriodEnd       internal.MillisPtr `json:"period_end"`
-		NextPaymentDate internal.MillisPtr `json:"next_payment_date"`
-		CanceledAt      internal.MillisPtr `json:"canceled_at"`
-		PastDueAt       internal.MillisPtr `json:"past_due_at"`
-	}{
-		(*plain)(s),
-		internal.Millis{T: &s.CreatedAt}, internal.Millis{T: &s.UpdatedAt},
-		internal.Millis{T: &s.PeriodStart}, internal.MillisPtr{T: &s.PeriodEnd},
-		internal.MillisPtr{T: &s.NextPaymentDate}, internal.MillisPtr{T: &s.CanceledAt}, internal.MillisPtr{T: &s.PastDueAt},
-	})
-}
-
-// MarshalJSON encodes an item as Clerk sends it, times in Unix milliseconds.
-func (s SubscriptionItem) MarshalJSON() ([]byte, error) {
-	type plain SubscriptionItem
-	return json.Marshal(struct {
-		plain
-		CreatedAt       internal.Millis     `json:"created_at"`
-		UpdatedAt       internal.Millis     `json:"updated_at"`
-		PeriodStart     internal.Millis     `json:"period_start"`
-		PeriodEnd       internal.MillisPtr  `json:"period_end"`
-		NextPaymentDate *internal.MillisPtr `json:"next_payment_date,omitempty"`
-		CanceledAt      *internal.MillisPtr `json:"canceled_at,omitempty"`
-		PastDueAt       *internal.MillisPtr `json:"past_due_at,omitempty"`
-	}{
-		plain(s),
-		internal.Millis{T: &s.CreatedAt}, internal.Millis{T: &s.UpdatedAt},
-		internal.Millis{T: &s.PeriodStart}, internal.MillisPtr{T: &s.PeriodEnd},
-		optionalMillis(&s.NextPaymentDate), optionalMillis(&s.CanceledAt), optionalMillis(&s.PastDueAt),
-	})
-}
-
 // PaymentAttempt is the data of the paymentAttempt.created and .updated
 // events: one attempt to collect a payment.
 type PaymentAttempt struct {
@@ -237,52 +154,6 @@ type PaymentAttempt struct {
 	SubscriptionItems []SubscriptionItem `json:"subscription_items"`
 }
 
-// UnmarshalJSON decodes a payment attempt, reading its Unix-millisecond
-// timestamps.
-func (p *PaymentAttempt) UnmarshalJSON(b []byte) error {
-	type plain PaymentAttempt
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt   internal.Millis    `json:"created_at"`
-		UpdatedAt   internal.Millis    `json:"updated_at"`
-		PaidAt      internal.MillisPtr `json:"paid_at"`
-		FailedAt    internal.MillisPtr `json:"failed_at"`
-		BillingDate internal.Millis    `json:"billing_date"`
-	}{
-		(*plain)(p),
-		internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt},
-		internal.MillisPtr{T: &p.PaidAt}, internal.MillisPtr{T: &p.FailedAt},
-		internal.Millis{T: &p.BillingDate},
-	})
-}
-
-// MarshalJSON encodes a payment attempt as Clerk sends it, times in Unix
-// milliseconds.
-func (p PaymentAttempt) MarshalJSON() ([]byte, error) {
-	type plain PaymentAttempt
-	return json.Marshal(struct {
-		plain
-		CreatedAt   internal.Millis    `json:"created_at"`
-		UpdatedAt   internal.Millis    `json:"updated_at"`
-		PaidAt      internal.MillisPtr `json:"paid_at"`
-		FailedAt    internal.MillisPtr `json:"failed_at"`
-		BillingDate internal.Millis    `json:"billing_date"`
-	}{
-		plain(p),
-		internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt},
-		internal.MillisPtr{T: &p.PaidAt}, internal.MillisPtr{T: &p.FailedAt},
-		internal.Millis{T: &p.BillingDate},
-	})
-}
-
-// optionalMillis encodes an optional time that is left out when nil.
-func optionalMillis(t **time.Time) *internal.MillisPtr {
-	if *t == nil {
-		return nil
-	}
-	return &internal.MillisPtr{T: t}
-}
-
 // BillingPayer is the user or organization that pays for a subscription.
 // The user fields are set for a user payer, the organization fields for an
 // organization payer.
@@ -309,26 +180,6 @@ type BillingPayer struct {
 	CreatedAt time.Time `json:"created_at"`
 	// UpdatedAt is when the payer last changed; zero when not sent.
 	UpdatedAt time.Time `json:"updated_at"`
-}
-
-// UnmarshalJSON decodes a payer, reading its Unix-millisecond timestamps.
-func (p *BillingPayer) UnmarshalJSON(b []byte) error {
-	type plain BillingPayer
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{(*plain)(p), internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt}})
-}
-
-// MarshalJSON encodes a payer as Clerk sends it, times in Unix milliseconds.
-func (p BillingPayer) MarshalJSON() ([]byte, error) {
-	type plain BillingPayer
-	return json.Marshal(struct {
-		plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{plain(p), internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt}})
 }
 
 // BillingPayee is who a payment goes to.

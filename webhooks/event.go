@@ -3,10 +3,10 @@ package webhooks
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
-	"strings"
 	"time"
+
+	"github.com/go-clerk/clerk/internal"
 )
 
 // Event is a verified webhook delivery: Clerk's event envelope, with the
@@ -87,15 +87,21 @@ func decodeEnvelope(payload []byte) (*Event, error) {
 	return ev, nil
 }
 
-// Decode decodes the event's data into v, a pointer, with encoding/json. It
-// is the way to the data of an event type that no accessor covers. It fails
-// with ErrInvalidPayload when the event has no data or the data does not fit
-// v.
-func (e *Event) Decode(v any) error {
+// Decode decodes the event's data into v, a pointer, as encoding/json would
+// (names match whatever their case), but with the SDK's codec for the
+// shapes Clerk writes its own way: a time.Time field reads Unix milliseconds
+// (see ARCHITECTURE.md, "Writing a model"). It is the way to the data of an event
+// type that no accessor covers. It fails with ErrInvalidPayload when the
+// event has no data or the data does not fit v.
+func (e *Event) Decode(v any) error { return e.decode(v, internal.UnmarshalCompat) }
+
+// decode is Decode with the unmarshal function of the caller's choice: the
+// accessors decode the SDK's models with the codec's own, stricter rules.
+func (e *Event) decode(v any, unmarshal func([]byte, any) error) error {
 	if len(e.Data) == 0 || bytes.Equal(e.Data, []byte("null")) {
 		return fmt.Errorf("%w: %s event has no data", ErrInvalidPayload, e.Type)
 	}
-	if err := json.Unmarshal(e.Data, v); err != nil {
+	if err := unmarshal(e.Data, v); err != nil {
 		return &payloadError{what: string(e.Type) + " event data", cause: err}
 	}
 	return nil
@@ -103,36 +109,16 @@ func (e *Event) Decode(v any) error {
 
 // payloadError is a genuine payload that does not decode. It matches
 // ErrInvalidPayload, and its cause is reached with errors.As, but its
-// message quotes nothing of the payload: encoding/json quotes a number that
-// does not fit its field, the models' time decoders the offending value,
-// and error messages end up in logs.
+// message quotes nothing of the payload: the decoders quote values that do
+// not fit, and error messages end up in logs.
 type payloadError struct {
 	what  string // "envelope", "user.created event data"
 	cause error
 }
 
-// Error says where decoding failed and, for encoding/json's own errors,
-// what kind of value it met.
+// Error says where decoding failed and what kind of value did not fit.
 func (e *payloadError) Error() string {
-	msg := ErrInvalidPayload.Error() + ": " + e.what
-	var typeErr *json.UnmarshalTypeError
-	var syntaxErr *json.SyntaxError
-	switch {
-	case errors.As(e.cause, &typeErr):
-		kind, _, _ := strings.Cut(typeErr.Value, " ") // "number 1e999" -> "number"
-		msg += ": a JSON " + kind
-		if typeErr.Type != nil {
-			msg += " where a Go " + typeErr.Type.Kind().String() + " was expected"
-		}
-		if typeErr.Field != "" {
-			msg += " (" + typeErr.Field + ")"
-		}
-	case errors.As(e.cause, &syntaxErr):
-		msg += fmt.Sprintf(": not valid JSON (offset %d)", syntaxErr.Offset)
-	default:
-		msg += ": a value does not decode"
-	}
-	return msg
+	return ErrInvalidPayload.Error() + ": " + e.what + ": " + internal.DescribeDecodeError(e.cause)
 }
 
 // Unwrap gives ErrInvalidPayload and the cause, for errors.Is and errors.As.

@@ -1,7 +1,6 @@
 package webhooks
 
 import (
-	"encoding/json"
 	"time"
 
 	"github.com/go-clerk/clerk/internal"
@@ -72,30 +71,22 @@ type SMS struct {
 	CreatedAt time.Time `json:"created_at_ms"`
 }
 
-// UnmarshalJSON decodes a text message, reading its Unix-millisecond
-// timestamp from created_at_ms or, failing that, created_at.
+// UnmarshalJSON decodes a text message with the SDK's codec, reading its
+// time from created_at_ms or, failing that, created_at.
 func (s *SMS) UnmarshalJSON(b []byte) error {
 	type plain SMS
-	var createdAt time.Time
-	err := json.Unmarshal(b, &struct {
-		*plain
-		CreatedAtMs internal.Millis `json:"created_at_ms"`
-		CreatedAt   internal.Millis `json:"created_at"`
-	}{(*plain)(s), internal.Millis{T: &s.CreatedAt}, internal.Millis{T: &createdAt}})
-	if err == nil && s.CreatedAt.IsZero() {
-		s.CreatedAt = createdAt
-	}
-	return err
-}
-
-// MarshalJSON encodes a text message as the spec's schema has it, the time
-// in created_at_ms as Unix milliseconds.
-func (s SMS) MarshalJSON() ([]byte, error) {
-	type plain SMS
-	return json.Marshal(struct {
+	var wire struct {
 		plain
-		CreatedAt internal.Millis `json:"created_at_ms"`
-	}{plain(s), internal.Millis{T: &s.CreatedAt}})
+		CreatedAtFallback time.Time `json:"created_at"`
+	}
+	if err := internal.Unmarshal(b, &wire); err != nil {
+		return err
+	}
+	*s = SMS(wire.plain)
+	if s.CreatedAt.IsZero() {
+		s.CreatedAt = wire.CreatedAtFallback
+	}
+	return nil
 }
 
 // WaitlistEntry is the data of the waitlistEntry.created and .updated
@@ -118,27 +109,6 @@ type WaitlistEntry struct {
 	CreatedAt time.Time `json:"created_at"`
 	// UpdatedAt is when the entry last changed.
 	UpdatedAt time.Time `json:"updated_at"`
-}
-
-// UnmarshalJSON decodes an entry, reading its Unix-millisecond timestamps.
-func (w *WaitlistEntry) UnmarshalJSON(b []byte) error {
-	type plain WaitlistEntry
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{(*plain)(w), internal.Millis{T: &w.CreatedAt}, internal.Millis{T: &w.UpdatedAt}})
-}
-
-// MarshalJSON encodes an entry as Clerk sends it, times in Unix
-// milliseconds.
-func (w WaitlistEntry) MarshalJSON() ([]byte, error) {
-	type plain WaitlistEntry
-	return json.Marshal(struct {
-		plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{plain(w), internal.Millis{T: &w.CreatedAt}, internal.Millis{T: &w.UpdatedAt}})
 }
 
 // Invitation is an invitation to sign up to the instance, as a waitlist
@@ -164,28 +134,4 @@ type Invitation struct {
 	CreatedAt time.Time `json:"created_at"`
 	// UpdatedAt is when the invitation last changed.
 	UpdatedAt time.Time `json:"updated_at"`
-}
-
-// UnmarshalJSON decodes an invitation, reading its Unix-millisecond
-// timestamps.
-func (i *Invitation) UnmarshalJSON(b []byte) error {
-	type plain Invitation
-	return json.Unmarshal(b, &struct {
-		*plain
-		ExpiresAt internal.MillisPtr `json:"expires_at"`
-		CreatedAt internal.Millis    `json:"created_at"`
-		UpdatedAt internal.Millis    `json:"updated_at"`
-	}{(*plain)(i), internal.MillisPtr{T: &i.ExpiresAt}, internal.Millis{T: &i.CreatedAt}, internal.Millis{T: &i.UpdatedAt}})
-}
-
-// MarshalJSON encodes an invitation as Clerk sends it, times in Unix
-// milliseconds.
-func (i Invitation) MarshalJSON() ([]byte, error) {
-	type plain Invitation
-	return json.Marshal(struct {
-		plain
-		ExpiresAt internal.MillisPtr `json:"expires_at"`
-		CreatedAt internal.Millis    `json:"created_at"`
-		UpdatedAt internal.Millis    `json:"updated_at"`
-	}{plain(i), internal.MillisPtr{T: &i.ExpiresAt}, internal.Millis{T: &i.CreatedAt}, internal.Millis{T: &i.UpdatedAt}})
 }

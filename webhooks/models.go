@@ -28,27 +28,6 @@ type SessionEvent struct {
 	User *users.User `json:"user"`
 }
 
-// UnmarshalJSON decodes the session and its user. (Without it, the
-// session's own UnmarshalJSON would be promoted and would drop the user.)
-func (s *SessionEvent) UnmarshalJSON(b []byte) error {
-	if err := json.Unmarshal(b, &s.Session); err != nil {
-		return err
-	}
-	var extra struct {
-		User *users.User `json:"user"`
-	}
-	if err := json.Unmarshal(b, &extra); err != nil {
-		return err
-	}
-	s.User = extra.User
-	return nil
-}
-
-// MarshalJSON encodes the session with its user, as Clerk sends them.
-func (s SessionEvent) MarshalJSON() ([]byte, error) {
-	return marshalWith(s.Session, field{"user", s.User, s.User == nil})
-}
-
 // OrganizationInvitationEvent is the data of the organizationInvitation.*
 // events: the invitation, as the Backend API returns it, with what the
 // events add. The invitation's fields are promoted: inv.EmailAddress.

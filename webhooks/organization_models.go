@@ -1,10 +1,8 @@
 package webhooks
 
 import (
-	"encoding/json"
 	"time"
 
-	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/organizations"
 )
 
@@ -48,26 +46,6 @@ type OrganizationDomain struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// UnmarshalJSON decodes a domain, reading its Unix-millisecond timestamps.
-func (d *OrganizationDomain) UnmarshalJSON(b []byte) error {
-	type plain OrganizationDomain
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{(*plain)(d), internal.Millis{T: &d.CreatedAt}, internal.Millis{T: &d.UpdatedAt}})
-}
-
-// MarshalJSON encodes a domain as Clerk sends it, times in Unix milliseconds.
-func (d OrganizationDomain) MarshalJSON() ([]byte, error) {
-	type plain OrganizationDomain
-	return json.Marshal(struct {
-		plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{plain(d), internal.Millis{T: &d.CreatedAt}, internal.Millis{T: &d.UpdatedAt}})
-}
-
 // OrganizationDomainVerification is the state of one verification of an
 // organization domain.
 type OrganizationDomainVerification struct {
@@ -82,28 +60,6 @@ type OrganizationDomainVerification struct {
 	// VerifiedAt is when ownership was verified; set on ownership
 	// verifications only.
 	VerifiedAt *time.Time `json:"verified_at"`
-}
-
-// UnmarshalJSON decodes a verification, reading its Unix-millisecond
-// timestamps.
-func (v *OrganizationDomainVerification) UnmarshalJSON(b []byte) error {
-	type plain OrganizationDomainVerification
-	return json.Unmarshal(b, &struct {
-		*plain
-		ExpireAt   internal.MillisPtr `json:"expire_at"`
-		VerifiedAt internal.MillisPtr `json:"verified_at"`
-	}{(*plain)(v), internal.MillisPtr{T: &v.ExpireAt}, internal.MillisPtr{T: &v.VerifiedAt}})
-}
-
-// MarshalJSON encodes a verification as Clerk sends it, times in Unix
-// milliseconds.
-func (v OrganizationDomainVerification) MarshalJSON() ([]byte, error) {
-	type plain OrganizationDomainVerification
-	return json.Marshal(struct {
-		plain
-		ExpireAt   internal.MillisPtr `json:"expire_at"`
-		VerifiedAt internal.MillisPtr `json:"verified_at"`
-	}{plain(v), internal.MillisPtr{T: &v.ExpireAt}, internal.MillisPtr{T: &v.VerifiedAt}})
 }
 
 // Role is the data of the role.created and role.updated events: an
@@ -130,26 +86,6 @@ type Role struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// UnmarshalJSON decodes a role, reading its Unix-millisecond timestamps.
-func (r *Role) UnmarshalJSON(b []byte) error {
-	type plain Role
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{(*plain)(r), internal.Millis{T: &r.CreatedAt}, internal.Millis{T: &r.UpdatedAt}})
-}
-
-// MarshalJSON encodes a role as Clerk sends it, times in Unix milliseconds.
-func (r Role) MarshalJSON() ([]byte, error) {
-	type plain Role
-	return json.Marshal(struct {
-		plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{plain(r), internal.Millis{T: &r.CreatedAt}, internal.Millis{T: &r.UpdatedAt}})
-}
-
 // Permission is the data of the permission.created and permission.updated
 // events, and an entry of Role.Permissions.
 type Permission struct {
@@ -169,26 +105,4 @@ type Permission struct {
 	CreatedAt time.Time `json:"created_at"`
 	// UpdatedAt is when the permission last changed.
 	UpdatedAt time.Time `json:"updated_at"`
-}
-
-// UnmarshalJSON decodes a permission, reading its Unix-millisecond
-// timestamps.
-func (p *Permission) UnmarshalJSON(b []byte) error {
-	type plain Permission
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{(*plain)(p), internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt}})
-}
-
-// MarshalJSON encodes a permission as Clerk sends it, times in Unix
-// milliseconds.
-func (p Permission) MarshalJSON() ([]byte, error) {
-	type plain Permission
-	return json.Marshal(struct {
-		plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{plain(p), internal.Millis{T: &p.CreatedAt}, internal.Millis{T: &p.UpdatedAt}})
 }

@@ -23,16 +23,18 @@ func WithClientConfig(f func(*internal.Config)) Option {
 
 // NewClient starts a spec-checking server, as NewServer does, and returns an
 // internal.Client wired to it: BaseURL is the server's URL, the secret key is
-// SecretKey, and Sleep never waits between retries (it returns ctx.Err(),
-// so a cancelled context still ends them). The client's idle connections
+// SecretKey, MaxRetries is DefaultMaxRetries (as the root's clients), and
+// Sleep never waits between retries (it returns ctx.Err(), so a cancelled
+// context still ends them). The client's idle connections
 // are closed by t.Cleanup, before the server is.
 func NewClient(t testing.TB, opts ...Option) (*internal.Client, *Server) {
 	t.Helper()
 	srv := NewServer(t, opts...)
 	cfg := internal.Config{
-		SecretKey: SecretKey,
-		BaseURL:   srv.URL,
-		Sleep:     func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
+		SecretKey:  SecretKey,
+		BaseURL:    srv.URL,
+		MaxRetries: internal.DefaultMaxRetries, // as the root package's clients
+		Sleep:      func(ctx context.Context, _ time.Duration) error { return ctx.Err() },
 	}
 	for _, f := range srv.clientConfig {
 		f(&cfg)
