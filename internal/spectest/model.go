@@ -1,0 +1,320 @@
+package spectest
+
+import (
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"slices"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// Model and params conformance (ARCHITECTURE.md, "Tests"): a model must
+// decode a full instance of its spec schema and write every property back,
+// and a params struct must name exactly the query parameters or body
+// properties its operation declares. One pair of helpers serves every
+// package, so a new endpoint's test is a line per type.
+
+// maxExampleDepth bounds the instance Example builds for a recursive schema.
+const maxExampleDepth = 8
+
+// Example builds a JSON instance of the spec's component schema name that
+// sets every property, recursively: each property takes its example or its
+// first enum value when the spec gives one, else a value of its type (a
+// string, 1700000000000 for an integer, which reads as Unix milliseconds,
+// true, a one-element array, an object with one member where any member is
+// allowed). Nullable properties are set, not null. allOf, oneOf and anyOf
+// merge their branches' properties (the first branch wins a name), as the
+// SDK's models flatten them into one struct.
+func Example(name string) ([]byte, error) {
+	doc, err := Doc()
+	if err != nil {
+		return nil, err
+	}
+	ref := doc.Components.Schemas[name]
+	if ref == nil || ref.Value == nil {
+		return nil, fmt.Errorf("spectest: no schema %q in the spec", name)
+	}
+	return json.Marshal(example(ref.Value, 0))
+}
+
+func example(s *openapi3.Schema, depth int) any {
+	if s.Example != nil {
+		return s.Example
+	}
+	if len(s.Enum) > 0 && s.Enum[0] != nil {
+		return s.Enum[0]
+	}
+	if props, ok := mergedProperties(s); ok {
+		obj := map[string]any{}
+		if depth >= maxExampleDepth {
+			return obj
+		}
+		for name, p := range props {
+			obj[name] = example(p, depth+1)
+		}
+		return obj
+	}
+	if branches := branchesOf(s); len(branches) > 0 {
+		return example(branches[0], depth)
+	}
+	switch {
+	case s.Type.Is("string"):
+		if s.Format == "date-time" {
+			return "2024-01-02T03:04:05Z"
+		}
+		return "x"
+	case s.Type.Is("integer"), s.Type.Is("number"):
+		return 1700000000000
+	case s.Type.Is("boolean"):
+		return true
+	case s.Type.Is("array"):
+		if s.Items == nil || s.Items.Value == nil || depth >= maxExampleDepth {
+			return []any{}
+		}
+		return []any{example(s.Items.Value, depth+1)}
+	}
+	// An object without declared properties (metadata) holds anything.
+	return map[string]any{"key": "value"}
+}
+
+// branchesOf returns the schemas of s's allOf, oneOf and anyOf.
+func branchesOf(s *openapi3.Schema) []*openapi3.Schema {
+	var out []*openapi3.Schema
+	for _, refs := range []openapi3.SchemaRefs{s.AllOf, s.OneOf, s.AnyOf} {
+		for _, r := range refs {
+			if r != nil && r.Value != nil {
+				out = append(out, r.Value)
+			}
+		}
+	}
+	return out
+}
+
+// mergedProperties returns the properties of s and of its branches, the
+// first declaration of a name winning; ok is false when there are none.
+func mergedProperties(s *openapi3.Schema) (map[string]*openapi3.Schema, bool) {
+	props := map[string]*openapi3.Schema{}
+	var walk func(*openapi3.Schema, int)
+	walk = func(s *openapi3.Schema, depth int) {
+		if depth > maxExampleDepth {
+			return
+		}
+		for name, p := range s.Properties {
+			if _, dup := props[name]; !dup && p != nil && p.Value != nil {
+				props[name] = p.Value
+			}
+		}
+		for _, b := range branchesOf(s) {
+			walk(b, depth+1)
+		}
+	}
+	walk(s, 0)
+	return props, len(props) > 0
+}
+
+// CheckModel checks model type T against the spec's component schema name:
+// the codec decodes Example(name) into a T, and writing that T back as the
+// API does (internal.MarshalAPI) gives the same JSON. A property the model
+// lacks goes missing on the way back; a field the schema lacks appears; a
+// field of the wrong type fails to decode or comes back different. Each
+// difference is reported with its JSON path. Use it in a test:
+//
+//	spectest.CheckModel[users.User](t, "User")
+func CheckModel[T any](t testing.TB, name string) {
+	t.Helper()
+	want, err := Example(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v T
+	if err := internal.Unmarshal(want, &v); err != nil {
+		t.Fatalf("spectest: %s: decoding the example into %T: %v\n%s", name, v, err, want)
+	}
+	got, err := internal.MarshalAPI(&v)
+	if err != nil {
+		t.Fatalf("spectest: %s: writing %T back: %v", name, v, err)
+	}
+	var w, g any
+	if err := json.Unmarshal(want, &w); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(got, &g); err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range jsonDiff(name, w, g) {
+		t.Errorf("spectest: %T against schema %s: %s", v, name, d)
+	}
+}
+
+// jsonDiff lists the differences between two decoded JSON values.
+func jsonDiff(path string, want, got any) []string {
+	switch w := want.(type) {
+	case map[string]any:
+		g, ok := got.(map[string]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s: want an object, got %s", path, short(got))}
+		}
+		var out []string
+		for _, k := range sortedKeys(w) {
+			gv, ok := g[k]
+			if !ok {
+				out = append(out, fmt.Sprintf("%s.%s: in the spec, missing from the model", path, k))
+				continue
+			}
+			out = append(out, jsonDiff(path+"."+k, w[k], gv)...)
+		}
+		for _, k := range sortedKeys(g) {
+			if _, ok := w[k]; !ok {
+				out = append(out, fmt.Sprintf("%s.%s: in the model, not in the spec", path, k))
+			}
+		}
+		return out
+	case []any:
+		g, ok := got.([]any)
+		if !ok || len(g) != len(w) {
+			return []string{fmt.Sprintf("%s: want %s, got %s", path, short(want), short(got))}
+		}
+		var out []string
+		for i := range w {
+			out = append(out, jsonDiff(fmt.Sprintf("%s[%d]", path, i), w[i], g[i])...)
+		}
+		return out
+	}
+	if !reflect.DeepEqual(want, got) {
+		return []string{fmt.Sprintf("%s: want %s, got %s", path, short(want), short(got))}
+	}
+	return nil
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+func short(v any) string {
+	b, _ := json.Marshal(v)
+	if len(b) > 80 {
+		return string(b[:80]) + "..."
+	}
+	return string(b)
+}
+
+// CheckQuery checks that the `url` tags of params (a struct or a pointer to
+// one; embedded structs included) name exactly the query parameters of the
+// operation method path (the spec's path template). extra lists names the
+// SDK sends that the spec leaves out (say why in the test).
+func CheckQuery(t testing.TB, method, path string, params any, extra ...string) {
+	t.Helper()
+	op := operation(t, method, path)
+	want := map[string]bool{}
+	for _, p := range op.Parameters {
+		if p.Value != nil && p.Value.In == "query" {
+			want[p.Value.Name] = true
+		}
+	}
+	got := tagNames(reflect.TypeOf(params), "url")
+	for _, e := range extra {
+		got[e] = true
+	}
+	compareNames(t, method+" "+path+" query", want, got)
+}
+
+// CheckBody checks that the `json` tags of params name exactly the
+// properties of the operation's JSON (or form) request body.
+func CheckBody(t testing.TB, method, path string, params any) {
+	t.Helper()
+	op := operation(t, method, path)
+	want := map[string]bool{}
+	if op.RequestBody != nil && op.RequestBody.Value != nil {
+		for _, mt := range op.RequestBody.Value.Content {
+			if mt.Schema == nil || mt.Schema.Value == nil {
+				continue
+			}
+			props, _ := mergedProperties(mt.Schema.Value)
+			for name := range props {
+				want[name] = true
+			}
+		}
+	}
+	compareNames(t, method+" "+path+" body", want, tagNames(reflect.TypeOf(params), "json"))
+}
+
+func operation(t testing.TB, method, path string) *openapi3.Operation {
+	t.Helper()
+	doc, err := Doc()
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := doc.Paths.Find(path)
+	if item == nil {
+		t.Fatalf("spectest: no path %s in the spec", path)
+	}
+	op := item.GetOperation(strings.ToUpper(method))
+	if op == nil {
+		t.Fatalf("spectest: no operation %s %s in the spec", method, path)
+	}
+	if op.Parameters == nil {
+		op.Parameters = openapi3.Parameters{}
+	}
+	// Path-level parameters apply to every operation of the path.
+	return &openapi3.Operation{Parameters: append(slices.Clone(item.Parameters), op.Parameters...), RequestBody: op.RequestBody}
+}
+
+// tagNames returns the names a struct type's fields carry in the tag key,
+// walking embedded structs and pointers.
+func tagNames(typ reflect.Type, key string) map[string]bool {
+	out := map[string]bool{}
+	for typ != nil && typ.Kind() == reflect.Pointer {
+		typ = typ.Elem()
+	}
+	if typ == nil || typ.Kind() != reflect.Struct {
+		return out
+	}
+	for i := 0; i < typ.NumField(); i++ {
+		f := typ.Field(i)
+		tag, ok := f.Tag.Lookup(key)
+		name, _, _ := strings.Cut(tag, ",")
+		if !ok && f.Anonymous {
+			for n := range tagNames(f.Type, key) {
+				out[n] = true
+			}
+			continue
+		}
+		if name != "" && name != "-" && f.IsExported() {
+			out[name] = true
+		}
+	}
+	return out
+}
+
+func compareNames(t testing.TB, what string, want, got map[string]bool) {
+	t.Helper()
+	for _, n := range sortedKeys(toAny(want)) {
+		if !got[n] {
+			t.Errorf("spectest: %s: %q is in the spec, not in the params", what, n)
+		}
+	}
+	for _, n := range sortedKeys(toAny(got)) {
+		if !want[n] {
+			t.Errorf("spectest: %s: %q is in the params, not in the spec", what, n)
+		}
+	}
+}
+
+func toAny(m map[string]bool) map[string]any {
+	out := make(map[string]any, len(m))
+	for k := range m {
+		out[k] = true
+	}
+	return out
+}

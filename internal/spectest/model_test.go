@@ -1,0 +1,122 @@
+package spectest
+
+import (
+	"fmt"
+	"runtime"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// recordT records what the helpers report, so that their failure paths are
+// tested without failing this test.
+type recordT struct {
+	testing.TB
+	msgs []string
+}
+
+func (r *recordT) Errorf(format string, args ...any) {
+	r.msgs = append(r.msgs, fmt.Sprintf(format, args...))
+}
+func (r *recordT) Helper() {}
+
+// Fatalf records and ends the calling goroutine, as testing's does; run
+// checks that may call it with record.
+func (r *recordT) Fatalf(format string, args ...any) {
+	r.msgs = append(r.msgs, fmt.Sprintf(format, args...))
+	runtime.Goexit()
+}
+
+// record runs check against a recordT on a goroutine of its own and returns
+// what it reported.
+func record(t *testing.T, check func(testing.TB)) []string {
+	rec := &recordT{TB: t}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		check(rec)
+	}()
+	<-done
+	return rec.msgs
+}
+
+// The spec's TotalCount schema: object (enum total_count), total_count.
+type totalCount struct {
+	Object     string `json:"object"`
+	TotalCount int64  `json:"total_count"`
+}
+
+type totalCountMissing struct {
+	Object string `json:"object"`
+}
+
+type totalCountExtra struct {
+	Object     string `json:"object"`
+	TotalCount int64  `json:"total_count"`
+	Extra      string `json:"extra"`
+}
+
+type totalCountWrongType struct {
+	Object     string `json:"object"`
+	TotalCount bool   `json:"total_count"`
+}
+
+func TestExampleSetsEveryProperty(t *testing.T) {
+	b, err := Example("TotalCount")
+	require.NoError(t, err)
+	assert.JSONEq(t, `{"object":"total_count","total_count":1700000000000}`, string(b))
+
+	b, err = Example("User")
+	require.NoError(t, err)
+	var u map[string]any
+	require.NoError(t, internal.Unmarshal(b, &u))
+	assert.Contains(t, u, "email_addresses")
+	assert.Contains(t, u, "public_metadata")
+
+	_, err = Example("NoSuchSchema")
+	assert.Error(t, err)
+}
+
+func TestCheckModel(t *testing.T) {
+	CheckModel[totalCount](t, "TotalCount")
+
+	for name, check := range map[string]func(testing.TB){
+		"missing":    func(t testing.TB) { CheckModel[totalCountMissing](t, "TotalCount") },
+		"extra":      func(t testing.TB) { CheckModel[totalCountExtra](t, "TotalCount") },
+		"wrong type": func(t testing.TB) { CheckModel[totalCountWrongType](t, "TotalCount") },
+	} {
+		msgs := record(t, check)
+		require.Len(t, msgs, 1, name)
+		want := map[string]string{
+			"missing":    "total_count: in the spec, missing from the model",
+			"extra":      "extra: in the model, not in the spec",
+			"wrong type": "decoding the example into",
+		}[name]
+		assert.True(t, strings.Contains(msgs[0], want), "%s: %s", name, msgs[0])
+	}
+}
+
+type countParams struct {
+	EmailAddresses []string `url:"email_address"`
+	Extra          *string  `url:"not_in_spec"`
+}
+
+type tokenBody struct {
+	ExpiresInSeconds *int `json:"expires_in_seconds,omitempty"`
+}
+
+func TestCheckQueryAndBody(t *testing.T) {
+	CheckBody(t, "POST", "/sessions/{session_id}/tokens", tokenBody{})
+
+	joined := strings.Join(record(t, func(t testing.TB) { CheckQuery(t, "GET", "/users/count", &countParams{}) }), "\n")
+	assert.Contains(t, joined, `"not_in_spec" is in the params, not in the spec`)
+	assert.Contains(t, joined, `"phone_number" is in the spec, not in the params`)
+	assert.NotContains(t, joined, `"email_address"`)
+
+	msgs := record(t, func(t testing.TB) { CheckBody(t, "POST", "/sessions/{session_id}/tokens", countParams{}) })
+	assert.Contains(t, strings.Join(msgs, "\n"), `"expires_in_seconds" is in the spec, not in the params`)
+}
