@@ -86,9 +86,10 @@ func NewVerifier(opts ...Option) (*Verifier, error) {
 		leeway:       cfg.leeway,
 		allowPending: cfg.allowPending,
 		now:          cfg.clock,
-		parser: gojwt.NewParser(slices.Concat(validation, []gojwt.ParserOption{
+		parser: gojwt.NewParser(append([]gojwt.ParserOption{
 			gojwt.WithValidMethods([]string{gojwt.SigningMethodRS256.Alg()}),
-			gojwt.WithStrictDecoding()})...),
+			gojwt.WithStrictDecoding(),
+		}, validation...)...),
 		validator: gojwt.NewValidator(validation...),
 		// The parser's DecodeSegment builds its strict encoding on every
 		// call, an allocation of some 300 bytes: this one is built once.
@@ -118,6 +119,7 @@ func NewVerifier(opts ...Option) (*Verifier, error) {
 	}
 	v.keys = keys
 	if v.keyfunc, err = keyfunc.New(keyfunc.Options{Storage: keys}); err != nil {
+		v.Close()
 		return nil, fmt.Errorf("jwt: %w", err)
 	}
 	return v, nil
@@ -249,10 +251,14 @@ func (c *Claims) clone() *Claims {
 		b.actor = *c.Actor
 		out.Actor = &b.actor
 	}
-	if c.FactorVerificationAge != nil {
-		// Always two ages: see factorAges.
+	if n := len(c.FactorVerificationAge); n <= len(b.fva) {
 		copy(b.fva[:], c.FactorVerificationAge)
-		out.FactorVerificationAge = b.fva[:len(c.FactorVerificationAge):len(c.FactorVerificationAge)]
+		out.FactorVerificationAge = nil
+		if c.FactorVerificationAge != nil {
+			out.FactorVerificationAge = b.fva[:n:n]
+		}
+	} else {
+		out.FactorVerificationAge = slices.Clone(c.FactorVerificationAge)
 	}
 	// Zero-length slices keep their nil-ness and are shared: no element
 	// can be written through them, and append copies.
