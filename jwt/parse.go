@@ -23,8 +23,8 @@ import (
 // BenchmarkVerifyRatio show. See parseKnownHeader.
 func (v *Verifier) parse(ctx context.Context, token string, w *sessionClaims) (raw []byte, header map[string]any, err error) {
 	headerSeg, rest, _ := strings.Cut(token, ".")
-	if header, ok := v.headers.lookup(headerSeg); ok {
-		raw, err := v.parseKnownHeader(ctx, token, header, w)
+	if known, ok := v.headers.lookup(headerSeg); ok {
+		raw, err := v.parseKnownHeader(ctx, token, known, w)
 		return raw, nil, err
 	}
 	tok, err := v.parser.ParseWithClaims(token, w, func(t *gojwt.Token) (any, error) {
@@ -43,11 +43,12 @@ func (v *Verifier) parse(ctx context.Context, token string, w *sessionClaims) (r
 
 // parseKnownHeader takes the steps of golang-jwt's ParseWithClaims, in its
 // order, for a token whose header is known: it was decoded and checked
-// (alg RS256, typ, cat, crit, kid's type) on a token verified before. The
+// (alg RS256, typ, cat, crit, kid's type) on a token verified before, and
+// known holds it as the token that the keyfunc reads its header from. The
 // claims are decoded as the parser decodes them, the key comes from the same
 // keyfunc, the signature is checked by golang-jwt's RS256 method and the
 // claims by a validator with the parser's options.
-func (v *Verifier) parseKnownHeader(ctx context.Context, token string, header map[string]any, w *sessionClaims) ([]byte, error) {
+func (v *Verifier) parseKnownHeader(ctx context.Context, token string, known *gojwt.Token, w *sessionClaims) ([]byte, error) {
 	headerSeg, rest, _ := strings.Cut(token, ".")
 	payloadSeg, sigSeg, ok := strings.Cut(rest, ".")
 	if !ok || strings.IndexByte(sigSeg, '.') >= 0 {
@@ -64,7 +65,7 @@ func (v *Verifier) parseKnownHeader(ctx context.Context, token string, header ma
 	if err != nil {
 		return nil, errorf(ErrTokenMalformed, "signature segment: %w", err)
 	}
-	key, err := v.key(ctx, &gojwt.Token{Header: header})
+	key, err := v.key(ctx, known)
 	if err != nil {
 		return nil, err
 	}
@@ -96,17 +97,18 @@ func verifySignature(signingInput string, sig []byte, key any) error {
 }
 
 // knownHeaders maps header segments seen on verified tokens (all the tokens
-// one key signs share one) to their parameters as golang-jwt decoded them.
-// Copy on write, bounded; the maps are read-only once stored.
+// one key signs share one) to tokens holding just their parameters as
+// golang-jwt decoded them, all that a keyfunc reads. Copy on write, bounded;
+// the tokens are read-only once stored.
 type knownHeaders struct {
-	m  atomic.Pointer[map[string]map[string]any]
+	m  atomic.Pointer[map[string]*gojwt.Token]
 	mu sync.Mutex
 }
 
 // maxKnownHeaders bounds knownHeaders.
 const maxKnownHeaders = 16
 
-func (k *knownHeaders) lookup(seg string) (map[string]any, bool) {
+func (k *knownHeaders) lookup(seg string) (*gojwt.Token, bool) {
 	if m := k.m.Load(); m != nil {
 		h, ok := (*m)[seg]
 		return h, ok
@@ -129,13 +131,13 @@ func (k *knownHeaders) remember(seg string, header map[string]any) {
 	if n >= maxKnownHeaders {
 		return
 	}
-	m := make(map[string]map[string]any, n+1)
+	m := make(map[string]*gojwt.Token, n+1)
 	if old != nil {
 		for s, h := range *old {
 			m[s] = h
 		}
 	}
-	m[strings.Clone(seg)] = header
+	m[strings.Clone(seg)] = &gojwt.Token{Header: header}
 	k.m.Store(&m)
 }
 
