@@ -20,9 +20,8 @@ type permissionVector struct {
 	want          []string
 }
 
-// permissionVectors covers the permission-mask rules of the reference
-// (../shared/reference/clerk-backend-api.md, "Decoding organization
-// permissions"). Every expected value is what @clerk/shared 4.41.0's
+// permissionVectors covers the permission-mask rules that the package
+// documentation lists. Every expected value is what @clerk/shared 4.41.0's
 // __experimental_JWTPayloadToAuthObjectProperties returns for a v2 token
 // with these fea, o.per and o.fpm ("nothing at all" where its splitByScope
 // throws).
@@ -383,7 +382,7 @@ func TestDecodeUnverified(t *testing.T) {
 }
 
 func TestClaimsFieldsDocumented(t *testing.T) {
-	// Every Claims field named in DESIGN.md exists.
+	// Every Claims field of the SDK's documented API exists.
 	typ := reflect.TypeFor[Claims]()
 	for _, name := range []string{"UserID", "SessionID", "Issuer", "AuthorizedParty", "IssuedAt", "ExpiresAt",
 		"NotBefore", "Version", "Status", "OrgID", "OrgSlug", "OrgRole", "OrgPermissions", "Features", "Plan",
