@@ -16,7 +16,7 @@ func TestCacheHitRechecksTimes(t *testing.T) {
 	if _, err := v.Verify(ctx, tok); err != nil {
 		t.Fatal(err)
 	}
-	if _, ok := v.cache.Peek(tok); !ok {
+	if !v.isCached(tok) {
 		t.Fatal("verified token not cached")
 	}
 
@@ -37,7 +37,7 @@ func TestCacheHitRechecksTimes(t *testing.T) {
 	clock.Set(testNow.Add(65 * time.Second))
 	_, err = v.Verify(ctx, tok)
 	requireOnly(t, err, ErrTokenExpired)
-	if _, ok := v.cache.Peek(tok); ok {
+	if v.isCached(tok) {
 		t.Error("expired token still cached")
 	}
 	_, err = v.Verify(ctx, tok)
@@ -61,14 +61,14 @@ func TestCacheExactToken(t *testing.T) {
 	if err == nil {
 		t.Fatal("altered token verified")
 	}
-	if v.cache.Len() != 1 {
-		t.Errorf("cache holds %d tokens", v.cache.Len())
+	if v.cachedTokens() != 1 {
+		t.Errorf("cache holds %d tokens", v.cachedTokens())
 	}
 	// A failing token is never cached.
 	_, err = v.Verify(ctx, mint(t, with(baseClaims(), "sts", "pending")))
 	requireOnly(t, err, ErrSessionPending)
-	if v.cache.Len() != 1 {
-		t.Errorf("cache holds %d tokens", v.cache.Len())
+	if v.cachedTokens() != 1 {
+		t.Errorf("cache holds %d tokens", v.cachedTokens())
 	}
 }
 
@@ -118,8 +118,8 @@ func TestCacheBounded(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if v.cache.Len() != 2 {
-		t.Errorf("cache holds %d tokens", v.cache.Len())
+	if v.cachedTokens() != 2 {
+		t.Errorf("cache holds %d tokens", v.cachedTokens())
 	}
 }
 
@@ -141,38 +141,6 @@ func TestCacheHitAllocs(t *testing.T) {
 	})
 	if allocs > 3 {
 		t.Errorf("cache hit allocates %v times, want at most 3", allocs)
-	}
-}
-
-func TestHeaderCache(t *testing.T) {
-	v := newPEMVerifier(t, WithCacheSize(0))
-	ctx := context.Background()
-	tok := mint(t, baseClaims())
-	if _, err := v.Verify(ctx, tok); err != nil {
-		t.Fatal(err)
-	}
-	if m := v.headers.Load(); m == nil || len(*m) != 1 {
-		t.Fatalf("header not remembered")
-	}
-	// A token with a remembered header still has everything else checked.
-	_, err := v.Verify(ctx, mintRaw(otherKey, rsHeader(), baseClaims()))
-	requireOnly(t, err, ErrTokenSignatureInvalid)
-	_, err = v.Verify(ctx, mint(t, with(baseClaims(), "exp", 1)))
-	requireOnly(t, err, ErrTokenExpired)
-	// Failed tokens' headers are not remembered; the cache is bounded.
-	for i := range maxHeaderCache + 5 {
-		_, key := loadFixture(t)
-		tok := mintRaw(key, with(rsHeader(), "n", i), baseClaims())
-		if _, err := v.Verify(ctx, tok); err != nil {
-			t.Fatal(err)
-		}
-		// Verifying again uses the remembered header.
-		if _, err := v.Verify(ctx, tok); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if m := v.headers.Load(); len(*m) != maxHeaderCache {
-		t.Errorf("header cache holds %d", len(*m))
 	}
 }
 
@@ -225,5 +193,50 @@ func TestCacheClaimsSlicesNotShared(t *testing.T) {
 				t.Fatalf("claims changed by the first caller: %q", c.OrgPermissions)
 			}
 		})
+	}
+}
+
+// TestKnownHeaders checks the verifier's memory of verified tokens' headers:
+// only headers of verified tokens, bounded, and a token with a known header
+// still has everything but its header's decoding checked.
+func TestKnownHeaders(t *testing.T) {
+	_, key := loadFixture(t)
+	v := newPEMVerifier(t, WithCacheSize(0))
+	ctx := context.Background()
+	if _, err := v.Verify(ctx, mint(t, baseClaims())); err != nil {
+		t.Fatal(err)
+	}
+	if n := v.knownHeaderCount(); n != 1 {
+		t.Fatalf("%d known headers", n)
+	}
+	_, err := v.Verify(ctx, mintRaw(otherKey, rsHeader(), baseClaims()))
+	requireOnly(t, err, ErrTokenSignatureInvalid)
+	_, err = v.Verify(ctx, mint(t, with(baseClaims(), "exp", 1)))
+	requireOnly(t, err, ErrTokenExpired)
+	_, err = v.Verify(ctx, mint(t, with(baseClaims(), "sub", nil)))
+	requireOnly(t, err, ErrTokenMalformed)
+
+	// Headers of tokens that fail are not remembered.
+	_, err = v.Verify(ctx, mintRaw(key, with(rsHeader(), "typ", "at+jwt"), baseClaims()))
+	requireOnly(t, err, ErrInvalidTokenType)
+	_, err = v.Verify(ctx, mintRaw(otherKey, with(rsHeader(), "n", -1), baseClaims()))
+	requireOnly(t, err, ErrTokenSignatureInvalid)
+	_, err = v.Verify(ctx, mintRaw(key, with(rsHeader(), "n", -2), with(baseClaims(), "exp", 1)))
+	requireOnly(t, err, ErrTokenExpired)
+	if n := v.knownHeaderCount(); n != 1 {
+		t.Fatalf("%d known headers after failures", n)
+	}
+
+	// The memory is bounded.
+	for i := range maxKnownHeaders + 5 {
+		tok := mintRaw(key, with(rsHeader(), "n", i), baseClaims())
+		for range 2 { // the second time with the header known, while there is room
+			if _, err := v.Verify(ctx, tok); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if n := v.knownHeaderCount(); n != maxKnownHeaders {
+		t.Errorf("%d known headers, want %d", n, maxKnownHeaders)
 	}
 }

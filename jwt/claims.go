@@ -3,8 +3,6 @@ package jwt
 import (
 	"encoding/json"
 	"errors"
-	"math"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -55,17 +53,24 @@ type Claims struct {
 	OrgRole string
 	// OrgPermissions are the user's permissions in the active organization,
 	// e.g. "org:billing:manage": a v1 token's org_permissions, or for a v2
-	// token the permissions expanded from fea, o.per and o.fpm. Empty
-	// without an active organization.
+	// token the permissions expanded from fea, o.per and o.fpm as the
+	// package documentation describes. Empty without an active
+	// organization.
 	OrgPermissions []string
-	// Features are the enabled features (fea) as sent, each "scope:name"
-	// with scope letters u (user) and/or o (organization), e.g. "o:dashboard".
+	// Features are the enabled features (fea), each "scope:name" as sent
+	// with surrounding spaces trimmed, e.g. "o:dashboard" or "u:export"
+	// (scope o: organization, u: user, ou or uo: both). Nil when the token
+	// carries none, or when an entry has no colon: Clerk's SDKs refuse such
+	// a claim whole, and so does this package (no features, no v2
+	// organization permissions).
 	Features []string
 	// Plan is the active plan (pla) as sent, "scope:slug", e.g. "u:free".
 	Plan string
 	// FactorVerificationAge is fva: minutes since the first and the second
-	// factor were last verified, -1 for never. Nil when the token does not
-	// carry it (so a missing claim never reads as "just verified").
+	// factor were last verified, -1 for a factor the user has not set up.
+	// Nil when the token does not carry it as an array of exactly two
+	// integers, so that a missing or malformed claim never reads as "just
+	// verified". See [Claims.IsReverified].
 	FactorVerificationAge []int
 	// Actor is the impersonator (act), nil unless the session is an
 	// impersonation.
@@ -96,329 +101,54 @@ func (c *Claims) Decode(v any) error {
 	return json.Unmarshal(c.Raw, v)
 }
 
-// HasRole reports whether the user has role in the active organization. The
-// "org:" prefix is optional: HasRole("admin") and HasRole("org:admin") are
-// the same check. Without an active organization it reports false.
+// HasRole reports whether the user has role in the active organization, as
+// Clerk's SDKs decide it: without an active organization or a role it
+// reports false; otherwise the role and the query are compared with their
+// leading "org:" prefixes reduced to one, so HasRole("admin") and
+// HasRole("org:admin") are the same check.
 func (c *Claims) HasRole(role string) bool {
-	if c.OrgID == "" || role == "" {
-		return false
-	}
-	return c.OrgRole == withOrgPrefix(role)
+	return c.OrgID != "" && c.OrgRole != "" && withoutOrgPrefix(c.OrgRole) == withoutOrgPrefix(role)
 }
 
 // HasPermission reports whether the user holds permission in the active
 // organization, e.g. "org:billing:manage" (the "org:" prefix is optional).
 // Without an active organization it reports false.
 func (c *Claims) HasPermission(permission string) bool {
-	if c.OrgID == "" || permission == "" {
+	if c.OrgID == "" {
 		return false
 	}
-	p := withOrgPrefix(permission)
+	name := withoutOrgPrefix(permission)
 	for _, have := range c.OrgPermissions {
-		if have == p {
+		if rest, ok := strings.CutPrefix(have, "org:"); ok && rest == name {
 			return true
 		}
 	}
 	return false
 }
 
-// HasFeature reports whether feature is enabled (fea). "org:name" (or
-// "o:name") matches only organization-scoped features, "user:name" (or
-// "u:name") only user-scoped ones, and a bare "name" either; any other
-// prefix matches nothing.
+// HasFeature reports whether feature is enabled (fea), with the rules of
+// Clerk's SDKs: "org:name" (or "o:" or "organization:") matches only
+// organization-scoped features, "user:name" (or "u:") only user-scoped
+// ones, a bare "name" either; any other scope matches nothing. A feature of
+// scope ou or uo is both.
 func (c *Claims) HasFeature(feature string) bool {
-	for _, f := range c.Features {
-		if scopedMatch(f, feature) {
-			return true
-		}
-	}
-	return false
+	return hasScoped(c.Features, feature)
 }
 
 // HasPlan reports whether plan is the active plan (pla), with the same
-// scope rules as [Claims.HasFeature]: "org:pro", "user:free" or a bare "pro".
+// rules as [Claims.HasFeature]: "org:pro", "user:free" or a bare "pro".
 func (c *Claims) HasPlan(plan string) bool {
-	for entry := range strings.SplitSeq(c.Plan, ",") {
-		if scopedMatch(strings.TrimSpace(entry), plan) {
-			return true
+	return hasScoped(splitFeatures(c.Plan), plan)
+}
+
+// withoutOrgPrefix strips every leading "org:" from s: Clerk's SDKs compare
+// roles and permissions with their "org:" prefixes reduced to exactly one.
+func withoutOrgPrefix(s string) string {
+	for {
+		rest, ok := strings.CutPrefix(s, "org:")
+		if !ok {
+			return s
 		}
+		s = rest
 	}
-	return false
-}
-
-func withOrgPrefix(s string) string {
-	if strings.HasPrefix(s, "org:") {
-		return s
-	}
-	return "org:" + s
-}
-
-// scopedMatch reports whether a token entry "scope:name" satisfies a query
-// "org:name", "user:name" or "name".
-func scopedMatch(entry, query string) bool {
-	scope, name, ok := strings.Cut(entry, ":")
-	if !ok || !validScope(scope) || name == "" {
-		return false
-	}
-	want := "ou"
-	if qs, qn, ok := strings.Cut(query, ":"); ok {
-		switch qs {
-		case "org", "o":
-			want = "o"
-		case "user", "u":
-			want = "u"
-		default:
-			return false
-		}
-		query = qn
-	}
-	return name == query && strings.ContainsAny(scope, want)
-}
-
-// validScope reports whether scope is a non-empty string of ASCII letters.
-func validScope(scope string) bool {
-	if scope == "" {
-		return false
-	}
-	for i := 0; i < len(scope); i++ {
-		if b := scope[i] | 0x20; b < 'a' || b > 'z' {
-			return false
-		}
-	}
-	return true
-}
-
-// wireClaims is the flat shape the claims JSON is decoded into, with one
-// json.Unmarshal and no maps. Numeric dates are float64 (RFC 7519 allows
-// fractions); 0 means absent, which is safe because a zero exp is expired
-// and a zero nbf or iat constrains nothing.
-type wireClaims struct {
-	Sub string  `json:"sub"`
-	Sid string  `json:"sid"`
-	Iss string  `json:"iss"`
-	Azp string  `json:"azp"`
-	Jti string  `json:"jti"`
-	Exp float64 `json:"exp"`
-	Nbf float64 `json:"nbf"`
-	Iat float64 `json:"iat"`
-	V   int     `json:"v"`
-	Sts string  `json:"sts"`
-	Pla string  `json:"pla"`
-	Fea string  `json:"fea"`
-	Fva *[2]int `json:"fva"`
-	Act *Actor  `json:"act"`
-
-	// Version 2 organization claims.
-	O *wireOrg `json:"o"`
-
-	// Version 1 organization claims.
-	OrgID          string   `json:"org_id"`
-	OrgSlug        string   `json:"org_slug"`
-	OrgRole        string   `json:"org_role"`
-	OrgPermissions []string `json:"org_permissions"`
-}
-
-type wireOrg struct {
-	ID  string `json:"id"`
-	Slg string `json:"slg"`
-	Rol string `json:"rol"`
-	Per string `json:"per"`
-	Fpm string `json:"fpm"`
-}
-
-// maxNumericDate bounds exp, nbf and iat to values time.Unix and UnixNano
-// handle without overflow (about the year 2262).
-const maxNumericDate = 9e9
-
-// parseClaims decodes the claims JSON of a token into c, with the fast
-// decoder when it handles the input and json.Unmarshal otherwise (the result
-// is the same). It checks types and ranges but no claim values; raw is kept
-// as c.Raw.
-func parseClaims(raw []byte, c *Claims) error {
-	var w wireClaims
-	if err := decodeClaims(raw, &w); err != nil {
-		return err
-	}
-	if err := w.fill(raw, c); err != nil {
-		return err
-	}
-	w.expand(c)
-	return nil
-}
-
-// decodeClaims decodes the claims JSON into w, which must be zero.
-func decodeClaims(raw []byte, w *wireClaims) error {
-	if !fastDecodeClaims(raw, w) {
-		*w = wireClaims{}
-		return json.Unmarshal(raw, w)
-	}
-	return nil
-}
-
-// fill sets the fields of c from w, except those that expand sets.
-func (w *wireClaims) fill(raw []byte, c *Claims) error {
-	var err error
-	if c.IssuedAt, err = numericDate("iat", w.Iat); err != nil {
-		return err
-	}
-	if c.ExpiresAt, err = numericDate("exp", w.Exp); err != nil {
-		return err
-	}
-	if c.NotBefore, err = numericDate("nbf", w.Nbf); err != nil {
-		return err
-	}
-	c.UserID = w.Sub
-	c.SessionID = w.Sid
-	c.Issuer = w.Iss
-	c.AuthorizedParty = w.Azp
-	c.ID = w.Jti
-	c.Version = w.V
-	if c.Version == 0 {
-		c.Version = 1
-	}
-	c.Status = w.Sts
-	c.Plan = w.Pla
-	c.Actor = w.Act
-	if w.Fva != nil {
-		c.FactorVerificationAge = w.Fva[:]
-	}
-	if w.V == 2 {
-		// Clerk's own SDKs read the "o" object only for version 2; with no
-		// "o" there is no active organization, whatever fea holds.
-		if w.O != nil {
-			c.OrgID = w.O.ID
-			c.OrgSlug = w.O.Slg
-			if w.O.Rol != "" {
-				c.OrgRole = "org:" + w.O.Rol
-			}
-		}
-	} else {
-		c.OrgID = w.OrgID
-		c.OrgSlug = w.OrgSlug
-		c.OrgRole = w.OrgRole
-		c.OrgPermissions = w.OrgPermissions[:len(w.OrgPermissions):len(w.OrgPermissions)]
-	}
-	c.Raw = raw[:len(raw):len(raw)]
-	return nil
-}
-
-// expand sets Features and, for a version 2 token, OrgPermissions. Verify
-// calls it only once the signature is known good: a token of 16 KiB can list
-// masks that expand to megabytes of permission strings, which a forged token
-// must not make the verifier build.
-func (w *wireClaims) expand(c *Claims) {
-	c.Features = splitFeatures(w.Fea)
-	if w.V == 2 && w.O != nil {
-		c.OrgPermissions = orgPermissions(w.Fea, w.O.Per, w.O.Fpm)
-	}
-}
-
-// numericDate converts a JSON NumericDate (seconds since the epoch, possibly
-// fractional) to a time; 0 yields the zero time.
-func numericDate(name string, v float64) (time.Time, error) {
-	if v == 0 {
-		return time.Time{}, nil
-	}
-	if math.IsNaN(v) || v > maxNumericDate || v < -maxNumericDate {
-		return time.Time{}, errors.New("claim " + name + " is out of range")
-	}
-	sec, frac := math.Modf(v)
-	return time.Unix(int64(sec), int64(frac*1e9)), nil
-}
-
-// splitFeatures returns the non-empty, trimmed entries of fea, sharing its
-// memory; nil for an empty claim.
-func splitFeatures(fea string) []string {
-	if fea == "" {
-		return nil
-	}
-	n := strings.Count(fea, ",") + 1
-	out := make([]string, 0, n)
-	for entry := range strings.SplitSeq(fea, ",") {
-		if entry = strings.TrimSpace(entry); entry != "" {
-			out = append(out, entry)
-		}
-	}
-	if len(out) == 0 {
-		return nil
-	}
-	return out[:len(out):len(out)]
-}
-
-// maxMaskBits is how many o.per entries a mask can address: masks are
-// unsigned 64-bit integers.
-const maxMaskBits = 64
-
-// orgPermissions expands a v2 token's permissions, following the rules in
-// the package documentation: the i-th mask of fpm belongs to the i-th entry
-// of fea; bit j (least significant first) grants the j-th entry of per as
-// "org:<feature>:<permission>" when the feature's scope contains o; a mask
-// that is not a plain non-negative decimal uint64 grants nothing; bits
-// beyond per are ignored; a missing per or fpm grants nothing.
-func orgPermissions(fea, per, fpm string) []string {
-	if fea == "" || per == "" || fpm == "" {
-		return nil
-	}
-	var perms [maxMaskBits]string
-	nPerms := 0
-	for p := range strings.SplitSeq(per, ",") {
-		if nPerms == maxMaskBits {
-			break
-		}
-		perms[nPerms] = strings.TrimSpace(p)
-		nPerms++
-	}
-
-	// The permissions are built in one buffer and sliced from its string,
-	// which costs two allocations instead of one per permission.
-	type span struct{ start, end int }
-	var spanBuf [16]span
-	spans := spanBuf[:0]
-	var buf strings.Builder
-	buf.Grow(len(fea) + len(per) + 32)
-	features, masks := fea, fpm
-	for more := true; more; {
-		var entry, maskText string
-		entry, features, _ = strings.Cut(features, ",")
-		maskText, masks, more = strings.Cut(masks, ",")
-		mask, ok := parseMask(maskText)
-		if !ok || mask == 0 {
-			continue
-		}
-		scope, name, found := strings.Cut(strings.TrimSpace(entry), ":")
-		if !found || name == "" || !validScope(scope) || !strings.Contains(scope, "o") {
-			continue
-		}
-		for j := 0; j < nPerms && mask != 0; j, mask = j+1, mask>>1 {
-			if mask&1 == 1 && perms[j] != "" {
-				start := buf.Len()
-				buf.WriteString("org:")
-				buf.WriteString(name)
-				buf.WriteByte(':')
-				buf.WriteString(perms[j])
-				spans = append(spans, span{start, buf.Len()})
-			}
-		}
-	}
-	if len(spans) == 0 {
-		return nil
-	}
-	all := buf.String()
-	out := make([]string, len(spans))
-	for i, sp := range spans {
-		out[i] = all[sp.start:sp.end]
-	}
-	return out
-}
-
-// parseMask parses one fpm entry: optional surrounding spaces around a plain
-// non-negative decimal integer that fits in 64 bits. Signs, fractions,
-// exponents, hex and trailing garbage make it invalid.
-func parseMask(s string) (uint64, bool) {
-	s = strings.TrimSpace(s)
-	if s == "" || s[0] < '0' || s[0] > '9' {
-		return 0, false
-	}
-	m, err := strconv.ParseUint(s, 10, 64)
-	return m, err == nil
 }

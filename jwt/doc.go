@@ -2,7 +2,7 @@
 // request: a [Verifier] checks a token's RS256 signature against a cached
 // public key, its times, issuer, authorized party and session status, and
 // returns its [Claims] (user, session, active organization, role,
-// permissions, features, plan).
+// permissions, features, plan, factor verification ages).
 //
 //	v, err := jwt.NewVerifier(
 //		jwt.WithPublicKeyPEM(os.Getenv("CLERK_JWT_KEY")),           // when set: no network at all
@@ -23,15 +23,21 @@
 //		...
 //	}
 //
+// Tokens are parsed and their times validated by github.com/golang-jwt/jwt/v5
+// (a parser that accepts RS256 only), and keys are served to it by
+// github.com/MicahParks/keyfunc/v3 from a github.com/MicahParks/jwkset
+// storage that the verifier owns and fills.
+//
 // # Errors
 //
 // Every error from [Verifier.Verify] matches exactly one sentinel with
-// [errors.Is] — [ErrTokenMalformed], [ErrUnsupportedAlgorithm],
-// [ErrKeyNotFound], [ErrTokenSignatureInvalid], [ErrTokenExpired],
-// [ErrTokenNotValidYet], [ErrInvalidIssuer], [ErrInvalidAuthorizedParty],
-// [ErrSessionPending] — and wraps its cause, which errors.Is and errors.As
-// also reach (for example context.DeadlineExceeded when the caller's context
-// ended while a key set was being fetched, or rsa.ErrVerification).
+// [errors.Is] — [ErrTokenMalformed], [ErrInvalidTokenType],
+// [ErrUnsupportedAlgorithm], [ErrKeyNotFound], [ErrTokenSignatureInvalid],
+// [ErrTokenExpired], [ErrTokenNotValidYet], [ErrInvalidIssuer],
+// [ErrInvalidAuthorizedParty], [ErrSessionPending] — and wraps its cause,
+// which errors.Is and errors.As also reach (for example
+// context.DeadlineExceeded when the caller's context ended while a key set
+// was being fetched, or rsa.ErrVerification).
 //
 // # Key sources
 //
@@ -40,12 +46,20 @@
 // [WithJWKS] (a fixed set), [WithJWKSURL], [WithSecretKey] (the Backend API's
 // GET {api}/jwks with the secret key as bearer, default api
 // https://api.clerk.com/v1) and [WithPublishableKey] (the Frontend API's
-// https://{host}/.well-known/jwks.json). Keys are RSA keys of at least 2048
-// bits whose alg is RS256 or unset and whose use is sig or unset; other keys
-// in a set are skipped.
+// https://{host}/.well-known/jwks.json). A key set's keys are selected by
+// the token's kid; a token without kid finds no key in a set.
 //
-// A remote key set is fetched with github.com/MicahParks/jwkset and kept in a
-// map the verifier owns, so the hot path is a map lookup:
+// Each key of a set is parsed on its own by jwkset, which validates it
+// (x5c certificates and thumbprints, EC points...). Usable keys are RSA keys
+// of at least 2048 bits with an odd modulus and an exponent crypto/rsa
+// accepts, whose alg is RS256 or unset and whose use is sig or unset; the
+// first key of each kid counts. Any other key (an EC or symmetric key, or a
+// malformed one) is skipped, and the rest of the set is kept. A set without
+// any usable key is an error: from [WithJWKS], NewVerifier fails; fetched,
+// it never replaces the last good keys.
+//
+// A remote key set is fetched lazily and refreshed under rules that the
+// verifier keeps, not jwkset's or keyfunc's own refresh goroutines:
 //
 //   - nothing is fetched before the first verification that needs a key;
 //     concurrent verifications share one fetch (1,000 concurrent first
@@ -54,10 +68,10 @@
 //     unless one started less than 10 s ago, in which case the verification
 //     fails at once with [ErrKeyNotFound] (while no set was ever fetched, a
 //     failed fetch is retried after 1 s instead);
-//   - a set older than the refresh interval (default 1 h,
-//     [WithRefreshInterval]) is refreshed in the background by the next
-//     verification, a cache hit included, which goes on with the current
-//     keys;
+//   - a set older than the refresh interval (5 minutes by default, as long
+//     as Clerk's JavaScript SDK keeps keys; [WithRefreshInterval]) is
+//     refreshed in the background by the next verification, a cache hit
+//     included, which goes on with the current keys;
 //   - a failed fetch, or one returning no usable key, keeps the last good
 //     keys; a refresh that drops or replaces a key empties the token cache;
 //   - a verification waits for a fetch only as long as its context allows;
@@ -68,11 +82,21 @@
 // # Checks
 //
 // Only RS256 is accepted (none, HS*, RS384/512, PS* and ES* are refused with
-// [ErrUnsupportedAlgorithm]); the jku, x5u, x5c and jwk headers are ignored
-// and a crit header is refused. Tokens over [MaxTokenSize] (16 KiB) are
-// refused before any decoding. sub, sid and exp are required. A token is
-// valid from max(nbf, iat) - leeway, inclusive, to exp + leeway, exclusive
-// (leeway 5 s by default, [WithLeeway]).
+// [ErrUnsupportedAlgorithm]). Other tokens that Clerk signs with the same
+// keys are refused with [ErrInvalidTokenType], as Clerk's SDKs refuse them:
+// a header typ other than "JWT" (case matters; OAuth access tokens say
+// "at+jwt"), and a header cat other than the session token's category
+// (cl_B7d4PD111AAA) or the category of instances that turned categories off
+// (cl_I7d4PD111III), such as an M2M token's; a token without typ or cat
+// passes. The jku, x5u, x5c and jwk headers are ignored and a crit header is
+// refused. Tokens over [MaxTokenSize] (16 KiB) are refused before any
+// decoding.
+//
+// The header is checked before the signature, the claims only after it, so
+// a forged token reports [ErrTokenSignatureInvalid] whatever its claims say.
+// sub, sid and exp are required. A token is valid from max(nbf, iat) -
+// leeway, inclusive, to exp + leeway, exclusive (leeway 5 s by default,
+// [WithLeeway]).
 //
 // The issuer must equal [WithIssuer] when given, else https://{host} of
 // [WithPublishableKey] when given, else have one of Clerk's shapes:
@@ -82,39 +106,52 @@
 // or satellite instance must name its issuer with WithIssuer.
 //
 // When [WithAuthorizedParties] lists origins, a token's azp must be one of
-// them; a token without azp passes, as in Clerk's SDKs. A pending session
-// (sts=pending) fails with [ErrSessionPending] unless [WithAllowPending].
+// them; a token without azp is refused, as Clerk's SDKs refuse it. A
+// pending session (sts=pending) fails with [ErrSessionPending] unless
+// [WithAllowPending].
 //
 // # Claims
 //
 // Version 1 and version 2 tokens yield the same [Claims]. A token is read as
 // version 2 when its v claim is 2, and as version 1 otherwise, as Clerk's
-// SDKs do. For a version 2 token, the active organization comes from the "o"
-// object: OrgRole is
-// "org:" + o.rol, and OrgPermissions are expanded from fea, o.per and o.fpm:
-// the i-th entry of the comma-separated o.fpm is a mask for the i-th entry of
-// fea; bit j of the mask (least significant first) grants the j-th entry of
-// o.per as "org:{feature}:{permission}", for features whose scope (the
-// letters before the colon) contains o. Masks are unsigned 64-bit decimal
-// integers; a mask that is not one ("1invalid", "-1", "1.5", or over 2^64-1)
-// grants nothing; bits beyond the entries of o.per are ignored; without
-// o.per or o.fpm there are no permissions; without "o" there is no active
-// organization, whatever fea holds. Spaces around list entries are ignored.
+// SDKs do. Without an "o" claim a version 2 token has no active
+// organization, whatever its other claims hold. With one, OrgRole is
+// "org:" + o.rol, and OrgPermissions are expanded exactly as Clerk's
+// JavaScript SDK expands them:
+//
+//   - fea lists features "scope:name", comma-separated, each trimmed; the
+//     organization features are those of scope o, ou or uo, in order;
+//   - o.per lists permissions and o.fpm masks, comma-separated, each
+//     trimmed; the i-th mask belongs to the i-th organization feature (a
+//     user feature, scope u, takes none);
+//   - a mask is a decimal integer of any length (2^64 with 65 permissions
+//     grants the 65th); bit j, least significant first, grants
+//     "org:{feature}:{j-th permission}"; bits beyond the permissions are
+//     ignored; a mask that is not only digits ("-1", "1.5", "1invalid")
+//     grants nothing; without o.per or o.fpm there is no permission;
+//   - a fea entry without a colon (an empty one included) makes the whole
+//     claim malformed: no features and no organization permissions.
+//
 // Features and permissions are expanded only once the signature is known
-// good, so that a forged token cannot make the verifier build them.
+// good, so that a forged token cannot make the verifier build them, and the
+// work is bounded by the number of permissions whatever the masks' length.
+// [Claims.HasRole], [Claims.HasPermission], [Claims.HasFeature] and
+// [Claims.HasPlan] answer as Clerk's SDKs' has() does.
+//
+// [Claims.IsReverified] checks the fva claim against a reverification level
+// and maximum age as Clerk's SDKs do, failing closed; [ReverificationPreset]
+// gives the levels and ages of Clerk's presets (strict_mfa, strict, moderate,
+// lax).
 //
 // # Cost
 //
-// Verifying a new token costs little more than the RSA check itself: the
-// token is split by hand, a header already seen on a verified token is not
-// decoded again, the signature is checked with sha256 and
-// rsa.VerifyPKCS1v15 directly (golang-jwt's SigningMethodRS256.Verify does
-// the same check with three more allocations and a copy of the signing
-// input), and the claims are decoded once into a flat struct, without maps.
-// That decoding uses a single-pass decoder for the plain JSON that Clerk's
-// tokens are made of and falls back to json.Unmarshal for anything else; it
-// yields exactly what json.Unmarshal would, which a fuzz test checks against
-// encoding/json.
+// Verifying a new token costs about a quarter more than the RSA check
+// itself, most of it encoding/json decoding the claims (the README gives the
+// figures and the benchmark command). A token whose header segment is that
+// of a token verified before (all the tokens of one signing key share one)
+// skips the parser's decoding of the header into a map: its claims, key,
+// signature and times go through the same golang-jwt, keyfunc and
+// encoding/json steps as the parser's.
 //
 // # Cache
 //

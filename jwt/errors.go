@@ -13,8 +13,16 @@ var (
 	// ErrTokenMalformed reports a token that is not a well-formed Clerk
 	// session token: not three base64url segments, larger than the size
 	// limit, header or claims that are not JSON objects of the expected
-	// types, a critical header, or a missing sub, sid or exp claim.
+	// types, a critical header, a kid that is not a string, or a missing sub,
+	// sid or exp claim.
 	ErrTokenMalformed = errors.New("jwt: token is malformed")
+
+	// ErrInvalidTokenType reports a token signed by the instance's keys that
+	// is not a session token: its header's typ is present and not "JWT"
+	// (OAuth access tokens say "at+jwt"), or its header's cat names a token
+	// category other than the session token's (M2M tokens and JWT
+	// templates carry their own).
+	ErrInvalidTokenType = errors.New("jwt: not a session token")
 
 	// ErrUnsupportedAlgorithm reports a header alg other than RS256
 	// (including none, HS*, PS*, ES* and other RS* algorithms).
@@ -39,8 +47,8 @@ var (
 	// ErrInvalidIssuer reports an iss claim that is not the expected issuer.
 	ErrInvalidIssuer = errors.New("jwt: invalid issuer")
 
-	// ErrInvalidAuthorizedParty reports an azp claim that is not one of the
-	// authorized parties given with [WithAuthorizedParties].
+	// ErrInvalidAuthorizedParty reports, when [WithAuthorizedParties] lists
+	// origins, an azp claim that is missing or not one of them.
 	ErrInvalidAuthorizedParty = errors.New("jwt: invalid authorized party")
 
 	// ErrSessionPending reports a valid token of a pending session

@@ -3,8 +3,11 @@ package jwt
 import (
 	"bytes"
 	"context"
+	"crypto"
+	"encoding/base64"
 	"encoding/json"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -30,74 +33,69 @@ var claimsSeeds = []string{
 	`{"v":2,"o":{"id":"x"},"o":null}`, `{"sub":"a"}` + "\x00", "{\"sub\":\"\xed\xa0\x80\",\"sid\":\"\xff\"}", `{"x":[[[[{"y":"\ud800"}]]]]}`,
 }
 
-// FuzzClaims decodes arbitrary claims JSON. The fast decoder must agree with
-// encoding/json whenever it accepts the input, and decoding must never panic.
+// FuzzClaims verifies and decodes tokens signed with the fixture key over
+// arbitrary claims JSON: no panic, every error matching exactly one
+// sentinel, Verify accepting only what Decode reads the same way, and the
+// claims derived as the rules say.
 func FuzzClaims(f *testing.F) {
 	for _, s := range claimsSeeds {
 		f.Add([]byte(s))
 	}
+	fx, key := loadFixture(f)
+	v, err := NewVerifier(WithPublicKeyPEM(fx.PublicKeyPEM), WithClock(fixedClock(testNow)), WithIssuer(testIssuer), WithCacheSize(0))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { v.Close() })
 	f.Fuzz(func(t *testing.T, data []byte) {
-		var fast, ref wireClaims
-		ok := fastDecodeClaims(data, &fast)
-		err := json.Unmarshal(data, &ref)
-		if ok {
-			if err != nil {
-				t.Fatalf("fast decoder accepted %q, encoding/json: %v", data, err)
-			}
-			if !reflect.DeepEqual(fast, ref) {
-				t.Fatalf("fast decoder disagrees on %q:\nfast %+v\njson %+v", data, fast, ref)
+		input := seg(rsHeader()) + "." + base64.RawURLEncoding.EncodeToString(data)
+		token := input + "." + signRS(key, crypto.SHA256, input)
+		d, decodeErr := Decode(token)
+		if decodeErr != nil && !matchesOneSentinel(decodeErr) {
+			t.Fatalf("Decode error %v matches not exactly one sentinel", decodeErr)
+		}
+		c, err := v.Verify(context.Background(), token)
+		switch {
+		case err != nil && !matchesOneSentinel(err):
+			t.Fatalf("Verify error %v matches not exactly one sentinel", err)
+		case err == nil && decodeErr != nil:
+			t.Fatalf("Verify accepted %q, Decode refused it: %v", data, decodeErr)
+		case err == nil && !reflect.DeepEqual(c, d):
+			t.Fatalf("on %q Verify gives %+v, Decode %+v", data, c, d)
+		case err == nil && (c.UserID == "" || c.SessionID == "" || c.ExpiresAt.IsZero()):
+			t.Fatalf("Verify accepted %q without sub, sid or exp", data)
+		}
+		if decodeErr != nil {
+			return
+		}
+		if !bytes.Equal(d.Raw, data) {
+			t.Fatalf("Raw %q, want %q", d.Raw, data)
+		}
+		// The expansion, against the naive reference on the same fields.
+		var w struct {
+			V   int    `json:"v"`
+			Fea string `json:"fea"`
+			O   *struct {
+				Per string `json:"per"`
+				Fpm string `json:"fpm"`
+			} `json:"o"`
+		}
+		if err := json.Unmarshal(data, &w); err != nil {
+			t.Fatalf("Decode accepted %q, encoding/json: %v", data, err)
+		}
+		if !slices.Equal(d.Features, splitFeatures(w.Fea)) {
+			t.Fatalf("features %q of fea %q", d.Features, w.Fea)
+		}
+		if w.V == 2 && w.O != nil {
+			if want := referencePermissions(w.Fea, w.O.Per, w.O.Fpm); !slices.Equal(d.OrgPermissions, want) {
+				t.Fatalf("permissions %q, reference %q", d.OrgPermissions, want)
 			}
 		}
-
-		// The whole Claims, Raw included, must be what json.Unmarshal
-		// followed by fill and expand gives, and parseClaims must fail
-		// exactly when that fails.
-		var got, want Claims
-		gotErr := parseClaims(data, &got)
-		wantErr := err
-		if wantErr == nil {
-			if wantErr = ref.fill(data, &want); wantErr == nil {
-				ref.expand(&want)
-			}
-		}
-		if (gotErr == nil) != (wantErr == nil) {
-			t.Fatalf("on %q: parseClaims error %v, encoding/json path error %v", data, gotErr, wantErr)
-		}
-		if gotErr == nil {
-			if !reflect.DeepEqual(got, want) {
-				t.Fatalf("claims differ on %q:\nparseClaims %+v\njson        %+v", data, got, want)
-			}
-			if !bytes.Equal(got.Raw, data) {
-				t.Fatalf("Raw %q, want %q", got.Raw, data)
-			}
-			// Verify's two steps (fill before the signature, expand after)
-			// give the same Claims.
-			var w wireClaims
-			var split Claims
-			if err := decodeClaims(data, &w); err != nil {
-				t.Fatalf("decodeClaims: %v", err)
-			}
-			if err := w.fill(data, &split); err != nil {
-				t.Fatalf("fill: %v", err)
-			}
-			w.expand(&split)
-			if !reflect.DeepEqual(split, got) {
-				t.Fatalf("Verify's path differs on %q:\n%+v\n%+v", data, split, got)
-			}
-		}
-
-		var c Claims
-		if err := parseClaims(data, &c); err == nil {
-			for _, p := range c.OrgPermissions {
-				if c.Version == 2 && (!strings.HasPrefix(p, "org:") || strings.Count(p, ":") < 2) {
-					t.Fatalf("permission %q", p)
-				}
-			}
-			c.HasRole("admin")
-			c.HasPermission("org:a:b")
-			c.HasFeature("org:a")
-			c.HasPlan("pro")
-		}
+		d.HasRole("admin")
+		d.HasPermission("org:a:b")
+		d.HasFeature("org:a")
+		d.HasPlan("pro")
+		d.IsReverified(MultiFactor, time.Minute)
 	})
 }
 
@@ -106,10 +104,12 @@ func FuzzClaims(f *testing.F) {
 func FuzzPermissions(f *testing.F) {
 	f.Add("o:dashboard,o:teams", "manage,read", "3,2")
 	f.Add("u:a,o:b,ou:c", "x,y,z", "7,18446744073709551615,9007199254740993")
+	f.Add("o:repositories,uo:projects,u:goldprofileborder", "read,create,update,delete,revoke", "7,21")
+	f.Add("u:x,o:f", strings.Repeat("p,", 64)+"q", "1,18446744073709551616")
 	f.Add("o:a", "x", "1invalid")
 	f.Add("o:a,,o:b", " x , ,y", " 1, 2 ,-1")
 	f.Fuzz(func(t *testing.T, fea, per, fpm string) {
-		got := orgPermissions(fea, per, fpm)
+		got := orgPermissions(splitFeatures(fea), per, fpm)
 		if want := referencePermissions(fea, per, fpm); !reflect.DeepEqual(got, want) {
 			t.Fatalf("orgPermissions(%q, %q, %q) = %q, reference %q", fea, per, fpm, got, want)
 		}
@@ -145,8 +145,23 @@ func FuzzParse(f *testing.F) {
 		f.Fatal(err)
 	}
 	f.Cleanup(func() { v.Close() })
+	// cold knows no header: every token goes through golang-jwt's parser
+	// alone. It must reach the verdict v reaches with good's header known.
+	cold, err := NewVerifier(WithPublicKeyPEM(fx.PublicKeyPEM), WithClock(fixedClock(testNow)), WithIssuer(testIssuer), WithCacheSize(0))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { cold.Close() })
+	if _, err := v.Verify(context.Background(), good); err != nil {
+		f.Fatal(err)
+	}
 	f.Fuzz(func(t *testing.T, token string) {
+		cold.forgetHeaders()
+		coldClaims, coldErr := cold.Verify(context.Background(), token)
 		c, err := v.Verify(context.Background(), token)
+		if errorKind(err) != errorKind(coldErr) || !reflect.DeepEqual(c, coldClaims) {
+			t.Fatalf("on %q: %v, %+v with a known header; %v, %+v without", token, err, c, coldErr, coldClaims)
+		}
 		if err == nil {
 			if !valid[token] {
 				t.Fatalf("token %q verified", token)

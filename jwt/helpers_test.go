@@ -215,11 +215,6 @@ func (c *fakeClock) Advance(d time.Duration) {
 
 func fixedClock(t time.Time) func() time.Time { return func() time.Time { return t } }
 
-// withoutPEM and withoutIssuer undo newPEMVerifier's key and issuer (an
-// option given "" is ignored, so it cannot).
-func withoutPEM() Option    { return func(c *config) { c.publicKeyPEM = "" } }
-func withoutIssuer() Option { return func(c *config) { c.issuer = "" } }
-
 // newPEMVerifier returns a verifier with the fixture key as PEM, the clock
 // at testNow and the test issuer.
 func newPEMVerifier(t testing.TB, opts ...Option) *Verifier {
@@ -235,7 +230,7 @@ func newPEMVerifier(t testing.TB, opts ...Option) *Verifier {
 }
 
 var allSentinels = []error{
-	ErrTokenMalformed, ErrUnsupportedAlgorithm, ErrKeyNotFound, ErrTokenSignatureInvalid,
+	ErrTokenMalformed, ErrInvalidTokenType, ErrUnsupportedAlgorithm, ErrKeyNotFound, ErrTokenSignatureInvalid,
 	ErrTokenExpired, ErrTokenNotValidYet, ErrInvalidIssuer, ErrInvalidAuthorizedParty, ErrSessionPending,
 }
 
@@ -254,6 +249,17 @@ func requireOnly(t testing.TB, err, want error) {
 	if !errors.As(err, &te) || te.cause == nil {
 		t.Fatalf("error %q wraps no cause", err)
 	}
+}
+
+// errorKind returns the sentinel err matches (the first, for an error that
+// matches several), or nil.
+func errorKind(err error) error {
+	for _, s := range allSentinels {
+		if errors.Is(err, s) {
+			return s
+		}
+	}
+	return nil
 }
 
 // matchesOneSentinel reports whether err matches exactly one sentinel.

@@ -1,7 +1,6 @@
 package jwt
 
 import (
-	"context"
 	"crypto/rsa"
 	"crypto/x509"
 	"encoding/base64"
@@ -16,9 +15,6 @@ import (
 
 // minRSABits is the smallest RSA modulus accepted for a verification key.
 const minRSABits = 2048
-
-// keySet is an immutable snapshot of verification keys by kid.
-type keySet map[string]*rsa.PublicKey
 
 // parsePublicKeyPEM parses an RSA public key from a PEM block, tolerating the
 // ways environment variables mangle PEM: literal "\n" sequences, and the
@@ -62,80 +58,101 @@ func parsePublicKeyPEM(s string) (*rsa.PublicKey, error) {
 	return rsaKey, nil
 }
 
+// checkRSAKey refuses an RSA key that cannot verify a signature, or not
+// safely: a modulus under minRSABits or even, an exponent that crypto/rsa
+// refuses (below 3, even, or over 2^31-1).
 func checkRSAKey(k *rsa.PublicKey) error {
-	if k.N == nil || k.N.BitLen() < minRSABits {
+	switch {
+	case k.N == nil || k.N.BitLen() < minRSABits:
 		return fmt.Errorf("jwt: RSA key has fewer than %d bits", minRSABits)
+	case k.N.Bit(0) == 0:
+		return errors.New("jwt: RSA key has an even modulus")
+	case k.E < 3 || k.E&1 == 0 || k.E > 1<<31-1:
+		return errors.New("jwt: RSA key has an unusable exponent")
 	}
 	return nil
 }
 
-// parseJWKS parses a static JSON Web Key Set with jwkset and keeps its usable
-// keys. Keys of other types are skipped; a malformed RSA key is an error.
-func parseJWKS(data []byte) (keySet, error) {
-	var set jwkset.JWKSMarshal
+// pemKey is the JWK of a key given as PEM: no kid, no alg, no use.
+func pemKey(pub *rsa.PublicKey) (jwkset.JWK, error) {
+	jwk, err := jwkset.NewJWKFromKey(pub, jwkset.JWKOptions{})
+	if err != nil {
+		return jwkset.JWK{}, fmt.Errorf("jwt: public key: %w", err)
+	}
+	return jwk, nil
+}
+
+// parseJWKS parses a JSON Web Key Set and returns its usable keys, in order,
+// the first of each kid. Each key is parsed on its own with jwkset, which
+// validates it (x5c, x5t, EC points...): a key that jwkset refuses, or that
+// is not usable here (see usableKey), is skipped and the rest are kept. A
+// set with no usable key at all is an error, so that a refresh returning
+// one never replaces the last good keys.
+func parseJWKS(data []byte) ([]jwkset.JWK, error) {
+	var set struct {
+		Keys []json.RawMessage `json:"keys"`
+	}
 	if err := json.Unmarshal(data, &set); err != nil {
 		return nil, fmt.Errorf("jwt: parsing JWKS: %w", err)
 	}
-	store := jwkset.NewMemoryStorage()
-	ctx := context.Background()
-	for _, m := range set.Keys {
-		if m.KTY != jwkset.KtyRSA {
-			continue
-		}
-		jwk, err := jwkset.NewJWKFromMarshal(m, jwkset.JWKMarshalOptions{}, jwkset.JWKValidateOptions{})
+	var keys []jwkset.JWK
+	var skipped []error
+	kids := make(map[string]bool, len(set.Keys))
+	for i, raw := range set.Keys {
+		jwk, err := usableKey(raw)
 		if err != nil {
-			return nil, fmt.Errorf("jwt: parsing JWKS key %s: %w", quote(m.KID), err)
-		}
-		if err := store.KeyWrite(ctx, jwk); err != nil {
-			return nil, fmt.Errorf("jwt: storing JWKS key: %w", err)
-		}
-	}
-	return keysFromStorage(ctx, store)
-}
-
-// keysFromStorage builds the verifier's own kid → key map from a jwkset
-// storage: RSA keys (the public half of private ones) whose alg is RS256 or
-// unset and whose use is sig or unset. The first key of a kid wins. A set
-// without any usable key is an error, so that a refresh returning an empty
-// set never replaces the last good keys.
-func keysFromStorage(ctx context.Context, store jwkset.Storage) (keySet, error) {
-	jwks, err := store.KeyReadAll(ctx)
-	if err != nil {
-		return nil, fmt.Errorf("jwt: reading key set: %w", err)
-	}
-	keys := make(keySet, len(jwks))
-	for _, jwk := range jwks {
-		m := jwk.Marshal()
-		if (m.ALG != "" && m.ALG != jwkset.AlgRS256) || (m.USE != "" && m.USE != jwkset.UseSig) {
+			skipped = append(skipped, fmt.Errorf("key %d: %w", i, err))
 			continue
 		}
-		var pub *rsa.PublicKey
-		switch k := jwk.Key().(type) {
-		case *rsa.PublicKey:
-			pub = k
-		case *rsa.PrivateKey:
-			pub = &k.PublicKey
-		default:
-			continue
-		}
-		if checkRSAKey(pub) != nil {
-			continue
-		}
-		if _, dup := keys[m.KID]; !dup {
-			keys[m.KID] = pub
+		if kid := jwk.Marshal().KID; !kids[kid] {
+			kids[kid] = true
+			keys = append(keys, jwk)
 		}
 	}
 	if len(keys) == 0 {
-		return nil, errors.New("jwt: key set holds no usable RS256 key")
+		if len(skipped) == 0 {
+			return nil, errors.New("jwt: key set holds no key")
+		}
+		return nil, fmt.Errorf("jwt: key set holds no usable RS256 key: %w", errors.Join(skipped...))
 	}
 	return keys, nil
 }
 
+// usableKey parses one JWK with jwkset (public key material only: private
+// parameters are ignored, symmetric keys refused) and accepts it when it is
+// an RSA key whose alg is RS256 or unset, whose use is sig or unset, and
+// which checkRSAKey accepts.
+func usableKey(raw json.RawMessage) (jwkset.JWK, error) {
+	jwk, err := jwkset.NewJWKFromRawJSON(raw, jwkset.JWKMarshalOptions{}, jwkset.JWKValidateOptions{})
+	if err != nil {
+		return jwkset.JWK{}, err
+	}
+	m := jwk.Marshal()
+	pub, ok := jwk.Key().(*rsa.PublicKey)
+	switch {
+	case !ok:
+		return jwkset.JWK{}, fmt.Errorf("kid %s: a %s key, want RSA", quote(m.KID), m.KTY)
+	case m.ALG != "" && m.ALG != jwkset.AlgRS256:
+		return jwkset.JWK{}, fmt.Errorf("kid %s: alg %s, want RS256", quote(m.KID), m.ALG)
+	case m.USE != "" && m.USE != jwkset.UseSig:
+		return jwkset.JWK{}, fmt.Errorf("kid %s: use %s, want sig", quote(m.KID), m.USE)
+	}
+	if err := checkRSAKey(pub); err != nil {
+		return jwkset.JWK{}, fmt.Errorf("kid %s: %w", quote(m.KID), err)
+	}
+	return jwk, nil
+}
+
 // keysRemoved reports whether next lacks a key of prev or holds another key
 // under the same kid: tokens verified with such keys must be forgotten.
-func keysRemoved(prev, next keySet) bool {
-	for kid, k := range prev {
-		if n, ok := next[kid]; !ok || !n.Equal(k) {
+func keysRemoved(prev, next []jwkset.JWK) bool {
+	byKID := make(map[string]any, len(next))
+	for _, k := range next {
+		byKID[k.Marshal().KID] = k.Key()
+	}
+	for _, k := range prev {
+		n, ok := byKID[k.Marshal().KID].(*rsa.PublicKey)
+		if !ok || !n.Equal(k.Key()) {
 			return true
 		}
 	}

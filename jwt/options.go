@@ -16,8 +16,10 @@ const (
 	// DefaultAPIURL is the Backend API root; the key set is at /jwks below it.
 	DefaultAPIURL = "https://api.clerk.com/v1"
 	// DefaultRefreshInterval is how old a fetched key set may grow before the
-	// next verification refreshes it in the background.
-	DefaultRefreshInterval = time.Hour
+	// next verification refreshes it in the background: 5 minutes, as long as
+	// Clerk's JavaScript SDK keeps keys, so a key Clerk removed stops
+	// verifying within about that time.
+	DefaultRefreshInterval = 5 * time.Minute
 	// MaxTokenSize is the largest token Verify and Decode accept, in bytes.
 	MaxTokenSize = 16 << 10
 )
@@ -56,8 +58,8 @@ type config struct {
 	cacheSize       int
 	refreshInterval time.Duration
 
-	// Test hooks.
-	schedClock    func() time.Time
+	// Fetch pacing: see the constants above. Tests change them.
+	fetchClock    func() time.Time
 	minRefreshGap time.Duration
 	retryGap      time.Duration
 	fetchTimeout  time.Duration
@@ -72,7 +74,7 @@ func defaultConfig() config {
 		cacheSize:       DefaultCacheSize,
 		apiURL:          DefaultAPIURL,
 		refreshInterval: DefaultRefreshInterval,
-		schedClock:      time.Now,
+		fetchClock:      time.Now,
 		minRefreshGap:   defaultMinRefreshGap,
 		retryGap:        defaultRetryGap,
 		fetchTimeout:    defaultFetchTimeout,
@@ -166,10 +168,10 @@ func WithIssuer(issuer string) Option {
 }
 
 // WithAuthorizedParties lists the origins allowed in the azp claim, e.g.
-// "https://example.com". A token whose azp is not listed fails with
-// [ErrInvalidAuthorizedParty]; a token without azp is accepted, as in Clerk's
-// own SDKs. Empty strings are ignored; without any party azp is not checked.
-// Repeated use adds to the list.
+// "https://example.com". A token whose azp is missing or not listed fails
+// with [ErrInvalidAuthorizedParty], as in Clerk's own SDKs. Empty strings are
+// ignored; without any party azp is not checked. Repeated use adds to the
+// list.
 func WithAuthorizedParties(parties ...string) Option {
 	return func(c *config) {
 		for _, p := range parties {
@@ -244,17 +246,5 @@ func WithRefreshInterval(d time.Duration) Option {
 			return
 		}
 		c.refreshInterval = d
-	}
-}
-
-// withSchedClock sets the clock that paces key-set fetches (tests only).
-func withSchedClock(now func() time.Time) Option {
-	return func(c *config) { c.schedClock = now }
-}
-
-// withFetchPacing sets the refresh gaps and fetch timeout (tests only).
-func withFetchPacing(minGap, retryGap, timeout time.Duration) Option {
-	return func(c *config) {
-		c.minRefreshGap, c.retryGap, c.fetchTimeout = minGap, retryGap, timeout
 	}
 }

@@ -2,9 +2,9 @@ package jwt
 
 import (
 	"context"
-	"crypto/rsa"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"net/url"
 	"sync"
@@ -18,7 +18,8 @@ import (
 
 var errClosed = errors.New("verifier is closed")
 
-// remote fetches a key set over HTTP and keeps the last good one.
+// remote fetches a key set over HTTP into the verifier's key storage and
+// keeps the last good one.
 //
 // Fetches run on goroutines the remote owns (tracked by wg, cancelled by
 // Close), never on a caller's goroutine, so a caller whose context ends stops
@@ -37,15 +38,16 @@ type remote struct {
 	timeout         time.Duration
 	now             func() time.Time // paces fetches; not the token clock
 
-	keys     atomic.Pointer[keySet]
-	fetched  atomic.Int64    // when keys was fetched, by now, in Unix ns
-	onRotate func()          // called when a refresh drops or changes a key
-	ctx      context.Context // parent of fetches; cancelled by close
+	keys     *jwkset.MemoryJWKSet // the verifier's keys; replaced whole by each good fetch
+	fetched  atomic.Int64         // when keys was last replaced, by now, in Unix ns
+	onRotate func()               // called when a refresh drops or changes a key
+	ctx      context.Context      // parent of fetches; cancelled by close
 	cancel   context.CancelFunc
 	wg       sync.WaitGroup
 
 	mu        sync.Mutex
 	closed    bool
+	haveKeys  bool // a fetch has succeeded
 	inflight  *fetchCall
 	lastStart time.Time // when the last fetch started; zero before the first
 	lastErr   error     // outcome of the last finished fetch
@@ -56,7 +58,7 @@ type fetchCall struct {
 	err  error // written before done is closed
 }
 
-func newRemote(rawURL, bearer string, cfg *config, onRotate func()) (*remote, error) {
+func newRemote(rawURL, bearer string, cfg *config, keys *jwkset.MemoryJWKSet, onRotate func()) (*remote, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil || (u.Scheme != "https" && u.Scheme != "http") || u.Host == "" {
 		return nil, fmt.Errorf("jwt: key set URL must be an absolute http(s) URL")
@@ -70,7 +72,8 @@ func newRemote(rawURL, bearer string, cfg *config, onRotate func()) (*remote, er
 		minGap:          min(cfg.minRefreshGap, cfg.refreshInterval),
 		retryGap:        cfg.retryGap,
 		timeout:         cfg.fetchTimeout,
-		now:             cfg.schedClock,
+		now:             cfg.fetchClock,
+		keys:            keys,
 		onRotate:        onRotate,
 	}
 	base := http.RoundTripper(nil)
@@ -97,17 +100,6 @@ func newRemote(rawURL, bearer string, cfg *config, onRotate func()) (*remote, er
 	return r, nil
 }
 
-// key returns the key for kid, fetching the key set first if it is unknown.
-func (r *remote) key(ctx context.Context, kid string) (*rsa.PublicKey, error) {
-	if ks := r.keys.Load(); ks != nil {
-		if k := (*ks)[kid]; k != nil {
-			r.refreshIfStale()
-			return k, nil
-		}
-	}
-	return r.slowKey(ctx, kid)
-}
-
 // refreshIfStale starts a background refresh when the key set is older than
 // the refresh interval; the caller goes on with the current keys.
 func (r *remote) refreshIfStale() {
@@ -122,33 +114,30 @@ func (r *remote) refreshIfStale() {
 	r.mu.Unlock()
 }
 
-// slowKey handles a kid missing from the key set (or a missing key set): it
+// awaitKey handles a kid missing from the key set (or a missing key set): it
 // joins the running fetch or starts one unless the last started too
 // recently, in which case it fails at once.
-func (r *remote) slowKey(ctx context.Context, kid string) (*rsa.PublicKey, error) {
+func (r *remote) awaitKey(ctx context.Context, kid string) (jwkset.JWK, error) {
 	r.mu.Lock()
-	ks := r.keys.Load()
-	if ks != nil {
-		if k := (*ks)[kid]; k != nil {
-			r.mu.Unlock()
-			return k, nil
-		}
+	if jwk, err := r.keys.KeyRead(ctx, kid); err == nil {
+		r.mu.Unlock() // a fetch brought it meanwhile
+		return jwk, nil
 	}
 	f := r.inflight
 	if f == nil {
 		if r.closed {
 			r.mu.Unlock()
-			return nil, keyNotFound(kid, errClosed)
+			return jwkset.JWK{}, keyNotFound(kid, errClosed)
 		}
 		now := r.now()
 		gap := r.minGap
-		if ks == nil {
+		if !r.haveKeys {
 			gap = r.retryGap
 		}
 		if !r.lastStart.IsZero() && now.Sub(r.lastStart) < gap {
 			err := r.lastErr
 			r.mu.Unlock()
-			return nil, keyNotFound(kid, err)
+			return jwkset.JWK{}, keyNotFound(kid, err)
 		}
 		f = r.startLocked(now)
 	}
@@ -157,14 +146,12 @@ func (r *remote) slowKey(ctx context.Context, kid string) (*rsa.PublicKey, error
 	select {
 	case <-f.done:
 	case <-ctx.Done():
-		return nil, errorf(ErrKeyNotFound, "waiting for the key set: %w", context.Cause(ctx))
+		return jwkset.JWK{}, errorf(ErrKeyNotFound, "waiting for the key set: %w", context.Cause(ctx))
 	}
-	if ks := r.keys.Load(); ks != nil {
-		if k := (*ks)[kid]; k != nil {
-			return k, nil
-		}
+	if jwk, err := r.keys.KeyRead(ctx, kid); err == nil {
+		return jwk, nil
 	}
-	return nil, keyNotFound(kid, f.err)
+	return jwkset.JWK{}, keyNotFound(kid, f.err)
 }
 
 // startLocked starts a fetch; r.mu must be held and r.inflight nil.
@@ -183,33 +170,46 @@ func (r *remote) run(f *fetchCall) {
 	keys, err := r.fetch(ctx)
 	cancel()
 	if err == nil {
+		// A memory storage's KeyReadAll and KeyReplaceAll cannot fail, and
+		// no other fetch runs: nothing changes the keys in between.
+		prev, _ := r.keys.KeyReadAll(r.ctx)
+		_ = r.keys.KeyReplaceAll(r.ctx, keys)
 		r.fetched.Store(r.now().UnixNano())
-		prev := r.keys.Swap(&keys)
-		if prev != nil && keysRemoved(*prev, keys) {
+		if keysRemoved(prev, keys) {
 			r.onRotate()
 		}
 	}
 	r.mu.Lock()
 	r.inflight = nil
 	r.lastErr = err
+	r.haveKeys = r.haveKeys || err == nil
 	r.mu.Unlock()
 	f.err = err
 	close(f.done)
 }
 
-// fetch downloads and parses the key set with jwkset. Each fetch builds a
-// one-shot jwkset HTTP storage (no refresh interval, so jwkset starts no
-// goroutine); scheduling, sharing and keeping the last good set are ours.
-func (r *remote) fetch(ctx context.Context) (keySet, error) {
-	store, err := jwkset.NewStorageFromHTTP(r.url, jwkset.HTTPClientStorageOptions{
-		Client:      r.client,
-		Ctx:         ctx,
-		HTTPTimeout: r.timeout,
-	})
+// fetch downloads the key set and parses it with parseJWKS, which skips the
+// keys it cannot use. (jwkset's own HTTP storage refuses a whole set when
+// one key is malformed, and refreshes on a goroutine of its own; scheduling
+// and sharing fetches, and keeping the last good set, are ours.)
+func (r *remote) fetch(ctx context.Context) ([]jwkset.JWK, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, r.url, nil)
 	if err != nil {
 		return nil, err
 	}
-	return keysFromStorage(ctx, store)
+	resp, err := r.client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%w: %d", jwkset.ErrInvalidHTTPStatusCode, resp.StatusCode)
+	}
+	body, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, fmt.Errorf("reading the key set: %w", err)
+	}
+	return parseJWKS(body)
 }
 
 // close stops the fetches and waits for their goroutines.

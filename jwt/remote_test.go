@@ -93,23 +93,13 @@ func (s *jwksServer) hold() (release func()) {
 // both the tokens (at testNow) and the fetch pacing.
 func newRemoteVerifier(t *testing.T, url string, sched *fakeClock, opts ...Option) *Verifier {
 	t.Helper()
-	base := []Option{WithJWKSURL(url), WithClock(fixedClock(testNow)), WithIssuer(testIssuer), withSchedClock(sched.Now)}
+	base := []Option{WithJWKSURL(url), WithClock(fixedClock(testNow)), WithIssuer(testIssuer), withFetchClock(sched.Now)}
 	v, err := NewVerifier(append(base, opts...)...)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { v.Close() })
 	return v
-}
-
-// waitFetch waits for the running fetch, if any, to finish.
-func waitFetch(v *Verifier) {
-	v.remote.mu.Lock()
-	f := v.remote.inflight
-	v.remote.mu.Unlock()
-	if f != nil {
-		<-f.done
-	}
 }
 
 func fixtureJWKS(t *testing.T) []byte {
@@ -242,8 +232,8 @@ func TestRemoteKeyRotation(t *testing.T) {
 	if _, err := v.Verify(ctx, tokB); err != nil {
 		t.Fatal(err)
 	}
-	if v.cache.Len() != 2 {
-		t.Fatalf("cache holds %d", v.cache.Len())
+	if v.cachedTokens() != 2 {
+		t.Fatalf("cache holds %d", v.cachedTokens())
 	}
 
 	// Then removes the old one: the next refresh forgets tokens it signed.
@@ -254,8 +244,8 @@ func TestRemoteKeyRotation(t *testing.T) {
 	if n := srv.fetches.Load(); n != 3 {
 		t.Fatalf("fetches = %d, want 3", n)
 	}
-	if v.cache.Len() != 0 {
-		t.Errorf("cache holds %d tokens after a key was removed", v.cache.Len())
+	if v.cachedTokens() != 0 {
+		t.Errorf("cache holds %d tokens after a key was removed", v.cachedTokens())
 	}
 	_, err = v.Verify(ctx, tokA)
 	requireOnly(t, err, ErrKeyNotFound)
@@ -324,7 +314,7 @@ func TestRemoteFailures(t *testing.T) {
 			if _, err := v.Verify(ctx, tok); err != nil {
 				t.Fatal(err)
 			}
-			waitFetch(v)
+			v.waitFetch()
 			if n := srv.fetches.Load(); n != 2 {
 				t.Fatalf("fetches = %d, want 2", n)
 			}
@@ -370,7 +360,7 @@ func TestRemoteStaleRefreshDoesNotBlock(t *testing.T) {
 	}
 	srv.waitRequest(t)
 	release()
-	waitFetch(v)
+	v.waitFetch()
 	if n := srv.fetches.Load(); n != 2 {
 		t.Errorf("fetches = %d, want 2", n)
 	}
@@ -646,7 +636,8 @@ func TestJWKSKeySelection(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(ks) != 2 || ks["noalg"] == nil || !ks[fixtureKID].Equal(&key.PublicKey) {
+	if len(ks) != 2 || ks[0].Marshal().KID != "noalg" || ks[1].Marshal().KID != fixtureKID ||
+		!key.PublicKey.Equal(ks[1].Key()) {
 		t.Fatalf("keys = %v", ks)
 	}
 	v := newPEMVerifier(t, withoutPEM(), WithJWKS([]byte(set)))
@@ -676,13 +667,14 @@ func TestRemoteStaleRefreshOnCacheHit(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	// Clerk removes the key; an hour later the cached token is seen again.
+	// Clerk removes the key; once the set is stale the cached token is seen
+	// again.
 	srv.set(http.StatusOK, jwksOf([]string{"ins_new"}, &otherKey.PublicKey))
 	sched.Advance(DefaultRefreshInterval)
 	if _, err := v.Verify(ctx, tok); err != nil {
 		t.Fatal(err) // answered with the current keys while the refresh runs
 	}
-	waitFetch(v)
+	v.waitFetch()
 	if n := srv.fetches.Load(); n != 2 {
 		t.Fatalf("fetches = %d, want 2: a cache hit on a stale key set did not refresh it", n)
 	}
@@ -714,4 +706,42 @@ func TestSecretKeyOnlyOverTLSOrLoopback(t *testing.T) {
 		t.Fatal(err)
 	}
 	v.Close()
+}
+
+// TestRemoteRemovedKeyStopsWithinFiveMinutes checks the default refresh
+// interval: Clerk's JavaScript SDK keeps keys 5 minutes, and so does the
+// verifier, refreshing in the background while verifications go on.
+func TestRemoteRemovedKeyStopsWithinFiveMinutes(t *testing.T) {
+	loadFixture(t)
+	srv := newJWKSServer(t, fixtureJWKS(t))
+	sched := newFakeClock(testNow)
+	v := newRemoteVerifier(t, srv.URL, sched, WithCacheSize(0))
+	ctx := context.Background()
+	tok := mint(t, with(baseClaims(), "exp", testNow.Unix()+3600))
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	srv.waitRequest(t) // the first fetch
+	srv.set(http.StatusOK, jwksOf([]string{"ins_new"}, &otherKey.PublicKey))
+
+	// Just under 5 minutes: the set is fresh, nothing is fetched.
+	sched.Advance(5*time.Minute - time.Second)
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	if n := srv.fetches.Load(); n != 1 {
+		t.Fatalf("fetches = %d, want 1", n)
+	}
+	// At 5 minutes the verification that finds the set stale is answered
+	// with the current keys, and refreshes them in the background.
+	release := srv.hold()
+	sched.Advance(time.Second)
+	if _, err := v.Verify(ctx, tok); err != nil {
+		t.Fatal(err)
+	}
+	srv.waitRequest(t)
+	release()
+	v.waitFetch()
+	_, err := v.Verify(ctx, tok)
+	requireOnly(t, err, ErrKeyNotFound)
 }

@@ -2,11 +2,7 @@ package jwt
 
 import (
 	"context"
-	"crypto"
-	"crypto/rsa"
-	"crypto/sha256"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"math"
@@ -16,19 +12,20 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/MicahParks/jwkset"
+	"github.com/MicahParks/keyfunc/v3"
+	gojwt "github.com/golang-jwt/jwt/v5"
 	lru "github.com/hashicorp/golang-lru/v2"
 )
 
-// b64 decodes JWT segments: base64url without padding, strict about the
-// unused trailing bits so that no two encodings decode to the same bytes.
-var b64 = base64.RawURLEncoding.Strict()
-
-// maxHeaderCache bounds the verified-header cache.
-const maxHeaderCache = 16
-
-// tokenBufs holds scratch copies of tokens being verified. Nothing decoded
-// from a buffer keeps referring to it.
-var tokenBufs = sync.Pool{New: func() any { b := make([]byte, 0, 2048); return &b }}
+// Header values of Clerk's tokens: the session token's category, and the
+// category that instances with category tags turned off stamp on every
+// token. Any other cat belongs to another kind of token (M2M tokens, JWT
+// templates...).
+const (
+	sessionCategory = "cl_B7d4PD111AAA"
+	ignoredCategory = "cl_I7d4PD111III"
+)
 
 // A Verifier verifies Clerk session tokens. It is safe for concurrent use.
 // Create one with [NewVerifier] per Clerk instance, share it, and call
@@ -40,18 +37,15 @@ type Verifier struct {
 	allowPending bool
 	now          func() time.Time
 
-	single *rsa.PublicKey // WithPublicKeyPEM
-	static keySet         // WithJWKS
-	remote *remote        // WithJWKSURL, WithSecretKey, WithPublishableKey
+	parser    *gojwt.Parser    // RS256 only, with the leeway and the clock
+	segments  *base64.Encoding // strict base64url, as the parser decodes segments
+	validator *gojwt.Validator // the parser's claims validation, for known headers
+	headers   knownHeaders     // of verified tokens, so as not to decode them again
+	keys      *keyStore        // what keyfunc reads keys from
+	keyfunc   keyfunc.Keyfunc  // over keys
 
 	cache  *lru.Cache[string, *cacheEntry] // nil when off
 	keyGen atomic.Uint64                   // bumped when a refresh drops or replaces a key
-
-	// headers maps a header segment already seen on a verified token to its
-	// kid, so that repeated headers (all tokens signed by one key share one)
-	// skip base64 and JSON decoding. Copy on write, bounded.
-	headers   atomic.Pointer[map[string]string]
-	headersMu sync.Mutex
 
 	closeOnce sync.Once
 }
@@ -59,8 +53,9 @@ type Verifier struct {
 // cacheEntry is a verified token's claims and validity window.
 type cacheEntry struct {
 	claims    Claims
-	notBefore int64 // Unix ns: max(nbf, iat) - leeway; valid from here, inclusive
-	notAfter  int64 // Unix ns: exp + leeway; valid until here, exclusive
+	ages      [2]int // what claims.FactorVerificationAge refers to
+	notBefore int64  // Unix ns: max(nbf, iat) - leeway; valid from here, inclusive
+	notAfter  int64  // Unix ns: exp + leeway; valid until here, exclusive
 }
 
 // NewVerifier returns a Verifier configured by opts. It needs a key source:
@@ -77,12 +72,28 @@ func NewVerifier(opts ...Option) (*Verifier, error) {
 	if len(cfg.errs) > 0 {
 		return nil, errors.Join(cfg.errs...)
 	}
+	// The claims checks of golang-jwt's validator, for the parser and for
+	// tokens whose header is known: the same in both.
+	validation := []gojwt.ParserOption{
+		gojwt.WithLeeway(cfg.leeway),
+		gojwt.WithTimeFunc(cfg.clock),
+		gojwt.WithExpirationRequired(),
+		gojwt.WithIssuedAt(),
+	}
 	v := &Verifier{
 		issuer:       cfg.issuer,
 		parties:      cfg.parties,
 		leeway:       cfg.leeway,
 		allowPending: cfg.allowPending,
 		now:          cfg.clock,
+		parser: gojwt.NewParser(append([]gojwt.ParserOption{
+			gojwt.WithValidMethods([]string{gojwt.SigningMethodRS256.Alg()}),
+			gojwt.WithStrictDecoding(),
+		}, validation...)...),
+		validator: gojwt.NewValidator(validation...),
+		// The parser's DecodeSegment builds its strict encoding on every
+		// call, an allocation of some 300 bytes: this one is built once.
+		segments: base64.RawURLEncoding.Strict(),
 	}
 	var fapiHost string
 	if cfg.publishableKey != "" {
@@ -102,31 +113,67 @@ func NewVerifier(opts ...Option) (*Verifier, error) {
 		}
 		v.cache = c
 	}
-	purge := func() {
-		v.keyGen.Add(1)
-		if v.cache != nil {
-			v.cache.Purge()
-		}
-	}
-	var err error
-	switch {
-	case cfg.publicKeyPEM != "":
-		v.single, err = parsePublicKeyPEM(cfg.publicKeyPEM)
-	case len(cfg.jwks) > 0:
-		v.static, err = parseJWKS(cfg.jwks)
-	case cfg.jwksURL != "":
-		v.remote, err = newRemote(cfg.jwksURL, "", &cfg, purge)
-	case cfg.secretKey != "":
-		v.remote, err = newRemote(strings.TrimSuffix(cfg.apiURL, "/")+"/jwks", cfg.secretKey, &cfg, purge)
-	case fapiHost != "":
-		v.remote, err = newRemote("https://"+fapiHost+"/.well-known/jwks.json", "", &cfg, purge)
-	default:
-		err = errors.New("jwt: no key source: use WithPublicKeyPEM, WithJWKS, WithJWKSURL, WithSecretKey or WithPublishableKey")
-	}
+	keys, err := newKeyStore(&cfg, fapiHost, v.forgetVerified)
 	if err != nil {
 		return nil, err
 	}
+	v.keys = keys
+	if v.keyfunc, err = keyfunc.New(keyfunc.Options{Storage: keys}); err != nil {
+		v.Close()
+		return nil, fmt.Errorf("jwt: %w", err)
+	}
 	return v, nil
+}
+
+// newKeyStore returns the store of the key source cfg names, the first
+// given in the order the package documentation lists. onRotate is called
+// when a refresh of a remote key set drops or replaces a key.
+func newKeyStore(cfg *config, fapiHost string, onRotate func()) (*keyStore, error) {
+	switch {
+	case cfg.publicKeyPEM != "":
+		pub, err := parsePublicKeyPEM(cfg.publicKeyPEM)
+		if err != nil {
+			return nil, err
+		}
+		jwk, err := pemKey(pub)
+		if err != nil {
+			return nil, err
+		}
+		return newStaticStore([]jwkset.JWK{jwk}, true), nil
+	case len(cfg.jwks) > 0:
+		keys, err := parseJWKS(cfg.jwks)
+		if err != nil {
+			return nil, err
+		}
+		return newStaticStore(keys, false), nil
+	}
+	var url, bearer string
+	switch {
+	case cfg.jwksURL != "":
+		url = cfg.jwksURL
+	case cfg.secretKey != "":
+		url, bearer = strings.TrimSuffix(cfg.apiURL, "/")+"/jwks", cfg.secretKey
+	case fapiHost != "":
+		url = "https://" + fapiHost + "/.well-known/jwks.json"
+	default:
+		return nil, errors.New("jwt: no key source: use WithPublicKeyPEM, WithJWKS, WithJWKSURL, WithSecretKey or WithPublishableKey")
+	}
+	s := &keyStore{MemoryJWKSet: jwkset.NewMemoryStorage()}
+	r, err := newRemote(url, bearer, cfg, s.MemoryJWKSet, onRotate)
+	if err != nil {
+		return nil, err
+	}
+	s.remote = r
+	return s, nil
+}
+
+// forgetVerified empties the token cache after a key-set refresh dropped or
+// replaced a key; keyGen tells verifications in flight.
+func (v *Verifier) forgetVerified() {
+	v.keyGen.Add(1)
+	if v.cache != nil {
+		v.cache.Purge()
+	}
 }
 
 // Close stops the verifier's key-set fetches, waits for their goroutines to
@@ -135,8 +182,8 @@ func NewVerifier(opts ...Option) (*Verifier, error) {
 // nothing. Close is idempotent and always returns nil.
 func (v *Verifier) Close() error {
 	v.closeOnce.Do(func() {
-		if v.remote != nil {
-			v.remote.close()
+		if v.keys.remote != nil {
+			v.keys.remote.close()
 		}
 	})
 	return nil
@@ -144,14 +191,17 @@ func (v *Verifier) Close() error {
 
 // Verify verifies a Clerk session token and returns its claims.
 //
-// It checks, in this order, stopping at the first failure: the size limit
-// and the three-segment shape (ErrTokenMalformed); the header: alg must be
-// RS256 (ErrUnsupportedAlgorithm), crit is refused (ErrTokenMalformed),
-// jku, x5u, x5c and jwk are ignored; the claims JSON, the presence of sub,
-// sid and exp, and the signature's encoding (ErrTokenMalformed); the key
-// named by kid (ErrKeyNotFound); the signature (ErrTokenSignatureInvalid);
-// exp, nbf and iat with the leeway (ErrTokenExpired, ErrTokenNotValidYet);
-// iss (ErrInvalidIssuer); azp (ErrInvalidAuthorizedParty); sts
+// It checks, in this order, stopping at the first failure: the size limit,
+// the three-segment shape and the base64url encoding (ErrTokenMalformed);
+// header and claims that are JSON objects of the expected types
+// (ErrTokenMalformed); the header's alg, which must be RS256
+// (ErrUnsupportedAlgorithm); the rest of the header: crit is refused and a
+// kid must be a string (ErrTokenMalformed), typ and cat must be a session
+// token's (ErrInvalidTokenType); the key named by kid (ErrKeyNotFound);
+// the signature (ErrTokenSignatureInvalid); the presence of sub, sid and
+// exp and the range of the dates (ErrTokenMalformed); exp, nbf and iat with
+// the leeway (ErrTokenExpired, ErrTokenNotValidYet); iss
+// (ErrInvalidIssuer); azp (ErrInvalidAuthorizedParty); sts
 // (ErrSessionPending). So no claim is judged before the signature is known
 // good, and a forged expired token reports ErrTokenSignatureInvalid. The
 // returned error matches exactly one of these sentinels and wraps its cause.
@@ -172,11 +222,11 @@ func (v *Verifier) Verify(ctx context.Context, token string) (*Claims, error) {
 				v.cache.Remove(token)
 				return nil, err
 			}
-			if v.remote != nil {
+			if v.keys.remote != nil {
 				// As on a miss: a stale key set is refreshed in the
 				// background, and a refresh that drops the token's key
 				// purges the cache.
-				v.remote.refreshIfStale()
+				v.keys.remote.refreshIfStale()
 			}
 			return e.claims.clone(), nil
 		}
@@ -229,84 +279,24 @@ func (c *Claims) clone() *Claims {
 }
 
 func (v *Verifier) verify(ctx context.Context, token string) (*Claims, error) {
-	dot1 := strings.IndexByte(token, '.')
-	if dot1 < 0 {
-		return nil, errorf(ErrTokenMalformed, "token is not three dot-separated segments")
+	if err := checkLineBreaks(token); err != nil {
+		return nil, err
 	}
-	dot2 := strings.IndexByte(token[dot1+1:], '.')
-	if dot2 < 0 {
-		return nil, errorf(ErrTokenMalformed, "token is not three dot-separated segments")
-	}
-	dot2 += dot1 + 1
-	if strings.IndexByte(token[dot2+1:], '.') >= 0 {
-		return nil, errorf(ErrTokenMalformed, "token has more than three segments")
-	}
-
-	// One byte copy of the token, in a pooled buffer, serves every decoder
-	// and the hash.
-	bufp := tokenBufs.Get().(*[]byte)
-	defer tokenBufs.Put(bufp)
-	tok := append((*bufp)[:0], token...)
-	*bufp = tok[:0]
-	headerSeg, payloadSeg, sigSeg := tok[:dot1], tok[dot1+1:dot2], tok[dot2+1:]
-
-	kid, cachedHeader := v.cachedKid(token[:dot1])
-	if !cachedHeader {
-		var err error
-		if kid, err = parseHeader(headerSeg); err != nil {
-			return nil, err
-		}
-	}
-
-	payload, err := decodeSegment(payloadSeg, nil)
-	if err != nil {
-		return nil, errorf(ErrTokenMalformed, "claims segment: %w", err)
-	}
-	e := new(cacheEntry)
-	var w wireClaims
-	if err := decodeClaims(payload, &w); err != nil {
-		return nil, errorf(ErrTokenMalformed, "claims: %w", err)
-	}
-	if err := w.fill(payload, &e.claims); err != nil {
-		return nil, errorf(ErrTokenMalformed, "claims: %w", err)
-	}
-	c := &e.claims
-	switch {
-	case c.UserID == "":
-		return nil, errorf(ErrTokenMalformed, "claim sub is missing")
-	case c.SessionID == "":
-		return nil, errorf(ErrTokenMalformed, "claim sid is missing")
-	case c.ExpiresAt.IsZero():
-		return nil, errorf(ErrTokenMalformed, "claim exp is missing")
-	}
-
-	var sigBuf [512]byte
-	sig, err := decodeSegment(sigSeg, sigBuf[:])
-	if err != nil {
-		return nil, errorf(ErrTokenMalformed, "signature segment: %w", err)
-	}
-
-	gen := v.keyGen.Load()
-	key, err := v.key(ctx, kid)
+	gen := v.keyGen.Load() // before the key lookup: see the cache insertion
+	w := new(sessionClaims)
+	raw, header, err := v.parse(ctx, token, w)
 	if err != nil {
 		return nil, err
 	}
-	// sha256 and rsa.VerifyPKCS1v15 directly rather than golang-jwt's
-	// SigningMethodRS256.Verify, which copies the signing input and
-	// allocates a hasher and its sum: 3 allocations and 600 bytes more per
-	// token for the same checks (see BenchmarkSignature).
-	digest := sha256.Sum256(tok[:dot2])
-	if err := rsa.VerifyPKCS1v15(key, crypto.SHA256, digest[:], sig); err != nil {
-		return nil, newError(ErrTokenSignatureInvalid, err)
+	e := new(cacheEntry)
+	c := &e.claims
+	if err := w.fill(raw, c, &e.ages); err != nil {
+		return nil, err
 	}
 	// Only now that the claims are known to be Clerk's: their expansion can
 	// cost far more than the token's size.
 	w.expand(c)
 
-	e.notBefore, e.notAfter = v.window(c)
-	if err := v.checkWindow(e, v.now()); err != nil {
-		return nil, err
-	}
 	if err := v.checkIssuer(c.Issuer); err != nil {
 		return nil, err
 	}
@@ -316,10 +306,11 @@ func (v *Verifier) verify(ctx context.Context, token string) (*Claims, error) {
 	if c.Status == "pending" && !v.allowPending {
 		return nil, errorf(ErrSessionPending, "session %s is pending", quote(c.SessionID))
 	}
-
-	if !cachedHeader {
-		v.rememberHeader(token[:dot1], kid)
+	e.notBefore, e.notAfter = v.window(c)
+	if header != nil {
+		v.headers.remember(token[:strings.IndexByte(token, '.')], header)
 	}
+
 	if v.cache != nil {
 		cacheKey := strings.Clone(token)
 		v.cache.Add(cacheKey, e)
@@ -334,21 +325,9 @@ func (v *Verifier) verify(ctx context.Context, token string) (*Claims, error) {
 	return c, nil
 }
 
-// key returns the verification key for kid.
-func (v *Verifier) key(ctx context.Context, kid string) (*rsa.PublicKey, error) {
-	switch {
-	case v.single != nil:
-		return v.single, nil
-	case v.remote != nil:
-		return v.remote.key(ctx, kid)
-	}
-	if k := v.static[kid]; k != nil {
-		return k, nil
-	}
-	return nil, keyNotFound(kid, nil)
-}
-
-// window computes the validity window of verified claims in Unix ns.
+// window computes the validity window of verified claims in Unix ns, as
+// golang-jwt's validator judges it: from max(nbf, iat) - leeway, inclusive,
+// to exp + leeway, exclusive.
 func (v *Verifier) window(c *Claims) (notBefore, notAfter int64) {
 	lw := int64(v.leeway)
 	notAfter = satAdd(c.ExpiresAt.UnixNano(), lw)
@@ -373,7 +352,7 @@ func satAdd(a, b int64) int64 {
 	return s
 }
 
-// checkWindow checks exp, nbf and iat against now.
+// checkWindow checks a cached token's exp, nbf and iat against now.
 func (v *Verifier) checkWindow(e *cacheEntry, now time.Time) error {
 	n := now.UnixNano()
 	if n >= e.notAfter {
@@ -408,9 +387,15 @@ func (v *Verifier) checkIssuer(iss string) error {
 	return nil
 }
 
+// checkAuthorizedParty requires, when authorized parties are configured,
+// an azp that is one of them: as in Clerk's SDKs, a token without azp does
+// not pass.
 func (v *Verifier) checkAuthorizedParty(azp string) error {
-	if len(v.parties) == 0 || azp == "" {
+	if len(v.parties) == 0 {
 		return nil
+	}
+	if azp == "" {
+		return errorf(ErrInvalidAuthorizedParty, "azp is missing")
 	}
 	for _, p := range v.parties {
 		if p == azp {
@@ -418,89 +403,4 @@ func (v *Verifier) checkAuthorizedParty(azp string) error {
 		}
 	}
 	return errorf(ErrInvalidAuthorizedParty, "azp %s is not an authorized party", quote(azp))
-}
-
-func (v *Verifier) cachedKid(headerSeg string) (string, bool) {
-	if m := v.headers.Load(); m != nil {
-		kid, ok := (*m)[headerSeg]
-		return kid, ok
-	}
-	return "", false
-}
-
-// rememberHeader records the kid of a header segment seen on a verified
-// token, until the cache is full.
-func (v *Verifier) rememberHeader(headerSeg, kid string) {
-	v.headersMu.Lock()
-	defer v.headersMu.Unlock()
-	old := v.headers.Load()
-	var n int
-	if old != nil {
-		n = len(*old)
-		if _, ok := (*old)[headerSeg]; ok {
-			return
-		}
-	}
-	if n >= maxHeaderCache {
-		return
-	}
-	m := make(map[string]string, n+1)
-	if old != nil {
-		for k, v := range *old {
-			m[k] = v
-		}
-	}
-	m[strings.Clone(headerSeg)] = kid
-	v.headers.Store(&m)
-}
-
-// wireHeader is the JOSE header, minimally: everything else (typ, jku, x5u,
-// x5c, jwk, Clerk's oiat...) is ignored.
-type wireHeader struct {
-	Alg  string          `json:"alg"`
-	Kid  string          `json:"kid"`
-	Crit json.RawMessage `json:"crit"`
-}
-
-// parseHeader decodes the header segment and returns its kid.
-func parseHeader(seg []byte) (string, error) {
-	var buf [256]byte
-	raw, err := decodeSegment(seg, buf[:])
-	if err != nil {
-		return "", errorf(ErrTokenMalformed, "header segment: %w", err)
-	}
-	var h wireHeader
-	if err := json.Unmarshal(raw, &h); err != nil {
-		return "", errorf(ErrTokenMalformed, "header: %w", err)
-	}
-	if h.Alg != "RS256" {
-		return "", errorf(ErrUnsupportedAlgorithm, "alg %s, want RS256", quote(h.Alg))
-	}
-	if h.Crit != nil {
-		return "", errorf(ErrTokenMalformed, "header lists critical extensions, none of which are supported")
-	}
-	return h.Kid, nil
-}
-
-var errBadEncoding = errors.New("not unpadded base64url")
-
-// decodeSegment decodes a base64url segment strictly, into buf when it fits.
-// Go's decoder skips \r and \n; the length check refuses them, so each
-// decoded value has exactly one accepted encoding.
-func decodeSegment(seg, buf []byte) ([]byte, error) {
-	n := b64.DecodedLen(len(seg))
-	var dst []byte
-	if n <= len(buf) {
-		dst = buf[:n]
-	} else {
-		dst = make([]byte, n)
-	}
-	m, err := b64.Decode(dst, seg)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %w", errBadEncoding, err)
-	}
-	if b64.EncodedLen(m) != len(seg) {
-		return nil, errBadEncoding
-	}
-	return dst[:m], nil
 }

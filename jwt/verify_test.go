@@ -5,8 +5,10 @@ import (
 	"crypto"
 	"crypto/x509"
 	"encoding/base64"
+	"encoding/json"
 	"encoding/pem"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -76,6 +78,23 @@ func TestRejections(t *testing.T) {
 		{"header array", seg([]string{"RS256"}) + "." + parts[1] + "." + parts[2], nil, ErrTokenMalformed},
 		{"crit header", mintRaw(key, hdr("crit", []string{"b64"}, "b64", false), baseClaims()), nil, ErrTokenMalformed},
 
+		// Other Clerk tokens signed by the same key (header checks, before
+		// the signature: a forged one fails the same way).
+		{"typ at+jwt (OAuth access token)", mintRaw(key, hdr("typ", "at+jwt"), baseClaims()), nil, ErrInvalidTokenType},
+		{"typ application/at+jwt", mintRaw(key, hdr("typ", "application/at+jwt"), baseClaims()), nil, ErrInvalidTokenType},
+		{"typ jwt lowercase", mintRaw(key, hdr("typ", "jwt"), baseClaims()), nil, ErrInvalidTokenType},
+		{"typ empty", mintRaw(key, hdr("typ", ""), baseClaims()), nil, ErrInvalidTokenType},
+		{"typ null", mintRaw(key, hdr("typ", json.RawMessage("null")), baseClaims()), nil, ErrInvalidTokenType},
+		{"typ a number", mintRaw(key, hdr("typ", 1), baseClaims()), nil, ErrInvalidTokenType},
+		{"typ forged", mintRaw(otherKey, hdr("typ", "at+jwt"), baseClaims()), nil, ErrInvalidTokenType},
+		{"cat M2M token", mintRaw(key, hdr("cat", "cl_B7d4PD333AAA"), baseClaims()), nil, ErrInvalidTokenType},
+		{"cat JWT template", mintRaw(key, hdr("cat", "cl_B7d4PD222AAA"), baseClaims()), nil, ErrInvalidTokenType},
+		{"cat unknown", mintRaw(key, hdr("cat", "cl_X"), baseClaims()), nil, ErrInvalidTokenType},
+		{"cat empty", mintRaw(key, hdr("cat", ""), baseClaims()), nil, ErrInvalidTokenType},
+		{"cat null", mintRaw(key, hdr("cat", json.RawMessage("null")), baseClaims()), nil, ErrInvalidTokenType},
+		{"cat session lowercase", mintRaw(key, hdr("cat", "cl_b7d4pd111aaa"), baseClaims()), nil, ErrInvalidTokenType},
+		{"kid a number", mintRaw(key, hdr("kid", 7), baseClaims()), nil, ErrTokenMalformed},
+
 		// Algorithms.
 		{"alg none", seg(hdr("alg", "none")) + "." + parts[1] + ".", nil, ErrUnsupportedAlgorithm},
 		{"alg None", seg(hdr("alg", "None")) + "." + parts[1] + ".", nil, ErrUnsupportedAlgorithm},
@@ -95,7 +114,7 @@ func TestRejections(t *testing.T) {
 		{"x5u to the attacker's cert", mintRaw(otherKey, hdr("x5u", "https://evil.example/cert.pem"), baseClaims()), nil, ErrTokenSignatureInvalid},
 		{"embedded jwk", mintRaw(otherKey, hdr("jwk", map[string]any{"kty": "RSA", "n": "AQAB", "e": "AQAB"}), baseClaims()), nil, ErrTokenSignatureInvalid},
 		{"tampered claims", parts[0] + "." + seg(with(baseClaims(), "sub", "user_admin")) + "." + parts[2], nil, ErrTokenSignatureInvalid},
-		{"swapped header", seg(hdr("typ", "other")) + "." + parts[1] + "." + parts[2], nil, ErrTokenSignatureInvalid},
+		{"swapped header", seg(hdr("x", "other")) + "." + parts[1] + "." + parts[2], nil, ErrTokenSignatureInvalid},
 		{"truncated signature", parts[0] + "." + parts[1] + "." + parts[2][:len(parts[2])-2], nil, ErrTokenSignatureInvalid},
 		{"unknown kid (JWKS)", mintRaw(key, hdr("kid", "other"), baseClaims()), []Option{withoutPEM(), WithJWKS(f.JWKS)}, ErrKeyNotFound},
 		{"no kid (JWKS)", mintRaw(key, hdr("kid", nil), baseClaims()), []Option{withoutPEM(), WithJWKS(f.JWKS)}, ErrKeyNotFound},
@@ -133,6 +152,10 @@ func TestRejections(t *testing.T) {
 			[]Option{WithAuthorizedParties("https://example.com", "https://app.example.com")}, ErrInvalidAuthorizedParty},
 		{"azp prefix of authorized", mint(t, with(baseClaims(), "azp", "https://example.co")),
 			[]Option{WithAuthorizedParties("https://example.com")}, ErrInvalidAuthorizedParty},
+		{"no azp with parties", mint(t, with(baseClaims(), "azp", nil)),
+			[]Option{WithAuthorizedParties("https://example.com")}, ErrInvalidAuthorizedParty},
+		{"empty azp with parties", mint(t, with(baseClaims(), "azp", "")),
+			[]Option{WithAuthorizedParties("https://example.com")}, ErrInvalidAuthorizedParty},
 		{"pending session", mint(t, with(baseClaims(), "sts", "pending")), nil, ErrSessionPending},
 
 		// Altered valid tokens.
@@ -149,6 +172,11 @@ func TestRejections(t *testing.T) {
 			// A second attempt (cache path) fails the same way.
 			_, err2 := v.Verify(context.Background(), tc.token)
 			requireOnly(t, err2, tc.want)
+			// And so does one that skips decoding a known header.
+			if v.rememberHeaderOf(tc.token) {
+				_, err3 := v.Verify(context.Background(), tc.token)
+				requireOnly(t, err3, tc.want)
+			}
 		})
 	}
 }
@@ -194,11 +222,13 @@ func TestAccepted(t *testing.T) {
 		{"jku, x5u, x5c ignored", mintRaw(key, hdr("jku", "https://evil.example/jwks", "x5u", "https://evil.example/x", "x5c", []string{"AAAA"}), baseClaims()), nil},
 		{"unknown header params", mintRaw(key, hdr("oiat", 1, "cty", "x"), baseClaims()), nil},
 		{"no typ", mintRaw(key, hdr("typ", nil), baseClaims()), nil},
+		{"cat session token", mintRaw(key, hdr("cat", "cl_B7d4PD111AAA"), baseClaims()), nil},
+		{"cat ignore", mintRaw(key, hdr("cat", "cl_I7d4PD111III"), baseClaims()), nil},
+		{"no cat, typ JWT", mintRaw(key, hdr("cat", nil, "typ", "JWT"), baseClaims()), nil},
 		{"no kid (PEM)", mintRaw(key, hdr("kid", nil), baseClaims()), nil},
 		{"other kid (PEM)", mintRaw(key, hdr("kid", "anything"), baseClaims()), nil},
 		{"kid (JWKS)", mint(t, baseClaims()), []Option{withoutPEM(), WithJWKS(f.JWKS)}},
 		{"just under the size limit", mint(t, with(baseClaims(), "pad", strings.Repeat("x", MaxTokenSize*3/4-700))), nil},
-		{"no azp with parties", mint(t, with(baseClaims(), "azp", nil)), []Option{WithAuthorizedParties("https://example.com")}},
 		{"azp authorized", mint(t, baseClaims()), []Option{WithAuthorizedParties("https://a.com", "https://example.com/")}},
 		{"any azp without parties", mint(t, with(baseClaims(), "azp", "https://whatever.com")), nil},
 		{"pending allowed", mint(t, with(baseClaims(), "sts", "pending")), []Option{WithAllowPending()}},
@@ -218,7 +248,14 @@ func TestAccepted(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			v := newPEMVerifier(t, tc.opts...)
+			v := newPEMVerifier(t, append(tc.opts, WithCacheSize(0))...)
+			if _, err := v.Verify(context.Background(), tc.token); err != nil {
+				t.Fatal(err)
+			}
+			if v.knownHeaderCount() != 1 {
+				t.Fatal("the verified token's header is not known")
+			}
+			// Again, skipping the header's decoding.
 			if _, err := v.Verify(context.Background(), tc.token); err != nil {
 				t.Fatal(err)
 			}
@@ -235,6 +272,27 @@ func TestEveryAlteration(t *testing.T) {
 	if _, err := v.Verify(ctx, good); err != nil {
 		t.Fatal(err)
 	}
+	// Each altered token is verified twice: with the good token's header
+	// known (an altered header is decoded anyway), and with no header known,
+	// through golang-jwt's parser alone. Both must fail the same way.
+	check := func(tok, what string) {
+		t.Helper()
+		c, err := v.Verify(ctx, tok)
+		if err == nil || c != nil {
+			t.Fatalf("token %s verified", what)
+		}
+		if !matchesOneSentinel(err) {
+			t.Fatalf("%s: %v matches not exactly one sentinel", what, err)
+		}
+		v.forgetHeaders()
+		_, coldErr := v.Verify(ctx, tok)
+		if coldErr == nil || errorKind(coldErr) != errorKind(err) {
+			t.Fatalf("%s: %v with the header known, %v without", what, err, coldErr)
+		}
+		if !v.rememberHeaderOf(good) {
+			t.Fatal("good header not remembered")
+		}
+	}
 	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_.=+/ \n"
 	for i := 0; i < len(good); i++ {
 		// Two replacements per position keep the test fast while covering
@@ -245,20 +303,12 @@ func TestEveryAlteration(t *testing.T) {
 			}
 			b := []byte(good)
 			b[i] = r
-			c, err := v.Verify(ctx, string(b))
-			if err == nil || c != nil {
-				t.Fatalf("token altered at %d (%q→%q) verified", i, good[i], r)
-			}
-			if !matchesOneSentinel(err) {
-				t.Fatalf("altered at %d: %v matches not exactly one sentinel", i, err)
-			}
+			check(string(b), fmt.Sprintf("altered at %d (%q→%q)", i, good[i], r))
 		}
 	}
 	// Truncations and extensions.
-	for _, tok := range []string{good[:len(good)-1], good + "A", good + "AA", " " + good, good + " "} {
-		if _, err := v.Verify(ctx, tok); err == nil {
-			t.Fatalf("altered token %q verified", tok)
-		}
+	for _, tok := range []string{good[:len(good)-1], good + "A", good + "AA", " " + good, good + " ", good + ".", "." + good} {
+		check(tok, fmt.Sprintf("%q", tok))
 	}
 }
 

@@ -1,0 +1,202 @@
+package jwt
+
+import (
+	"math"
+	"time"
+
+	gojwt "github.com/golang-jwt/jwt/v5"
+)
+
+// sessionClaims is what golang-jwt decodes a session token's claims JSON
+// into: a flat struct, without maps, from which fill and expand build the
+// public [Claims]. It implements golang-jwt's ClaimsValidator: the times for
+// its validator, sub and sid required by Validate.
+//
+// Numeric dates are float64 (RFC 7519 allows fractions, and unlike
+// golang-jwt's NumericDate a float64 refuses a date sent as a string); 0
+// means absent, which is safe because a zero exp is expired and a zero nbf
+// or iat constrains nothing.
+type sessionClaims struct {
+	Sub string    `json:"sub"`
+	Sid string    `json:"sid"`
+	Iss string    `json:"iss"`
+	Azp string    `json:"azp"`
+	Jti string    `json:"jti"`
+	Exp float64   `json:"exp"`
+	Nbf float64   `json:"nbf"`
+	Iat float64   `json:"iat"`
+	V   int       `json:"v"`
+	Sts string    `json:"sts"`
+	Pla string    `json:"pla"`
+	Fea string    `json:"fea"`
+	Fva []float64 `json:"fva"`
+	Act *Actor    `json:"act"`
+
+	// Version 2 organization claims.
+	O *wireOrg `json:"o"`
+
+	// Version 1 organization claims.
+	OrgID          string   `json:"org_id"`
+	OrgSlug        string   `json:"org_slug"`
+	OrgRole        string   `json:"org_role"`
+	OrgPermissions []string `json:"org_permissions"`
+
+	// What the Get methods return to golang-jwt's validator, kept here so
+	// that handing them out allocates nothing.
+	exp, nbf, iat gojwt.NumericDate
+}
+
+type wireOrg struct {
+	ID  string `json:"id"`
+	Slg string `json:"slg"`
+	Rol string `json:"rol"`
+	Per string `json:"per"`
+	Fpm string `json:"fpm"`
+}
+
+// GetExpirationTime returns exp for golang-jwt's validator; nil when absent.
+func (w *sessionClaims) GetExpirationTime() (*gojwt.NumericDate, error) {
+	return numericDate(&w.exp, "exp", w.Exp)
+}
+
+// GetNotBefore returns nbf for golang-jwt's validator; nil when absent.
+func (w *sessionClaims) GetNotBefore() (*gojwt.NumericDate, error) {
+	return numericDate(&w.nbf, "nbf", w.Nbf)
+}
+
+// GetIssuedAt returns iat for golang-jwt's validator; nil when absent.
+func (w *sessionClaims) GetIssuedAt() (*gojwt.NumericDate, error) {
+	return numericDate(&w.iat, "iat", w.Iat)
+}
+
+// GetIssuer returns iss. The verifier checks it itself, against a fixed
+// issuer or Clerk's issuer shapes.
+func (w *sessionClaims) GetIssuer() (string, error) { return w.Iss, nil }
+
+// GetSubject returns sub.
+func (w *sessionClaims) GetSubject() (string, error) { return w.Sub, nil }
+
+// GetAudience returns nothing: session tokens carry azp, not aud.
+func (w *sessionClaims) GetAudience() (gojwt.ClaimStrings, error) { return nil, nil }
+
+// Validate requires the claims every session token carries besides exp
+// (which the parser requires): sub and sid. golang-jwt calls it only once
+// the signature is known good.
+func (w *sessionClaims) Validate() error {
+	switch {
+	case w.Sub == "":
+		return errorf(ErrTokenMalformed, "claim sub is missing")
+	case w.Sid == "":
+		return errorf(ErrTokenMalformed, "claim sid is missing")
+	}
+	return nil
+}
+
+// maxNumericDate bounds exp, nbf and iat to values time.Unix and UnixNano
+// handle without overflow (about the year 2262).
+const maxNumericDate = 9e9
+
+// numericDate stores the time of a NumericDate claim in dst and returns
+// dst, or nil when the claim is absent (0). The time keeps its fraction of
+// a second: golang-jwt's own NumericDate would truncate it.
+func numericDate(dst *gojwt.NumericDate, name string, seconds float64) (*gojwt.NumericDate, error) {
+	t, err := unixTime(name, seconds)
+	if err != nil || t.IsZero() {
+		return nil, err
+	}
+	dst.Time = t
+	return dst, nil
+}
+
+// unixTime converts a NumericDate claim (seconds since the epoch, possibly
+// fractional) to a time; 0 yields the zero time.
+func unixTime(name string, seconds float64) (time.Time, error) {
+	if seconds == 0 {
+		return time.Time{}, nil
+	}
+	if math.IsNaN(seconds) || seconds > maxNumericDate || seconds < -maxNumericDate {
+		return time.Time{}, errorf(ErrTokenMalformed, "claim %s is out of range", name)
+	}
+	sec, frac := math.Modf(seconds)
+	return time.Unix(int64(sec), int64(frac*1e9)), nil
+}
+
+// fill sets the fields of c from w and the claims JSON raw, except those
+// that expand sets. FactorVerificationAge, when set, is a slice of ages.
+func (w *sessionClaims) fill(raw []byte, c *Claims, ages *[2]int) error {
+	var err error
+	if c.IssuedAt, err = unixTime("iat", w.Iat); err != nil {
+		return err
+	}
+	if c.ExpiresAt, err = unixTime("exp", w.Exp); err != nil {
+		return err
+	}
+	if c.NotBefore, err = unixTime("nbf", w.Nbf); err != nil {
+		return err
+	}
+	c.UserID = w.Sub
+	c.SessionID = w.Sid
+	c.Issuer = w.Iss
+	c.AuthorizedParty = w.Azp
+	c.ID = w.Jti
+	c.Version = w.V
+	if c.Version == 0 {
+		c.Version = 1
+	}
+	c.Status = w.Sts
+	c.Plan = w.Pla
+	c.Actor = w.Act
+	if factorAges(w.Fva, ages) {
+		c.FactorVerificationAge = ages[:]
+	}
+	if w.V == 2 {
+		// Clerk's own SDKs read the "o" object only for version 2; with no
+		// "o" there is no active organization, whatever fea holds.
+		if w.O != nil {
+			c.OrgID = w.O.ID
+			c.OrgSlug = w.O.Slg
+			if w.O.Rol != "" {
+				c.OrgRole = "org:" + w.O.Rol
+			}
+		}
+	} else {
+		c.OrgID = w.OrgID
+		c.OrgSlug = w.OrgSlug
+		c.OrgRole = w.OrgRole
+		c.OrgPermissions = w.OrgPermissions[:len(w.OrgPermissions):len(w.OrgPermissions)]
+	}
+	c.Raw = raw[:len(raw):len(raw)]
+	return nil
+}
+
+// expand sets Features and, for a version 2 token, OrgPermissions. Verify
+// calls it only once the signature is known good: a token of 16 KiB can list
+// masks that expand to megabytes of permission strings, which a forged token
+// must not make the verifier build.
+func (w *sessionClaims) expand(c *Claims) {
+	c.Features = splitFeatures(w.Fea)
+	if w.V == 2 && w.O != nil {
+		c.OrgPermissions = orgPermissions(c.Features, w.O.Per, w.O.Fpm)
+	}
+}
+
+// maxFactorAge bounds an fva age in minutes (about 1.9 million years): a
+// larger one would lose precision as a float64 and is never sent.
+const maxFactorAge = 1 << 53
+
+// factorAges stores fva in ages and reports true when it is exactly two
+// integers; otherwise (a single age, three ages, a fraction) it reports
+// false, so that no malformed claim can read as an age of 0, "just
+// verified".
+func factorAges(fva []float64, ages *[2]int) bool {
+	if len(fva) != 2 {
+		return false
+	}
+	for i, a := range fva {
+		if a != math.Trunc(a) || math.Abs(a) > maxFactorAge {
+			return false
+		}
+		ages[i] = int(a)
+	}
+	return true
+}
