@@ -85,9 +85,16 @@ type Auth struct {
 }
 
 // HasRole reports whether the active organization role is role, given with
-// or without its "org:" prefix.
+// or without its "org:" prefix. For a session token it answers as
+// jwt.Claims.HasRole does, which is Clerk's JS has({role}).
 func (a *Auth) HasRole(role string) bool {
-	if a == nil || a.OrgRole == "" || role == "" {
+	if a == nil || role == "" {
+		return false
+	}
+	if a.Claims != nil {
+		return a.Claims.HasRole(role)
+	}
+	if a.OrgRole == "" {
 		return false
 	}
 	if !strings.HasPrefix(role, "org:") {

@@ -189,3 +189,33 @@ func TestSessionErrClassifiesByExclusion(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenFromRequest pins where a token is read from, as Clerk's JS SDK
+// reads it: the Bearer credentials (the scheme in any case), a bare
+// Authorization value, then the __session cookie; another scheme is no
+// header token.
+func TestTokenFromRequest(t *testing.T) {
+	for _, tc := range []struct {
+		name, header, cookie, want string
+	}{
+		{"bearer", "Bearer tok", "", "tok"},
+		{"bearer any case", "bEARER tok", "", "tok"},
+		{"bare value, as JS takes it", "tok", "", "tok"},
+		{"another scheme", "Basic dXNlcjpwYXNz", "", ""},
+		{"another scheme, cookie", "Basic dXNlcjpwYXNz", "ck", "ck"},
+		{"header before cookie", "Bearer tok", "ck", "tok"},
+		{"cookie only", "", "ck", "ck"},
+		{"nothing", "", "", ""},
+	} {
+		r := httptest.NewRequest(http.MethodGet, "/", nil)
+		if tc.header != "" {
+			r.Header.Set("Authorization", tc.header)
+		}
+		if tc.cookie != "" {
+			r.AddCookie(&http.Cookie{Name: SessionCookie, Value: tc.cookie})
+		}
+		if got := TokenFromRequest(r); got != tc.want {
+			t.Errorf("%s: got %q, want %q", tc.name, got, tc.want)
+		}
+	}
+}

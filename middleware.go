@@ -84,12 +84,21 @@ func TokenFromRequest(r *http.Request) string {
 	return ""
 }
 
-// bearerToken returns the token of an Authorization: Bearer header.
+// bearerToken returns the token of the Authorization header: the credentials
+// of its Bearer scheme (the scheme's name in any case, as RFC 9110 has it),
+// or the whole value when it is one word without a scheme, as Clerk's JS SDK
+// takes it; "" for another scheme.
 func bearerToken(r *http.Request) string {
-	if h := r.Header.Get("Authorization"); h != "" {
-		if scheme, tok, ok := strings.Cut(h, " "); ok && strings.EqualFold(scheme, "Bearer") {
-			return strings.TrimSpace(tok)
-		}
+	h := strings.TrimSpace(r.Header.Get("Authorization"))
+	if h == "" {
+		return ""
+	}
+	scheme, tok, ok := strings.Cut(h, " ")
+	if !ok {
+		return h
+	}
+	if strings.EqualFold(scheme, "Bearer") {
+		return strings.TrimSpace(tok)
 	}
 	return ""
 }

@@ -88,7 +88,8 @@
 // "at+jwt"), and a header cat other than the session token's category
 // (cl_B7d4PD111AAA) or the category of instances that turned categories off
 // (cl_I7d4PD111III), such as an M2M token's; a token without typ or cat
-// passes. The jku, x5u, x5c and jwk headers are ignored and a crit header is
+// passes. A token whose subject is a machine ID (mch_...) is an M2M token
+// and is refused the same way, once its signature is known good. The jku, x5u, x5c and jwk headers are ignored and a crit header is
 // refused. Tokens over [MaxTokenSize] (16 KiB) are refused before any
 // decoding.
 //

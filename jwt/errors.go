@@ -21,7 +21,8 @@ var (
 	// is not a session token: its header's typ is present and not "JWT"
 	// (OAuth access tokens say "at+jwt"), or its header's cat names a token
 	// category other than the session token's (M2M tokens and JWT
-	// templates carry their own).
+	// templates carry their own), or its subject is a machine ID (mch_...),
+	// as an M2M token's is.
 	ErrInvalidTokenType = errors.New("jwt: not a session token")
 
 	// ErrUnsupportedAlgorithm reports a header alg other than RS256

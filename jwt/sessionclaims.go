@@ -2,6 +2,7 @@ package jwt
 
 import (
 	"math"
+	"strings"
 	"time"
 
 	gojwt "github.com/golang-jwt/jwt/v5"
@@ -79,13 +80,20 @@ func (w *sessionClaims) GetSubject() (string, error) { return w.Sub, nil }
 // GetAudience returns nothing: session tokens carry azp, not aud.
 func (w *sessionClaims) GetAudience() (gojwt.ClaimStrings, error) { return nil, nil }
 
+// machineSubjectPrefix starts the subject of an M2M token: a machine ID.
+const machineSubjectPrefix = "mch_"
+
 // Validate requires the claims every session token carries besides exp
-// (which the parser requires): sub and sid. golang-jwt calls it only once
-// the signature is known good.
+// (which the parser requires): sub and sid; and refuses a subject that is a
+// machine (mch_...), which makes the token an M2M JWT, as Clerk's JS SDK
+// refuses it where a session token is expected. golang-jwt calls it only
+// once the signature is known good.
 func (w *sessionClaims) Validate() error {
 	switch {
 	case w.Sub == "":
 		return errorf(ErrTokenMalformed, "claim sub is missing")
+	case strings.HasPrefix(w.Sub, machineSubjectPrefix):
+		return errorf(ErrInvalidTokenType, "claim sub is a machine ID: an M2M token")
 	case w.Sid == "":
 		return errorf(ErrTokenMalformed, "claim sid is missing")
 	}

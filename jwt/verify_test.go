@@ -93,6 +93,7 @@ func TestRejections(t *testing.T) {
 		{"cat empty", mintRaw(key, hdr("cat", ""), baseClaims()), nil, ErrInvalidTokenType},
 		{"cat null", mintRaw(key, hdr("cat", json.RawMessage("null")), baseClaims()), nil, ErrInvalidTokenType},
 		{"cat session lowercase", mintRaw(key, hdr("cat", "cl_b7d4pd111aaa"), baseClaims()), nil, ErrInvalidTokenType},
+		{"sub a machine (M2M JWT)", mintRaw(key, hdr(), with(baseClaims(), "sub", "mch_1")), nil, ErrInvalidTokenType},
 		{"kid a number", mintRaw(key, hdr("kid", 7), baseClaims()), nil, ErrTokenMalformed},
 
 		// Algorithms.

@@ -822,6 +822,9 @@ func (g *generator) requestCases() []*tokenCase {
 			tc.Header, tc.Claims, tc.Token, tc.Defects = s.src.Header, s.src.Claims, s.src.Token, s.src.Defects
 			tc.Queries = q
 		}
+		if s.id == "req-header-lowercase-bearer" {
+			tc.Intent = goBearerAnyCase
+		}
 		out[i] = tc
 	}
 	return out

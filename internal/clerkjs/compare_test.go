@@ -100,6 +100,12 @@ var (
 			"JS checks iss only against a configured issuer",
 		Holds: func(js *jsResult, g *goResult) bool { return js.Verdict.OK && errors.Is(g.err, jwt.ErrInvalidIssuer) },
 	}
+	goBearerAnyCase = &intentional{
+		Name: "bearer-any-case",
+		Why: "clerk.TokenFromRequest: the Bearer scheme's name is read in any case, as RFC 9110 (11.1) has " +
+			"authentication schemes; JS strips only \"Bearer \" and reads \"bearer x\" as no token (signed out)",
+		Holds: func(js *jsResult, g *goResult) bool { return !js.Verdict.OK && g.err == nil },
+	}
 	goRequiresSubAndSid = &intentional{
 		Name: "sub-sid-required",
 		Why: "jwt.ErrTokenMalformed's documentation: Go refuses a session token without sub or sid; " +
