@@ -57,7 +57,7 @@ func (o *authOptions) lacks(a *Auth) error {
 		if len(o.roles) > 0 && !slices.ContainsFunc(o.roles, a.HasRole) {
 			return fmt.Errorf("%w: has none of the roles %s", ErrAccessDenied, strings.Join(o.roles, ", "))
 		}
-		if o.reverify != nil && (a.Claims == nil || !o.reverify.met(a.Claims.FactorVerificationAge)) {
+		if o.reverify != nil && !o.reverify.met(a.Claims) {
 			return fmt.Errorf("%w: %w", ErrAccessDenied, ErrReverificationRequired)
 		}
 		return nil

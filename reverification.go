@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/go-clerk/clerk/jwt"
 )
 
 // ErrReverificationRequired is the reason RequireAuth answers 403 to a
@@ -12,20 +14,20 @@ import (
 var ErrReverificationRequired = errors.New("clerk: reverification required")
 
 // VerificationLevel says which factors a reverification asks for, as
-// Clerk names them.
-type VerificationLevel string
+// Clerk names them (jwt.ReverificationLevel).
+type VerificationLevel = jwt.ReverificationLevel
 
 // Clerk's verification levels.
 const (
 	// FirstFactor asks for the first factor (password, email or phone
 	// code, ...).
-	FirstFactor VerificationLevel = "first_factor"
+	FirstFactor = jwt.FirstFactor
 	// SecondFactor asks for the second factor, or the first for a user
 	// without one.
-	SecondFactor VerificationLevel = "second_factor"
+	SecondFactor = jwt.SecondFactor
 	// MultiFactor asks for both factors, or the first for a user without a
 	// second.
-	MultiFactor VerificationLevel = "multi_factor"
+	MultiFactor = jwt.MultiFactor
 )
 
 // ReverificationPreset names one of Clerk's reverification presets.
@@ -45,26 +47,17 @@ const (
 )
 
 // reverification is a RequireReverification requirement: the factors, and
-// the age in minutes below which a verification counts.
+// the age below which a verification counts.
 type reverification struct {
-	preset       ReverificationPreset // "" for a custom level and age
-	level        VerificationLevel
-	afterMinutes int
+	preset ReverificationPreset // "" for a custom level and age
+	level  VerificationLevel
+	maxAge time.Duration
 }
 
 // presetOf returns the level and age a Clerk preset stands for.
 func presetOf(p ReverificationPreset) (reverification, bool) {
-	switch p {
-	case ReverifyStrictMFA:
-		return reverification{p, MultiFactor, 10}, true
-	case ReverifyStrict:
-		return reverification{p, SecondFactor, 10}, true
-	case ReverifyModerate:
-		return reverification{p, SecondFactor, 60}, true
-	case ReverifyLax:
-		return reverification{p, SecondFactor, 1440}, true
-	}
-	return reverification{}, false
+	level, maxAge, ok := jwt.ReverificationPreset(string(p))
+	return reverification{p, level, maxAge}, ok
 }
 
 // RequireReverification makes RequireAuth answer 403 to a session token
@@ -98,50 +91,23 @@ func RequireReverificationWithin(level VerificationLevel, maxAge time.Duration) 
 	if maxAge < time.Minute || maxAge%time.Minute != 0 {
 		panic(fmt.Sprintf("clerk: RequireReverificationWithin: %v is not a positive number of whole minutes", maxAge))
 	}
-	rv := reverification{level: level, afterMinutes: int(maxAge / time.Minute)}
+	rv := reverification{level: level, maxAge: maxAge}
 	return func(o *authOptions) { o.reverify = &rv }
 }
 
-// met reports whether a session's fva claim (minutes since the first and
-// the second factor were verified, -1 for a factor the user does not have)
-// meets the requirement, as @clerk/shared decides it: a missing or
-// malformed claim fails, and so does a user with neither factor; a user
-// without a second factor is asked for the first instead.
-func (rv *reverification) met(fva []int) bool {
-	if len(fva) != 2 || !validFactorAge(fva[0]) || !validFactorAge(fva[1]) {
-		return false
-	}
-	f1, f2 := fva[0], fva[1]
-	if f1 == -1 && f2 == -1 {
-		return false
-	}
-	fresh1 := f1 != -1 && rv.afterMinutes > f1
-	fresh2 := f2 != -1 && rv.afterMinutes > f2
-	switch rv.level {
-	case FirstFactor:
-		return fresh1
-	case SecondFactor:
-		if f2 == -1 {
-			return fresh1
-		}
-		return fresh2
-	case MultiFactor:
-		if f2 == -1 {
-			return fresh1
-		}
-		return fresh1 && fresh2
-	}
-	return false
+// met reports whether a session's claims meet the requirement, as
+// @clerk/shared decides it (jwt.Claims.IsReverified): a missing or
+// malformed fva fails, and so does a user with neither factor.
+func (rv *reverification) met(c *jwt.Claims) bool {
+	return c != nil && c.IsReverified(rv.level, rv.maxAge)
 }
-
-func validFactorAge(m int) bool { return m >= -1 }
 
 // errorBody is Clerk's reverification error for the requirement: the
 // preset's name, or the level and age.
 func (rv *reverification) errorBody() any {
 	var cfg any = rv.preset
 	if rv.preset == "" {
-		cfg = map[string]any{"level": rv.level, "afterMinutes": rv.afterMinutes}
+		cfg = map[string]any{"level": rv.level, "afterMinutes": int(rv.maxAge / time.Minute)}
 	}
 	return map[string]any{"clerk_error": map[string]any{
 		"type": "forbidden", "reason": "reverification-error",
