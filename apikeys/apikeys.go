@@ -261,7 +261,11 @@ func (s *Service) Secret(ctx context.Context, id string) (Secret, error) {
 // Every failure caused by the secret matches ErrInvalidToken: an unknown
 // secret (Clerk answers 404, so it also matches clerk.ErrNotFound and keeps
 // the API's error code), a malformed one (400), a key that the answer says
-// is revoked or expired, an empty or oversized one (refused locally).
+// is revoked or expired, an empty or oversized one (refused locally). Only
+// a well-formed verification succeeds: a 2xx that is none (empty, null, {},
+// a 204, another object type, no id or subject, revoked or expired left
+// out) is Clerk's fault, an error matching clerk.ErrInvalidResponse and not
+// ErrInvalidToken.
 //
 // Successes are cached (see clerk.WithMachineTokenCache) under the SHA-256 of the
 // secret, for a few seconds and never past the key's expiration; failures
@@ -277,31 +281,12 @@ func (s *Service) Verify(ctx context.Context, secret string) (*APIKey, error) {
 		body := struct {
 			Secret string `json:"secret"`
 		}{secret}
-		k, err := internal.Call[APIKey](ctx, s.core(), http.MethodPost, "/api_keys/verify", body)
-		if err != nil {
-			return nil, verifyError(kind, redactErr(err, secret))
-		}
-		k.Secret = Secret{}
-		if err := checkVerified(kind, k.Revoked, k.Expired, k.RevocationReason); err != nil {
-			return nil, err
-		}
-		return k, nil
+		return verifyAt[APIKey](ctx, s.core(), kind, "api_key", "/api_keys/verify", body, secret)
 	})
 }
 
-// checkVerified refuses an answer that says the token is no longer valid.
-func checkVerified(kind string, revoked, expired bool, reason string) error {
-	switch {
-	case revoked:
-		r := "revoked"
-		if reason != "" {
-			r += " (" + reason + ")"
-		}
-		return &tokenError{kind: kind, reason: r}
-	case expired:
-		return &tokenError{kind: kind, reason: "expired"}
-	}
-	return nil
+func (k *APIKey) verification() verification {
+	return verification{&k.Object, &k.ID, &k.Subject, &k.RevocationReason, &k.Revoked, &k.Expired, &k.Secret}
 }
 
 // forget drops the cached verifications of key id, after a call that

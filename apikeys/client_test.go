@@ -2,7 +2,9 @@ package apikeys_test
 
 import (
 	"context"
+	"errors"
 	"net/http"
+	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -54,5 +56,42 @@ func TestClientMachineTokenCache(t *testing.T) {
 			assert.Equal(t, tc.want, srv.Count("POST", "/v1/api_keys/verify"), "API key verifications")
 			assert.Equal(t, tc.want, srv.Count("POST", "/v1/m2m_tokens/verify"), "M2M token verifications")
 		})
+	}
+}
+
+// TestRequireAuthMalformedVerification (issue 9, item 2): through the root,
+// an API key or M2M token that Clerk's verify endpoint answers with a 2xx
+// that is no verification does not authenticate: VerifyToken fails with
+// clerk.ErrInvalidResponse, not clerk.ErrInvalidToken, and RequireAuth
+// answers 503 (Clerk is at fault), neither 200 nor 401.
+func TestRequireAuthMalformedVerification(t *testing.T) {
+	for _, body := range []string{`{}`, `null`, `{"object":"api_key"}`, ""} {
+		srv := spectest.NewServer(t)
+		answer := func(w http.ResponseWriter, r *http.Request) {
+			if body == "" {
+				w.WriteHeader(http.StatusNoContent)
+				return
+			}
+			spectest.WriteJSON(w, http.StatusOK, body)
+		}
+		srv.Mux.HandleFunc("POST /api_keys/verify", answer)
+		srv.Mux.HandleFunc("POST /m2m_tokens/verify", answer)
+		c, err := clerk.New("sk_test_malformed", clerk.WithBaseURL(srv.URL), clerk.WithMaxRetries(-1))
+		require.NoError(t, err)
+		h := c.RequireAuth(clerk.AcceptsToken(clerk.APIKeyToken, clerk.M2MToken))(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			t.Errorf("%q: the handler ran", body)
+		}))
+		for _, tok := range []string{"ak_anything", "mt_anything"} {
+			_, err := c.VerifyToken(context.Background(), tok)
+			if err == nil || errors.Is(err, clerk.ErrInvalidToken) || !errors.Is(err, clerk.ErrInvalidResponse) {
+				t.Errorf("%q, %s: VerifyToken = %v; want ErrInvalidResponse, not ErrInvalidToken", body, tok, err)
+			}
+			r := httptest.NewRequest(http.MethodGet, "/x", nil)
+			r.Header.Set("Authorization", "Bearer "+tok)
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			assert.Equal(t, http.StatusServiceUnavailable, w.Code, "%q, %s", body, tok)
+		}
+		c.Close()
 	}
 }

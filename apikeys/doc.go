@@ -55,7 +55,10 @@
 // Every non-2xx answer is a *clerk.APIError (internal.APIError): use
 // errors.Is(err, clerk.ErrNotFound) and friends for the status, errors.As for
 // the codes (these endpoints answer {errors:[{message, long_message, code}]}).
-// A Verify failure caused by the token also matches ErrInvalidToken. Missing
-// required parameters and empty or unsafe IDs fail before any request with
+// A Verify failure caused by the token also matches ErrInvalidToken; a 2xx
+// that is no well-formed verification (or any answer that is not the
+// resource asked for) matches clerk.ErrInvalidResponse instead, never
+// ErrInvalidToken: it is Clerk's fault, not the token's. Missing required
+// parameters and empty or unsafe IDs fail before any request with
 // an error matching clerk.ErrInvalidParams.
 package apikeys

@@ -199,10 +199,12 @@ func (s *M2MTokenService) forget(id string) {
 // Verify checks an M2M token (mt_…) with the instance's secret key and
 // returns what Clerk knows of it. Failures caused by the token match
 // ErrInvalidToken, as for Service.Verify (a 404 also matches
-// clerk.ErrNotFound). Successes are cached under the SHA-256 of the token
-// for a few seconds, never past the token's expiration; failures are not.
-// Concurrent calls with the same token share one request. The token never
-// appears in a returned error. Clerk API: POST /m2m_tokens/verify.
+// clerk.ErrNotFound); an answer that is no well-formed verification matches
+// clerk.ErrInvalidResponse instead. Successes are cached under the SHA-256
+// of the token for a few seconds, never past the token's expiration;
+// failures are not. Concurrent calls with the same token share one request.
+// The token never appears in a returned error. Clerk API:
+// POST /m2m_tokens/verify.
 func (s *M2MTokenService) Verify(ctx context.Context, token string) (*M2MToken, error) {
 	const kind = "M2M token"
 	if err := checkToken(kind, token); err != nil {
@@ -212,14 +214,10 @@ func (s *M2MTokenService) Verify(ctx context.Context, token string) (*M2MToken, 
 		body := struct {
 			Token string `json:"token"`
 		}{token}
-		t, err := internal.Call[M2MToken](ctx, s.core(), http.MethodPost, "/m2m_tokens/verify", body)
-		if err != nil {
-			return nil, verifyError(kind, redactErr(err, token))
-		}
-		t.Token = Secret{}
-		if err := checkVerified(kind, t.Revoked, t.Expired, t.RevocationReason); err != nil {
-			return nil, err
-		}
-		return t, nil
+		return verifyAt[M2MToken](ctx, s.core(), kind, "machine_to_machine_token", "/m2m_tokens/verify", body, token)
 	})
+}
+
+func (t *M2MToken) verification() verification {
+	return verification{&t.Object, &t.ID, &t.Subject, &t.RevocationReason, &t.Revoked, &t.Expired, &t.Token}
 }
