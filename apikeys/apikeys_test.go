@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -344,6 +346,67 @@ func TestAll(t *testing.T) {
 		assert.Equal(t, 1, errs)
 		assert.Equal(t, 3, srv.Count("GET", "/v1/api_keys"))
 	})
+}
+
+// TestAllSurvivesRevokes: revoking, inside the loop, every key that All
+// yields revokes them all, although a revoked key leaves the list (it lists
+// valid keys only) and the walk pages by offset; the same for M2M tokens.
+func TestAllSurvivesRevokes(t *testing.T) {
+	s, m, _, srv := setup(t)
+	var mu sync.Mutex
+	live := map[string][]string{} // prefix -> the IDs still listed, in order
+	for _, prefix := range []string{"ak", "mt"} {
+		for i := range 250 {
+			live[prefix] = append(live[prefix], fmt.Sprintf("%s_%032x", prefix, i))
+		}
+	}
+	list := func(prefix, listKey string, fixture func(string) map[string]any) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+			offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
+			mu.Lock()
+			defer mu.Unlock()
+			ids := live[prefix]
+			items := []any{}
+			for _, id := range ids[min(offset, len(ids)):min(offset+limit, len(ids))] {
+				items = append(items, fixture(id))
+			}
+			spectest.WriteJSON(w, http.StatusOK, map[string]any{listKey: items, "total_count": len(ids)})
+		}
+	}
+	revoke := func(prefix, pathID string, fixture func(string) map[string]any) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			id := r.PathValue(pathID)
+			mu.Lock()
+			live[prefix] = slices.DeleteFunc(live[prefix], func(x string) bool { return x == id })
+			mu.Unlock()
+			spectest.WriteJSON(w, http.StatusOK, with(fixture(id), "revoked", true))
+		}
+	}
+	srv.Mux.HandleFunc("GET /api_keys", list("ak", "data", apiKeyFixture))
+	srv.Mux.HandleFunc("POST /api_keys/{apiKeyID}/revoke", revoke("ak", "apiKeyID", apiKeyFixture))
+	srv.Mux.HandleFunc("GET /m2m_tokens", list("mt", "m2m_tokens", m2mFixture))
+	srv.Mux.HandleFunc("POST /m2m_tokens/{m2m_token_id}/revoke", revoke("mt", "m2m_token_id", m2mFixture))
+
+	ctx := context.Background()
+	n := 0
+	for k, err := range s.All(ctx, &ListParams{Subject: testUser}) {
+		require.NoError(t, err)
+		_, err = s.Revoke(ctx, k.ID, nil)
+		require.NoError(t, err)
+		n++
+	}
+	assert.Equal(t, 250, n)
+	n = 0
+	for tok, err := range m.All(ctx, &ListM2MTokensParams{Subject: testMachine}) {
+		require.NoError(t, err)
+		_, err = m.Revoke(ctx, tok.ID, nil)
+		require.NoError(t, err)
+		n++
+	}
+	assert.Equal(t, 250, n)
+	assert.Empty(t, live["ak"], "every key was revoked")
+	assert.Empty(t, live["mt"], "every token was revoked")
 }
 
 func TestUpdate(t *testing.T) {
