@@ -1,7 +1,6 @@
 package apikeys
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"iter"
@@ -20,13 +19,8 @@ type Service internal.Service
 
 func (s *Service) core() *internal.Client { return (*internal.Service)(s).Client() }
 
-// verify is the service's verifier, built on first use from the transport
-// core's configuration.
-func (s *Service) verify() *verifier[APIKey] {
-	return (*internal.Service)(s).State(func(c *internal.Client) any {
-		return newVerifier(configOf(c), (*APIKey).expiration, (*APIKey).clone)
-	}).(*verifier[APIKey])
-}
+// verify is the service's verifier.
+func (s *Service) verify() *verifier[APIKey] { return verifierOf[APIKey]((*internal.Service)(s)) }
 
 // APIKey is an API key as Clerk returns it. Secret is filled only by Create,
 // and is a Secret: fmt, log/slog and encoding/json show it as "[redacted]"
@@ -82,28 +76,9 @@ func subjectIf(subject string, kind SubjectKind) string {
 	return ""
 }
 
-func (k *APIKey) expiration() *time.Time { return k.Expiration }
-
-// clone deep-copies a key, without its secret.
-func (k *APIKey) clone() *APIKey {
-	if k == nil {
-		return nil
-	}
-	cp := *k
-	cp.Secret = Secret{}
-	cp.Scopes = slices.Clone(k.Scopes)
-	cp.Claims = Claims(bytes.Clone(k.Claims))
-	cp.Expiration = cloneTime(k.Expiration)
-	cp.LastUsedAt = cloneTime(k.LastUsedAt)
-	return &cp
-}
-
-func cloneTime(t *time.Time) *time.Time {
-	if t == nil {
-		return nil
-	}
-	c := *t
-	return &c
+func (k *APIKey) fields() tokenFields {
+	return tokenFields{&k.Object, &k.ID, &k.Subject, &k.RevocationReason, &k.Revoked, &k.Expired,
+		&k.Secret, &k.Scopes, &k.Claims, &k.Expiration, &k.LastUsedAt}
 }
 
 // CreateParams are the fields of a new API key.
@@ -283,10 +258,6 @@ func (s *Service) Verify(ctx context.Context, secret string) (*APIKey, error) {
 		}{secret}
 		return verifyAt[APIKey](ctx, s.core(), kind, "api_key", "/api_keys/verify", body, secret)
 	})
-}
-
-func (k *APIKey) verification() verification {
-	return verification{&k.Object, &k.ID, &k.Subject, &k.RevocationReason, &k.Revoked, &k.Expired, &k.Secret}
 }
 
 // forget drops the cached verifications of key id, after a call that

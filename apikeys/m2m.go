@@ -1,7 +1,6 @@
 package apikeys
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"iter"
@@ -19,12 +18,9 @@ type M2MTokenService internal.Service
 
 func (s *M2MTokenService) core() *internal.Client { return (*internal.Service)(s).Client() }
 
-// verify is the service's verifier, built on first use from the transport
-// core's configuration.
+// verify is the service's verifier.
 func (s *M2MTokenService) verify() *verifier[M2MToken] {
-	return (*internal.Service)(s).State(func(c *internal.Client) any {
-		return newVerifier(configOf(c), (*M2MToken).expiration, (*M2MToken).clone)
-	}).(*verifier[M2MToken])
+	return verifierOf[M2MToken]((*internal.Service)(s))
 }
 
 // TokenFormat is the format of a new M2M token.
@@ -74,20 +70,9 @@ func (t *M2MToken) MachineID() string { return subjectIf(t.Subject, SubjectMachi
 // HasScope reports whether the token is scoped to the machine ID.
 func (t *M2MToken) HasScope(scope string) bool { return slices.Contains(t.Scopes, scope) }
 
-func (t *M2MToken) expiration() *time.Time { return t.Expiration }
-
-// clone deep-copies a token, without the token string.
-func (t *M2MToken) clone() *M2MToken {
-	if t == nil {
-		return nil
-	}
-	cp := *t
-	cp.Token = Secret{}
-	cp.Scopes = slices.Clone(t.Scopes)
-	cp.Claims = Claims(bytes.Clone(t.Claims))
-	cp.Expiration = cloneTime(t.Expiration)
-	cp.LastUsedAt = cloneTime(t.LastUsedAt)
-	return &cp
+func (t *M2MToken) fields() tokenFields {
+	return tokenFields{&t.Object, &t.ID, &t.Subject, &t.RevocationReason, &t.Revoked, &t.Expired,
+		&t.Token, &t.Scopes, &t.Claims, &t.Expiration, &t.LastUsedAt}
 }
 
 // CreateM2MTokenParams are the fields of a new M2M token.
@@ -216,8 +201,4 @@ func (s *M2MTokenService) Verify(ctx context.Context, token string) (*M2MToken, 
 		}{token}
 		return verifyAt[M2MToken](ctx, s.core(), kind, "machine_to_machine_token", "/m2m_tokens/verify", body, token)
 	})
-}
-
-func (t *M2MToken) verification() verification {
-	return verification{&t.Object, &t.ID, &t.Subject, &t.RevocationReason, &t.Revoked, &t.Expired, &t.Token}
 }

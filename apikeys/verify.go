@@ -1,10 +1,13 @@
 package apikeys
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
+	"time"
 
 	"github.com/go-clerk/clerk/internal"
 )
@@ -94,20 +97,55 @@ type verifyAnswer[T any] struct {
 	Expired *bool `json:"expired"`
 }
 
-// verifiable is a model that a verify endpoint answers: APIKey, M2MToken.
-type verifiable[T any] interface {
+// token is a model of a verifiable token: APIKey or M2MToken. The code
+// that treats both alike (verifyAt, the verification cache) reaches their
+// common fields through fields.
+type token[T any] interface {
 	*T
-	// verification points at the fields a verification is judged by.
-	verification() verification
+	fields() tokenFields
 }
 
-// verification points at the fields of a verified model that say whether
-// it is a verification of a valid token, and at its secret, which a
-// verification never keeps.
-type verification struct {
+// tokenFields points at the fields an APIKey and an M2MToken share.
+type tokenFields struct {
 	object, id, subject, reason *string
 	revoked, expired            *bool
 	secret                      *Secret
+	scopes                      *[]string
+	claims                      *Claims
+	expiration, lastUsedAt      **time.Time
+}
+
+// cloneToken deep-copies a verified key or token, without its secret, so
+// that no two callers share (or change) a cached result.
+func cloneToken[T any, P token[T]](t *T) *T {
+	if t == nil {
+		return nil
+	}
+	cp := *t
+	f := P(&cp).fields()
+	*f.secret = Secret{}
+	*f.scopes = slices.Clone(*f.scopes)
+	*f.claims = Claims(bytes.Clone(*f.claims))
+	*f.expiration = cloneTime(*f.expiration)
+	*f.lastUsedAt = cloneTime(*f.lastUsedAt)
+	return &cp
+}
+
+func cloneTime(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	c := *t
+	return &c
+}
+
+// verifierOf returns the verifier kept in a service's state slot, built on
+// first use from the transport core's configuration (ARCHITECTURE.md, "The
+// layers").
+func verifierOf[T any, P token[T]](s *internal.Service) *verifier[T] {
+	return s.State(func(c *internal.Client) any {
+		return newVerifier(configOf(c), func(t *T) *time.Time { return *P(t).fields().expiration }, cloneToken[T, P])
+	}).(*verifier[T])
 }
 
 // verifyAt asks Clerk about a token, posting body (which holds it) to path,
@@ -124,12 +162,12 @@ type verification struct {
 //     ErrInvalidToken, as Clerk's 400 and 404 do (verifyError).
 //
 // The token never appears in an error.
-func verifyAt[T any, P verifiable[T]](ctx context.Context, c *internal.Client, kind, object, path string, body any, token string) (*T, error) {
+func verifyAt[T any, P token[T]](ctx context.Context, c *internal.Client, kind, object, path string, body any, token string) (*T, error) {
 	a, err := internal.Call[verifyAnswer[T]](ctx, c, http.MethodPost, path, body)
 	if err != nil {
 		return nil, verifyError(kind, redactErr(err, token))
 	}
-	v := P(&a.Token).verification()
+	v := P(&a.Token).fields()
 	*v.secret = Secret{} // never kept, even when the server sends it back
 	var missing string
 	switch {
