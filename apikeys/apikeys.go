@@ -26,6 +26,7 @@ func (s *Service) verify() *verifier[APIKey] { return verifierOf[APIKey]((*inter
 // and is a Secret: fmt, log/slog and encoding/json show it as "[redacted]"
 // however the key is nested; Secret.Reveal gives it.
 type APIKey struct {
+	// Object is "api_key".
 	Object string `json:"object"`
 	// ID is the key's ID (ak_ and 32 hex digits), not its secret.
 	ID string `json:"id"`
@@ -33,25 +34,34 @@ type APIKey struct {
 	Type string `json:"type"`
 	// Subject is the user_, org_ or mch_ ID the key acts for; see
 	// SubjectKind, UserID, OrganizationID and MachineID.
-	Subject     string `json:"subject"`
-	Name        string `json:"name"`
+	Subject string `json:"subject"`
+	// Name is the key's name.
+	Name string `json:"name"`
+	// Description describes the key, "" when it has none.
 	Description string `json:"description"`
-	Claims      Claims `json:"claims"`
+	// Claims are the key's custom claims, empty when it has none.
+	Claims Claims `json:"claims"`
 	// Scopes are the key's scopes; check one with HasScope.
 	Scopes []string `json:"scopes"`
 	// Secret is the key itself (ak_…), answered only by Create; Service.Secret
 	// fetches it again.
-	Secret           Secret `json:"secret,omitzero"`
-	Revoked          bool   `json:"revoked"`
+	Secret Secret `json:"secret,omitzero"`
+	// Revoked reports a revoked key.
+	Revoked bool `json:"revoked"`
+	// RevocationReason is the reason given on revocation, "" when none.
 	RevocationReason string `json:"revocation_reason"`
-	Expired          bool   `json:"expired"`
+	// Expired reports a key past its Expiration.
+	Expired bool `json:"expired"`
 	// Expiration is when the key expires; nil for a key that never does.
 	Expiration *time.Time `json:"expiration"`
 	// CreatedBy is the user_ ID of the key's creator, if any.
-	CreatedBy  string     `json:"created_by"`
+	CreatedBy string `json:"created_by"`
+	// LastUsedAt is when the key was last verified; nil if never.
 	LastUsedAt *time.Time `json:"last_used_at"`
-	CreatedAt  time.Time  `json:"created_at"`
-	UpdatedAt  time.Time  `json:"updated_at"`
+	// CreatedAt is when the key was created.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the key last changed.
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // SubjectKind returns what owns the key (user, organization, machine).
@@ -88,11 +98,13 @@ type CreateParams struct {
 	// Subject is required: the user_, org_ or mch_ ID the key acts for.
 	Subject string `json:"subject"`
 	// Type defaults to "api_key" on Clerk's side.
-	Type        *string `json:"type,omitempty"`
+	Type *string `json:"type,omitempty"`
+	// Description describes the key (at most 255 characters).
 	Description *string `json:"description,omitempty"`
 	// Claims are custom claims: any value that marshals to JSON, usually a
 	// map or a struct.
-	Claims any      `json:"claims,omitempty"`
+	Claims any `json:"claims,omitempty"`
+	// Scopes are the key's scopes, such as "users:read".
 	Scopes []string `json:"scopes,omitempty"`
 	// CreatedBy is the user_ ID of the key's creator.
 	CreatedBy *string `json:"created_by,omitempty"`
@@ -134,7 +146,8 @@ type ListParams struct {
 	// Query filters keys by name.
 	Query *string `url:"query"`
 	// Limit is the page size, 1 to 100 (Clerk's default is 10).
-	Limit  *int `url:"limit"`
+	Limit *int `url:"limit"`
+	// Offset skips that many keys.
 	Offset *int `url:"offset"`
 }
 
@@ -175,10 +188,14 @@ type UpdateParams struct {
 	Claims any `json:"claims,omitzero"`
 	// Scopes replace the key's scopes when not nil; an empty, non-nil slice
 	// clears them (omitzero sends [] and leaves out only nil).
-	Scopes                 []string `json:"scopes,omitzero"`
-	Description            *string  `json:"description,omitempty"`
-	Subject                *string  `json:"subject,omitempty"`
-	SecondsUntilExpiration *int64   `json:"seconds_until_expiration,omitempty"`
+	Scopes []string `json:"scopes,omitzero"`
+	// Description is the key's new description.
+	Description *string `json:"description,omitempty"`
+	// Subject moves the key to another user_, org_ or mch_ ID.
+	Subject *string `json:"subject,omitempty"`
+	// SecondsUntilExpiration sets the key to expire that many seconds from
+	// now.
+	SecondsUntilExpiration *int64 `json:"seconds_until_expiration,omitempty"`
 }
 
 // Update changes an API key. Cached verifications of the key in this
@@ -194,6 +211,8 @@ func (s *Service) Update(ctx context.Context, id string, params *UpdateParams) (
 
 // RevokeParams are the optional fields of a revocation.
 type RevokeParams struct {
+	// RevocationReason is kept with the key or token, as its
+	// RevocationReason.
 	RevocationReason *string `json:"revocation_reason,omitempty"`
 }
 

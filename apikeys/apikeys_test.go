@@ -187,7 +187,7 @@ func TestGet(t *testing.T) {
 	s, srv := spectest.Setup[Service](t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /api_keys/{apiKeyID}", func(w http.ResponseWriter, r *http.Request) {
 		if id := r.PathValue("apiKeyID"); id != testKeyID {
-			spectest.WriteJSON(w, http.StatusNotFound, apiError("resource_not_found", "no such key"))
+			spectest.WriteError(w, http.StatusNotFound, "resource_not_found")
 			return
 		}
 		spectest.WriteJSON(w, http.StatusOK, with(apiKeyFixture(testKeyID), "revoked", true, "revocation_reason", "leaked"))
@@ -265,7 +265,7 @@ func (p *pagedKeys) handler(t *testing.T, listKey string, fixture func(string) m
 		p.offsets = append(p.offsets, offset)
 		<-p.mu
 		if offset == p.failAt {
-			spectest.WriteJSON(w, http.StatusBadRequest, apiError("boom", "page failed"))
+			spectest.WriteError(w, http.StatusBadRequest, "boom")
 			return
 		}
 		items := []any{}
@@ -474,7 +474,7 @@ func TestDelete(t *testing.T) {
 	s, srv := spectest.Setup[Service](t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("DELETE /api_keys/{apiKeyID}", func(w http.ResponseWriter, r *http.Request) {
 		if r.PathValue("apiKeyID") != testKeyID {
-			spectest.WriteJSON(w, http.StatusNotFound, apiError("resource_not_found", "not found"))
+			spectest.WriteError(w, http.StatusNotFound, "resource_not_found")
 			return
 		}
 		spectest.WriteJSON(w, http.StatusOK, map[string]any{"id": testKeyID, "object": "api_key", "deleted": true})

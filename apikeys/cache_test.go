@@ -67,7 +67,7 @@ func (f *fakeVerify) handler(t *testing.T, field string) http.HandlerFunc {
 		}
 		f.mu.Unlock()
 		if !ok {
-			spectest.WriteJSON(w, http.StatusNotFound, apiError("not_found", "not found"))
+			spectest.WriteError(w, http.StatusNotFound, "not_found")
 			return
 		}
 		spectest.WriteJSON(w, http.StatusOK, fx)
@@ -528,7 +528,7 @@ func TestVerifyRevokeDuringVerify(t *testing.T) {
 		first, gone := calls == 1, revoked
 		mu.Unlock()
 		if gone {
-			spectest.WriteJSON(w, http.StatusNotFound, apiError("not_found", "not found"))
+			spectest.WriteError(w, http.StatusNotFound, "not_found")
 			return
 		}
 		if first {

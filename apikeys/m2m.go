@@ -40,24 +40,32 @@ const (
 // show it as "[redacted]" however the token is nested; Token.Reveal gives
 // it.
 type M2MToken struct {
+	// Object is "machine_to_machine_token".
 	Object string `json:"object"`
 	// ID is the token's ID (mt_ and 32 hex digits), not the token itself.
 	ID string `json:"id"`
 	// Subject is the mch_ ID of the machine the token was issued to.
 	Subject string `json:"subject"`
-	Claims  Claims `json:"claims"`
+	// Claims are the token's custom claims, empty when it has none.
+	Claims Claims `json:"claims"`
 	// Scopes are the mch_ IDs of the machines the token may call.
 	Scopes []string `json:"scopes"`
 	// Token is the bearer token itself, answered only by Create.
-	Token            Secret `json:"token,omitzero"`
-	Revoked          bool   `json:"revoked"`
+	Token Secret `json:"token,omitzero"`
+	// Revoked reports a revoked token.
+	Revoked bool `json:"revoked"`
+	// RevocationReason is the reason given on revocation, "" when none.
 	RevocationReason string `json:"revocation_reason"`
-	Expired          bool   `json:"expired"`
+	// Expired reports a token past its Expiration.
+	Expired bool `json:"expired"`
 	// Expiration is when the token expires; nil if it never does.
 	Expiration *time.Time `json:"expiration"`
+	// LastUsedAt is when the token was last verified; nil if never.
 	LastUsedAt *time.Time `json:"last_used_at"`
-	CreatedAt  time.Time  `json:"created_at"`
-	UpdatedAt  time.Time  `json:"updated_at"`
+	// CreatedAt is when the token was created.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the token last changed.
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // SubjectKind returns what owns the token (a machine, for every token the
@@ -135,7 +143,8 @@ type ListM2MTokensParams struct {
 	// Expired lists expired tokens (Clerk's default is false).
 	Expired *bool `url:"expired"`
 	// Limit is the page size, 1 to 100 (Clerk's default is 10).
-	Limit  *int `url:"limit"`
+	Limit *int `url:"limit"`
+	// Offset skips that many tokens.
 	Offset *int `url:"offset"`
 }
 

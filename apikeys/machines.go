@@ -22,12 +22,18 @@ func (s *MachineService) core() *internal.Client { return (*internal.Service)(s)
 // Create, and is a Secret: fmt, log/slog and encoding/json show it as
 // "[redacted]" however the machine is nested; SecretKey.Reveal gives it.
 type Machine struct {
-	Object     string    `json:"object"`
-	ID         string    `json:"id"`
-	Name       string    `json:"name"`
-	InstanceID string    `json:"instance_id"`
-	CreatedAt  time.Time `json:"created_at"`
-	UpdatedAt  time.Time `json:"updated_at"`
+	// Object is "machine".
+	Object string `json:"object"`
+	// ID is the machine's ID, "mch_...".
+	ID string `json:"id"`
+	// Name is the machine's name.
+	Name string `json:"name"`
+	// InstanceID is the instance the machine belongs to.
+	InstanceID string `json:"instance_id"`
+	// CreatedAt is when the machine was created.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the machine last changed.
+	UpdatedAt time.Time `json:"updated_at"`
 	// DefaultTokenTTL is the lifetime, in seconds, of the M2M tokens the
 	// machine creates unless they say otherwise.
 	DefaultTokenTTL int `json:"default_token_ttl"`
@@ -43,16 +49,22 @@ type Machine struct {
 // RotateSecretKey answer it. Secret prints as "[redacted]" (fmt, log/slog,
 // encoding/json); Secret.Reveal gives it.
 type MachineSecretKey struct {
+	// Object is "machine_secret_key".
 	Object string `json:"object"`
+	// Secret is the machine's secret key (ak_…).
 	Secret Secret `json:"secret"`
 }
 
 // MachineScope says that one machine may call another.
 type MachineScope struct {
-	Object        string    `json:"object"`
-	FromMachineID string    `json:"from_machine_id"`
-	ToMachineID   string    `json:"to_machine_id"`
-	CreatedAt     time.Time `json:"created_at"`
+	// Object is "machine_scope".
+	Object string `json:"object"`
+	// FromMachineID is the machine that may call.
+	FromMachineID string `json:"from_machine_id"`
+	// ToMachineID is the machine it may call.
+	ToMachineID string `json:"to_machine_id"`
+	// CreatedAt is when the scope was added.
+	CreatedAt time.Time `json:"created_at"`
 }
 
 // maxMachinesLimit is the largest page GET /machines serves.
@@ -66,7 +78,8 @@ type ListMachinesParams struct {
 	// default is "-created_at").
 	OrderBy *string `url:"order_by"`
 	// Limit is the page size, 1 to 500 (Clerk's default is 10).
-	Limit  *int `url:"limit"`
+	Limit *int `url:"limit"`
+	// Offset skips that many machines.
 	Offset *int `url:"offset"`
 }
 
@@ -117,8 +130,10 @@ func (s *MachineService) Get(ctx context.Context, id string) (*Machine, error) {
 
 // UpdateMachineParams change a machine. Nil fields are left as they are.
 type UpdateMachineParams struct {
-	Name            *string `json:"name,omitempty"`
-	DefaultTokenTTL *int    `json:"default_token_ttl,omitempty"`
+	// Name is the machine's new name.
+	Name *string `json:"name,omitempty"`
+	// DefaultTokenTTL is the new default lifetime of its tokens, in seconds.
+	DefaultTokenTTL *int `json:"default_token_ttl,omitempty"`
 }
 
 // Update changes a machine; params may be nil. Clerk API:

@@ -50,7 +50,7 @@ func TestMachinesGetUpdateDelete(t *testing.T) {
 	svc, srv := spectest.Setup[MachineService](t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /machines/{machine_id}", func(w http.ResponseWriter, r *http.Request) {
 		if r.PathValue("machine_id") != testMachine {
-			spectest.WriteJSON(w, http.StatusNotFound, apiError("resource_not_found", "not found"))
+			spectest.WriteError(w, http.StatusNotFound, "resource_not_found")
 			return
 		}
 		spectest.WriteJSON(w, http.StatusOK, machineFixture(testMachine))
