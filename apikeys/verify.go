@@ -97,10 +97,10 @@ type verifyAnswer[T any] struct {
 	Expired *bool `json:"expired"`
 }
 
-// token is a model of a verifiable token: APIKey or M2MToken. The code
-// that treats both alike (verifyAt, the verification cache) reaches their
-// common fields through fields.
-type token[T any] interface {
+// verifiable is the model of a token Clerk verifies: APIKey or M2MToken.
+// The code that treats both alike (verifyAt, the verification cache)
+// reaches their common fields through fields.
+type verifiable[T any] interface {
 	*T
 	fields() tokenFields
 }
@@ -117,7 +117,7 @@ type tokenFields struct {
 
 // cloneToken deep-copies a verified key or token, without its secret, so
 // that no two callers share (or change) a cached result.
-func cloneToken[T any, P token[T]](t *T) *T {
+func cloneToken[T any, P verifiable[T]](t *T) *T {
 	if t == nil {
 		return nil
 	}
@@ -142,7 +142,7 @@ func cloneTime(t *time.Time) *time.Time {
 // verifierOf returns the verifier kept in a service's state slot, built on
 // first use from the transport core's configuration (ARCHITECTURE.md, "The
 // layers").
-func verifierOf[T any, P token[T]](s *internal.Service) *verifier[T] {
+func verifierOf[T any, P verifiable[T]](s *internal.Service) *verifier[T] {
 	return s.State(func(c *internal.Client) any {
 		return newVerifier(configOf(c), func(t *T) *time.Time { return *P(t).fields().expiration }, cloneToken[T, P])
 	}).(*verifier[T])
@@ -162,7 +162,7 @@ func verifierOf[T any, P token[T]](s *internal.Service) *verifier[T] {
 //     ErrInvalidToken, as Clerk's 400 and 404 do (verifyError).
 //
 // The token never appears in an error.
-func verifyAt[T any, P token[T]](ctx context.Context, c *internal.Client, kind, object, path string, body any, token string) (*T, error) {
+func verifyAt[T any, P verifiable[T]](ctx context.Context, c *internal.Client, kind, object, path string, body any, token string) (*T, error) {
 	a, err := internal.Call[verifyAnswer[T]](ctx, c, http.MethodPost, path, body)
 	if err != nil {
 		return nil, verifyError(kind, redactErr(err, token))
