@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
+	"slices"
 
 	"github.com/go-clerk/clerk/internal"
 )
@@ -73,6 +74,9 @@ func (s *Service) CreateInvitations(ctx context.Context, organizationID string, 
 	out, err := internal.Call[Page[OrganizationInvitation]](ctx, s.core(), http.MethodPost, "/organizations/{organization_id}/invitations/bulk", params, organizationID)
 	if err != nil {
 		return nil, err
+	}
+	if slices.Contains(out.Data, nil) {
+		return nil, fmt.Errorf("clerk: POST /organizations/{organization_id}/invitations/bulk: %w: null item in the list", internal.ErrInvalidResponse)
 	}
 	return out.Data, nil
 }

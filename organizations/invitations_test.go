@@ -68,6 +68,15 @@ func TestCreateInvitations(t *testing.T) {
 	require.Len(t, invs, 2)
 	assert.Equal(t, "orginv_2", invs[1].ID)
 	assert.Equal(t, 1, srv.Count("POST", "/v1/organizations/org_1/invitations/bulk"))
+
+	// A null among the invitations is an invalid answer, not a nil item.
+	svc, srv = setup(t)
+	srv.Mux.HandleFunc("POST /organizations/{organization_id}/invitations/bulk", func(w http.ResponseWriter, r *http.Request) {
+		spectest.WriteJSON(w, 200, `{"data":[`+invitationJSON("orginv_1", "org_1", InvitationPending)+`,null],"total_count":2}`)
+	})
+	invs, err = svc.CreateInvitations(context.Background(), "org_1", []CreateInvitationParams{{EmailAddress: "a@example.com", Role: "org:member"}})
+	assert.Nil(t, invs)
+	assert.ErrorIs(t, err, internal.ErrInvalidResponse)
 }
 
 func TestListInvitations(t *testing.T) {
