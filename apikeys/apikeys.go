@@ -1,12 +1,10 @@
 package apikeys
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
-	"log/slog"
+	"net/http"
 	"slices"
 	"time"
 
@@ -21,19 +19,14 @@ type Service internal.Service
 
 func (s *Service) core() *internal.Client { return (*internal.Service)(s).Client() }
 
-// verify is the service's verifier, built on first use from the transport
-// core's configuration.
-func (s *Service) verify() *verifier[APIKey] {
-	return (*internal.Service)(s).State(func(c *internal.Client) any {
-		return newVerifier(configOf(c), (*APIKey).expiration, (*APIKey).clone)
-	}).(*verifier[APIKey])
-}
+// verify is the service's verifier.
+func (s *Service) verify() *verifier[APIKey] { return verifierOf[APIKey]((*internal.Service)(s)) }
 
-// APIKey is an API key as Clerk returns it. Secret is filled only by Create:
-// fmt (%v, %+v, %#v, %s and the other verbs but %p; see the package doc)
-// and log/slog show it as "[redacted]", but it is part of the JSON form, so
-// do not marshal a freshly created key into logs.
+// APIKey is an API key as Clerk returns it. Secret is filled only by Create,
+// and is a Secret: fmt, log/slog and encoding/json show it as "[redacted]"
+// however the key is nested; Secret.Reveal gives it.
 type APIKey struct {
+	// Object is "api_key".
 	Object string `json:"object"`
 	// ID is the key's ID (ak_ and 32 hex digits), not its secret.
 	ID string `json:"id"`
@@ -41,25 +34,34 @@ type APIKey struct {
 	Type string `json:"type"`
 	// Subject is the user_, org_ or mch_ ID the key acts for; see
 	// SubjectKind, UserID, OrganizationID and MachineID.
-	Subject     string `json:"subject"`
-	Name        string `json:"name"`
+	Subject string `json:"subject"`
+	// Name is the key's name.
+	Name string `json:"name"`
+	// Description describes the key, "" when it has none.
 	Description string `json:"description"`
-	Claims      Claims `json:"claims"`
+	// Claims are the key's custom claims, empty when it has none.
+	Claims Claims `json:"claims"`
 	// Scopes are the key's scopes; check one with HasScope.
 	Scopes []string `json:"scopes"`
 	// Secret is the key itself (ak_…), answered only by Create; Service.Secret
 	// fetches it again.
-	Secret           string `json:"secret,omitempty"`
-	Revoked          bool   `json:"revoked"`
+	Secret Secret `json:"secret,omitzero"`
+	// Revoked reports a revoked key.
+	Revoked bool `json:"revoked"`
+	// RevocationReason is the reason given on revocation, "" when none.
 	RevocationReason string `json:"revocation_reason"`
-	Expired          bool   `json:"expired"`
+	// Expired reports a key past its Expiration.
+	Expired bool `json:"expired"`
 	// Expiration is when the key expires; nil for a key that never does.
 	Expiration *time.Time `json:"expiration"`
 	// CreatedBy is the user_ ID of the key's creator, if any.
-	CreatedBy  string     `json:"created_by"`
+	CreatedBy string `json:"created_by"`
+	// LastUsedAt is when the key was last verified; nil if never.
 	LastUsedAt *time.Time `json:"last_used_at"`
-	CreatedAt  time.Time  `json:"created_at"`
-	UpdatedAt  time.Time  `json:"updated_at"`
+	// CreatedAt is when the key was created.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the key last changed.
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // SubjectKind returns what owns the key (user, organization, machine).
@@ -84,76 +86,10 @@ func subjectIf(subject string, kind SubjectKind) string {
 	return ""
 }
 
-func (k *APIKey) expiration() *time.Time { return k.Expiration }
-
-// clone deep-copies a key, without its secret.
-func (k *APIKey) clone() *APIKey {
-	if k == nil {
-		return nil
-	}
-	cp := *k
-	cp.Secret = ""
-	cp.Scopes = slices.Clone(k.Scopes)
-	cp.Claims = Claims(bytes.Clone(k.Claims))
-	cp.Expiration = cloneTime(k.Expiration)
-	cp.LastUsedAt = cloneTime(k.LastUsedAt)
-	return &cp
+func (k *APIKey) fields() tokenFields {
+	return tokenFields{&k.Object, &k.ID, &k.Subject, &k.RevocationReason, &k.Revoked, &k.Expired,
+		&k.Secret, &k.Scopes, &k.Claims, &k.Expiration, &k.LastUsedAt}
 }
-
-func cloneTime(t *time.Time) *time.Time {
-	if t == nil {
-		return nil
-	}
-	c := *t
-	return &c
-}
-
-// UnmarshalJSON implements json.Unmarshaler (times are Unix milliseconds).
-func (k *APIKey) UnmarshalJSON(b []byte) error {
-	type plain APIKey
-	return json.Unmarshal(b, &struct {
-		*plain
-		Expiration internal.MillisPtr `json:"expiration"`
-		LastUsedAt internal.MillisPtr `json:"last_used_at"`
-		CreatedAt  internal.Millis    `json:"created_at"`
-		UpdatedAt  internal.Millis    `json:"updated_at"`
-	}{(*plain)(k), internal.MillisPtr{T: &k.Expiration}, internal.MillisPtr{T: &k.LastUsedAt},
-		internal.Millis{T: &k.CreatedAt}, internal.Millis{T: &k.UpdatedAt}})
-}
-
-// MarshalJSON implements json.Marshaler, in the API's shape.
-func (k APIKey) MarshalJSON() ([]byte, error) {
-	type plain APIKey
-	return json.Marshal(&struct {
-		*plain
-		Expiration internal.MillisPtr `json:"expiration"`
-		LastUsedAt internal.MillisPtr `json:"last_used_at"`
-		CreatedAt  internal.Millis    `json:"created_at"`
-		UpdatedAt  internal.Millis    `json:"updated_at"`
-	}{(*plain)(&k), internal.MillisPtr{T: &k.Expiration}, internal.MillisPtr{T: &k.LastUsedAt},
-		internal.Millis{T: &k.CreatedAt}, internal.Millis{T: &k.UpdatedAt}})
-}
-
-// apiKeyView is APIKey without methods, for printing a redacted copy.
-type apiKeyView APIKey
-
-func (k APIKey) view() apiKeyView {
-	k.Secret = redactValue(k.Secret)
-	return apiKeyView(k)
-}
-
-// Format implements fmt.Formatter: every verb prints the key with its
-// secret redacted.
-func (k APIKey) Format(f fmt.State, verb rune) { formatView(f, verb, "apikeys.APIKey", k.view()) }
-
-// String returns the key as %v prints it, secret redacted.
-func (k APIKey) String() string { return fmt.Sprint(k.view()) }
-
-// GoString returns the key as %#v prints it, secret redacted.
-func (k APIKey) GoString() string { return goStringView("apikeys.APIKey", k.view()) }
-
-// LogValue implements slog.LogValuer: loggers see the key, secret redacted.
-func (k APIKey) LogValue() slog.Value { return slog.AnyValue(k.view()) }
 
 // CreateParams are the fields of a new API key.
 type CreateParams struct {
@@ -162,11 +98,13 @@ type CreateParams struct {
 	// Subject is required: the user_, org_ or mch_ ID the key acts for.
 	Subject string `json:"subject"`
 	// Type defaults to "api_key" on Clerk's side.
-	Type        *string `json:"type,omitempty"`
+	Type *string `json:"type,omitempty"`
+	// Description describes the key (at most 255 characters).
 	Description *string `json:"description,omitempty"`
 	// Claims are custom claims: any value that marshals to JSON, usually a
 	// map or a struct.
-	Claims any      `json:"claims,omitempty"`
+	Claims any `json:"claims,omitempty"`
+	// Scopes are the key's scopes, such as "users:read".
 	Scopes []string `json:"scopes,omitempty"`
 	// CreatedBy is the user_ ID of the key's creator.
 	CreatedBy *string `json:"created_by,omitempty"`
@@ -186,24 +124,12 @@ func (s *Service) Create(ctx context.Context, params *CreateParams) (*APIKey, er
 	if params.Subject == "" {
 		return nil, fmt.Errorf("%w: subject is required", internal.ErrInvalidParams)
 	}
-	k := &APIKey{}
-	if err := s.core().Post(ctx, "/api_keys", params, k); err != nil {
-		return nil, err
-	}
-	return k, nil
+	return internal.Call[APIKey](ctx, s.core(), http.MethodPost, "/api_keys", params)
 }
 
 // Get returns an API key, without its secret. Clerk API: GET /api_keys/{apiKeyID}.
 func (s *Service) Get(ctx context.Context, id string) (*APIKey, error) {
-	path, err := internal.Path("/api_keys/{apiKeyID}", id)
-	if err != nil {
-		return nil, err
-	}
-	k := &APIKey{}
-	if err := s.core().Get(ctx, path, nil, k); err != nil {
-		return nil, err
-	}
-	return k, nil
+	return internal.Call[APIKey](ctx, s.core(), http.MethodGet, "/api_keys/{apiKeyID}", nil, id)
 }
 
 // maxListLimit is the largest page the API key and M2M token lists serve.
@@ -220,7 +146,8 @@ type ListParams struct {
 	// Query filters keys by name.
 	Query *string `url:"query"`
 	// Limit is the page size, 1 to 100 (Clerk's default is 10).
-	Limit  *int `url:"limit"`
+	Limit *int `url:"limit"`
+	// Offset skips that many keys.
 	Offset *int `url:"offset"`
 }
 
@@ -243,82 +170,49 @@ func (s *Service) List(ctx context.Context, params *ListParams) (*Page[APIKey], 
 	if err := checkPaging(params.Limit, params.Offset, maxListLimit); err != nil {
 		return nil, err
 	}
-	page := &Page[APIKey]{}
-	if err := s.core().Get(ctx, "/api_keys", internal.Query(params), page); err != nil {
-		return nil, err
-	}
-	return page, nil
+	return internal.List[APIKey](ctx, s.core(), "/api_keys", params)
 }
 
 // All iterates over all of a subject's API keys, fetching pages of the
 // caller's Limit (else 100) lazily, from the caller's Offset. It yields an
-// error once and stops. Clerk API: GET /api_keys.
+// error once and stops. Keys revoked or deleted inside the loop (which leave
+// the list) make it skip none. Clerk API: GET /api_keys.
 func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*APIKey, error] {
-	var p ListParams
-	if params != nil {
-		p = *params
-	}
-	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxListLimit, func(ctx context.Context, limit, offset *int) (*Page[APIKey], error) {
-		q := p
-		q.Limit, q.Offset = limit, offset
-		return s.List(ctx, &q)
-	})
+	return internal.All(ctx, params, paging(maxListLimit, func(k *APIKey) string { return k.ID }), s.List)
 }
 
 // UpdateParams change an API key. Nil fields are left as they are.
 type UpdateParams struct {
 	// Claims replace the key's claims. Set json.RawMessage("null") to clear
 	// them.
-	Claims any
+	Claims any `json:"claims,omitzero"`
 	// Scopes replace the key's scopes when not nil; an empty, non-nil slice
-	// clears them.
-	Scopes                 []string
-	Description            *string
-	Subject                *string
-	SecondsUntilExpiration *int64
-}
-
-// MarshalJSON implements json.Marshaler: it sends scopes whenever Scopes is
-// not nil, so that []string{} clears them.
-func (p UpdateParams) MarshalJSON() ([]byte, error) {
-	return json.Marshal(struct {
-		Claims                 any       `json:"claims,omitempty"`
-		Scopes                 *[]string `json:"scopes,omitempty"`
-		Description            *string   `json:"description,omitempty"`
-		Subject                *string   `json:"subject,omitempty"`
-		SecondsUntilExpiration *int64    `json:"seconds_until_expiration,omitempty"`
-	}{p.Claims, scopesPtr(p.Scopes), p.Description, p.Subject, p.SecondsUntilExpiration})
-}
-
-func scopesPtr(s []string) *[]string {
-	if s == nil {
-		return nil
-	}
-	return &s
+	// clears them (omitzero sends [] and leaves out only nil).
+	Scopes []string `json:"scopes,omitzero"`
+	// Description is the key's new description.
+	Description *string `json:"description,omitempty"`
+	// Subject moves the key to another user_, org_ or mch_ ID.
+	Subject *string `json:"subject,omitempty"`
+	// SecondsUntilExpiration sets the key to expire that many seconds from
+	// now.
+	SecondsUntilExpiration *int64 `json:"seconds_until_expiration,omitempty"`
 }
 
 // Update changes an API key. Cached verifications of the key in this
 // service are dropped, so its next Verify sees the change. Clerk API:
 // PATCH /api_keys/{apiKeyID}.
 func (s *Service) Update(ctx context.Context, id string, params *UpdateParams) (*APIKey, error) {
-	path, err := internal.Path("/api_keys/{apiKeyID}", id)
-	if err != nil {
-		return nil, err
-	}
 	if params == nil {
-		params = &UpdateParams{}
+		params = &UpdateParams{} // the endpoint wants a body
 	}
-	k := &APIKey{}
-	err = s.core().Patch(ctx, path, params, k)
-	s.forget(id)
-	if err != nil {
-		return nil, err
-	}
-	return k, nil
+	defer s.forget(id)
+	return internal.Call[APIKey](ctx, s.core(), http.MethodPatch, "/api_keys/{apiKeyID}", params, id)
 }
 
 // RevokeParams are the optional fields of a revocation.
 type RevokeParams struct {
+	// RevocationReason is kept with the key or token, as its
+	// RevocationReason.
 	RevocationReason *string `json:"revocation_reason,omitempty"`
 }
 
@@ -327,46 +221,32 @@ type RevokeParams struct {
 // until their cache entries expire (see doc.go). Clerk API:
 // POST /api_keys/{apiKeyID}/revoke.
 func (s *Service) Revoke(ctx context.Context, id string, params *RevokeParams) (*APIKey, error) {
-	path, err := internal.Path("/api_keys/{apiKeyID}/revoke", id)
-	if err != nil {
-		return nil, err
-	}
 	if params == nil {
-		params = &RevokeParams{}
+		params = &RevokeParams{} // the endpoint wants a body
 	}
-	k := &APIKey{}
-	err = s.core().Post(ctx, path, params, k)
-	s.forget(id)
-	if err != nil {
-		return nil, err
-	}
-	return k, nil
+	defer s.forget(id)
+	return internal.Call[APIKey](ctx, s.core(), http.MethodPost, "/api_keys/{apiKeyID}/revoke", params, id)
 }
 
 // Delete deletes an API key (and drops its cached verifications). Clerk API:
 // DELETE /api_keys/{apiKeyID}.
 func (s *Service) Delete(ctx context.Context, id string) error {
-	path, err := internal.Path("/api_keys/{apiKeyID}", id)
-	if err != nil {
-		return err
-	}
-	err = s.core().Delete(ctx, path, nil)
-	s.forget(id)
-	return err
+	defer s.forget(id)
+	return internal.Exec(ctx, s.core(), http.MethodDelete, "/api_keys/{apiKeyID}", nil, id)
 }
 
-// Secret returns an API key's secret. Handle it as the credential it is.
-// Clerk API: GET /api_keys/{apiKeyID}/secret.
-func (s *Service) Secret(ctx context.Context, id string) (string, error) {
-	path, err := internal.Path("/api_keys/{apiKeyID}/secret", id)
+// Secret returns an API key's secret, as a Secret that prints as
+// "[redacted]"; Reveal gives it. An answer without one is an error matching
+// clerk.ErrInvalidResponse. Clerk API: GET /api_keys/{apiKeyID}/secret.
+func (s *Service) Secret(ctx context.Context, id string) (Secret, error) {
+	out, err := internal.Call[struct {
+		Secret Secret `json:"secret"`
+	}](ctx, s.core(), http.MethodGet, "/api_keys/{apiKeyID}/secret", nil, id)
 	if err != nil {
-		return "", err
+		return Secret{}, err
 	}
-	var out struct {
-		Secret string `json:"secret"`
-	}
-	if err := s.core().Get(ctx, path, nil, &out); err != nil {
-		return "", err
+	if out.Secret.IsZero() {
+		return Secret{}, fmt.Errorf("clerk: GET /api_keys/{apiKeyID}/secret: %w: no secret in the answer", internal.ErrInvalidResponse)
 	}
 	return out.Secret, nil
 }
@@ -375,7 +255,11 @@ func (s *Service) Secret(ctx context.Context, id string) (string, error) {
 // Every failure caused by the secret matches ErrInvalidToken: an unknown
 // secret (Clerk answers 404, so it also matches clerk.ErrNotFound and keeps
 // the API's error code), a malformed one (400), a key that the answer says
-// is revoked or expired, an empty or oversized one (refused locally).
+// is revoked or expired, an empty or oversized one (refused locally). Only
+// a well-formed verification succeeds: a 2xx that is none (empty, null, {},
+// a 204, another object type, no id or subject, revoked or expired left
+// out) is Clerk's fault, an error matching clerk.ErrInvalidResponse and not
+// ErrInvalidToken.
 //
 // Successes are cached (see clerk.WithMachineTokenCache) under the SHA-256 of the
 // secret, for a few seconds and never past the key's expiration; failures
@@ -388,36 +272,18 @@ func (s *Service) Verify(ctx context.Context, secret string) (*APIKey, error) {
 		return nil, err
 	}
 	return s.verify().verify(ctx, secret, func(ctx context.Context) (*APIKey, error) {
-		k := &APIKey{}
 		body := struct {
 			Secret string `json:"secret"`
 		}{secret}
-		if err := s.core().Post(ctx, "/api_keys/verify", body, k); err != nil {
-			return nil, verifyError(kind, redactErr(err, secret))
-		}
-		k.Secret = ""
-		if err := checkVerified(kind, k.Revoked, k.Expired, k.RevocationReason); err != nil {
-			return nil, err
-		}
-		return k, nil
+		return verifyAt[APIKey](ctx, s.core(), kind, "api_key", "/api_keys/verify", body, secret)
 	})
 }
 
-// checkVerified refuses an answer that says the token is no longer valid.
-func checkVerified(kind string, revoked, expired bool, reason string) error {
-	switch {
-	case revoked:
-		r := "revoked"
-		if reason != "" {
-			r += " (" + reason + ")"
-		}
-		return &tokenError{kind: kind, reason: r}
-	case expired:
-		return &tokenError{kind: kind, reason: "expired"}
-	}
-	return nil
-}
-
+// forget drops the cached verifications of key id, after a call that
+// changed it (a call refused locally for its ID changed nothing).
 func (s *Service) forget(id string) {
+	if internal.CheckID("apiKeyID", id) != nil {
+		return
+	}
 	s.verify().forget(func(k *APIKey) bool { return k.ID == id })
 }

@@ -96,24 +96,6 @@ func (c *ttlCache[T]) removeIf(match func(*T) bool) {
 	}
 }
 
-func (c *ttlCache[T]) len() int {
-	if c == nil {
-		return 0
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.lru.Len()
-}
-
-func (c *ttlCache[T]) keys() []tokenKey {
-	if c == nil {
-		return nil
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	return c.lru.Keys()
-}
-
 // flight is one verify call in progress, shared by every concurrent caller
 // with the same token.
 type flight[T any] struct {
@@ -222,16 +204,6 @@ func (v *verifier[T]) run(ctx context.Context, k tokenKey, f *flight[T], fetch f
 	}()
 	f.val, f.err = fetch(ctx)
 	f.leaderGone = ctx.Err() != nil
-}
-
-// waiting returns how many callers wait on the call in flight for token.
-func (v *verifier[T]) waiting(token string) int {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if f, ok := v.inflight[keyOf(token)]; ok {
-		return int(f.waiters.Load())
-	}
-	return 0
 }
 
 // forget drops cached results that match (after a revoke, update or delete

@@ -9,7 +9,7 @@
 //	k, err := c.APIKeys.Create(ctx, &apikeys.CreateParams{
 //		Name: "Production API Key", Subject: userID, Scopes: []string{"users:read"},
 //	})
-//	secret := k.Secret // answered once, on create; printed as "[redacted]"
+//	secret := k.Secret.Reveal() // answered once, on create; k.Secret prints as "[redacted]"
 //	for k, err := range c.APIKeys.All(ctx, &apikeys.ListParams{Subject: userID}) { ... }
 //	_, err = c.APIKeys.Revoke(ctx, k.ID, &apikeys.RevokeParams{RevocationReason: clerk.String("rotated")})
 //
@@ -19,19 +19,15 @@
 //
 // # Secrets
 //
-// APIKey.Secret, M2MToken.Token, Machine.SecretKey and
-// MachineSecretKey.Secret are filled only by the calls that create or fetch
-// them. fmt (every verb but %p, through Format) and log/slog print them as
-// "[redacted]"; their JSON form (MarshalJSON) keeps them, since it is the
-// API's shape. Tokens given to Verify and machine keys given to
-// M2MTokenService.Create never appear in a returned error, even when the
-// server echoes them.
-//
-// fmt leaves two holes that no method can close, so keep these values out
-// of them: %p of a value (not a pointer), which fmt reports as a bad verb
-// by printing the value field by field without consulting Format; and a
-// value held in an unexported struct field, whose methods fmt cannot
-// call.
+// APIKey.Secret, M2MToken.Token, Machine.SecretKey,
+// MachineSecretKey.Secret, CreateM2MTokenParams.MachineSecretKey and what
+// Service.Secret returns are Secrets (clerk.Secret): fmt (every verb),
+// log/slog (any handler) and encoding/json show them as "[redacted]",
+// however deeply the value that holds them is nested (a slice of keys, a
+// map, a struct field, a pointer); Reveal gives the value. They are filled
+// only by the calls that create or fetch them. Tokens given to Verify and
+// machine keys given to M2MTokenService.Create never appear in a returned
+// error, even when the server echoes them.
 //
 // # The verification cache, and the revocation delay it implies
 //
@@ -59,7 +55,10 @@
 // Every non-2xx answer is a *clerk.APIError (internal.APIError): use
 // errors.Is(err, clerk.ErrNotFound) and friends for the status, errors.As for
 // the codes (these endpoints answer {errors:[{message, long_message, code}]}).
-// A Verify failure caused by the token also matches ErrInvalidToken. Missing
-// required parameters and empty or unsafe IDs fail before any request with
+// A Verify failure caused by the token also matches ErrInvalidToken; a 2xx
+// that is no well-formed verification (or any answer that is not the
+// resource asked for) matches clerk.ErrInvalidResponse instead, never
+// ErrInvalidToken: it is Clerk's fault, not the token's. Missing required
+// parameters and empty or unsafe IDs fail before any request with
 // an error matching clerk.ErrInvalidParams.
 package apikeys

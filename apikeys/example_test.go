@@ -36,7 +36,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	fmt.Println("created:", prod.Name, prod.Scopes, "secret printed:", strings.Contains(fmt.Sprint(prod), prod.Secret))
+	fmt.Println("created:", prod.Name, prod.Scopes, "secret printed:", strings.Contains(fmt.Sprint(prod), prod.Secret.Reveal()))
 	ci, err := keys.Create(ctx, &apikeys.CreateParams{Name: "CI key", Subject: userID})
 	if err != nil {
 		panic(err)
@@ -66,7 +66,7 @@ func Example() {
 			a, _ := clerk.AuthFromContext(r.Context())
 			fmt.Fprintf(w, "hello %s", a.UserID)
 		}))
-	for _, secret := range []string{prod.Secret, ci.Secret, "ak_not_a_key"} {
+	for _, secret := range []string{prod.Secret.Reveal(), ci.Secret.Reveal(), "ak_not_a_key"} {
 		req := httptest.NewRequest(http.MethodGet, "/reports", nil)
 		req.Header.Set("Authorization", "Bearer "+secret)
 		rec := httptest.NewRecorder()
@@ -110,9 +110,7 @@ func newFakeAPIKeys() *fakeAPIKeys {
 		secret := fmt.Sprintf("ak_example_secret_%04d", n)
 		f.keys = append(f.keys, k)
 		f.secrets[secret] = k
-		created := *k
-		created.Secret = secret
-		reply(w, http.StatusOK, created)
+		reply(w, http.StatusOK, created{k, secret})
 	})
 	f.HandleFunc("GET /v1/api_keys", func(w http.ResponseWriter, r *http.Request) {
 		f.mu.Lock()
@@ -154,6 +152,13 @@ func newFakeAPIKeys() *fakeAPIKeys {
 		reply(w, http.StatusNotFound, apiErr("resource_not_found", "API key not found"))
 	})
 	return f
+}
+
+// created is a key as Create answers it: with its secret in clear (an
+// APIKey's own JSON form redacts it).
+type created struct {
+	*apikeys.APIKey
+	Secret string `json:"secret"`
 }
 
 func apiErr(code, msg string) map[string]any {

@@ -1,10 +1,6 @@
 package apikeys
 
 import (
-	"encoding/json"
-	"io"
-	"log/slog"
-	"net/http"
 	"sync"
 	"testing"
 	"time"
@@ -13,6 +9,7 @@ import (
 	"github.com/stretchr/testify/require"
 	"go.uber.org/goleak"
 
+	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
@@ -103,73 +100,53 @@ func with(m map[string]any, kv ...any) map[string]any {
 	return m
 }
 
-// roundTrip decodes the JSON of fixture into a T, encodes that value (as a
-// value, not a pointer) and checks the encoding decodes to the same T. It
-// returns the decoded value and the encoding, read back as a map.
+// roundTrip decodes the JSON of fixture into a T with the SDK's codec,
+// encodes that value (as a value, not a pointer) as the API writes it
+// (internal.MarshalAPI, as the SDK's fakes do) and checks the encoding
+// decodes to the same T. It returns the decoded value and the encoding,
+// read back as a map.
 func roundTrip[T any](t *testing.T, fixture any) (T, map[string]any) {
 	t.Helper()
-	raw, err := json.Marshal(fixture)
-	require.NoError(t, err)
 	var v T
-	require.NoError(t, json.Unmarshal(raw, &v))
-	out, err := json.Marshal(v)
+	require.NoError(t, internal.Unmarshal(spectest.Marshal(t, fixture), &v))
+	out, err := internal.MarshalAPI(v)
 	require.NoError(t, err)
 	var back T
-	require.NoError(t, json.Unmarshal(out, &back))
+	require.NoError(t, internal.Unmarshal(out, &back))
 	assert.Equal(t, v, back, "after a round trip through %s", out)
 	var wire map[string]any
-	require.NoError(t, json.Unmarshal(out, &wire))
+	require.NoError(t, internal.Unmarshal(out, &wire))
 	return v, wire
 }
 
-func writeJSON(w http.ResponseWriter, status int, v any) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_ = json.NewEncoder(w).Encode(v)
+// withCache sizes the verification cache of the services built over the
+// client, as clerk.WithMachineTokenCache does (through internal.Config).
+func withCache(size int, ttl time.Duration) spectest.Option {
+	return spectest.WithClientConfig(func(c *internal.Config) {
+		c.MachineTokenCache = &internal.CacheConfig{Size: size, TTL: ttl}
+	})
 }
 
-func writeError(w http.ResponseWriter, status int, code, msg string) {
-	writeJSON(w, status, map[string]any{"errors": []map[string]any{{"code": code, "message": msg, "long_message": msg}}})
+// withClock sets the client's clock, which the verification cache reads, as
+// the root package's test clock does.
+func withClock(now func() time.Time) spectest.Option {
+	return spectest.WithClientConfig(func(c *internal.Config) { c.Now = now })
 }
 
-// readBody decodes a request's JSON body into a map, reporting with Errorf.
-func readBody(t *testing.T, r *http.Request) map[string]any {
+// noRetries makes the client answer with the first failure.
+func noRetries() spectest.Option {
+	return spectest.WithClientConfig(func(c *internal.Config) { c.MaxRetries = -1 })
+}
+
+// setup returns the package's services over one spec-checking server's
+// client, built as the root package builds them.
+func setup(t *testing.T, opts ...spectest.Option) (*Service, *M2MTokenService, *MachineService, *spectest.Server) {
 	t.Helper()
-	b, err := io.ReadAll(r.Body)
-	if err != nil {
-		t.Errorf("reading body: %v", err)
-		return nil
-	}
-	m := map[string]any{}
-	if len(b) > 0 {
-		if err := json.Unmarshal(b, &m); err != nil {
-			t.Errorf("body %q: %v", b, err)
-		}
-	}
-	return m
+	core, srv := spectest.NewClient(t, opts...)
+	return spectest.Service[Service](core), spectest.Service[M2MTokenService](core), spectest.Service[MachineService](core), srv
 }
 
-// logBuffer collects log records of a JSON slog handler.
-type logBuffer struct {
-	mu  sync.Mutex
-	buf []byte
+// apiError is Clerk's error body with one error of this code and message.
+func apiError(code, msg string) map[string]any {
+	return map[string]any{"errors": []map[string]any{{"code": code, "message": msg, "long_message": msg}}}
 }
-
-func (b *logBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	b.buf = append(b.buf, p...)
-	return len(p), nil
-}
-
-func (b *logBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return string(b.buf)
-}
-
-func newLogger(b *logBuffer) *slog.Logger {
-	return slog.New(slog.NewJSONHandler(b, &slog.HandlerOptions{Level: slog.LevelDebug}))
-}
-
-func ptr[T any](v T) *T { return &v }

@@ -1,12 +1,9 @@
 package apikeys
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
 	"iter"
-	"log/slog"
 	"net/http"
 	"slices"
 	"strings"
@@ -21,12 +18,9 @@ type M2MTokenService internal.Service
 
 func (s *M2MTokenService) core() *internal.Client { return (*internal.Service)(s).Client() }
 
-// verify is the service's verifier, built on first use from the transport
-// core's configuration.
+// verify is the service's verifier.
 func (s *M2MTokenService) verify() *verifier[M2MToken] {
-	return (*internal.Service)(s).State(func(c *internal.Client) any {
-		return newVerifier(configOf(c), (*M2MToken).expiration, (*M2MToken).clone)
-	}).(*verifier[M2MToken])
+	return verifierOf[M2MToken]((*internal.Service)(s))
 }
 
 // TokenFormat is the format of a new M2M token.
@@ -42,27 +36,36 @@ const (
 )
 
 // M2MToken is a machine-to-machine token as Clerk returns it. Token is
-// filled only by Create: fmt (every verb but %p; see the package doc) and
-// log/slog show it as "[redacted]", but it is part of the JSON form.
+// filled only by Create, and is a Secret: fmt, log/slog and encoding/json
+// show it as "[redacted]" however the token is nested; Token.Reveal gives
+// it.
 type M2MToken struct {
+	// Object is "machine_to_machine_token".
 	Object string `json:"object"`
 	// ID is the token's ID (mt_ and 32 hex digits), not the token itself.
 	ID string `json:"id"`
 	// Subject is the mch_ ID of the machine the token was issued to.
 	Subject string `json:"subject"`
-	Claims  Claims `json:"claims"`
+	// Claims are the token's custom claims, empty when it has none.
+	Claims Claims `json:"claims"`
 	// Scopes are the mch_ IDs of the machines the token may call.
 	Scopes []string `json:"scopes"`
 	// Token is the bearer token itself, answered only by Create.
-	Token            string `json:"token,omitempty"`
-	Revoked          bool   `json:"revoked"`
+	Token Secret `json:"token,omitzero"`
+	// Revoked reports a revoked token.
+	Revoked bool `json:"revoked"`
+	// RevocationReason is the reason given on revocation, "" when none.
 	RevocationReason string `json:"revocation_reason"`
-	Expired          bool   `json:"expired"`
+	// Expired reports a token past its Expiration.
+	Expired bool `json:"expired"`
 	// Expiration is when the token expires; nil if it never does.
 	Expiration *time.Time `json:"expiration"`
+	// LastUsedAt is when the token was last verified; nil if never.
 	LastUsedAt *time.Time `json:"last_used_at"`
-	CreatedAt  time.Time  `json:"created_at"`
-	UpdatedAt  time.Time  `json:"updated_at"`
+	// CreatedAt is when the token was created.
+	CreatedAt time.Time `json:"created_at"`
+	// UpdatedAt is when the token last changed.
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
 // SubjectKind returns what owns the token (a machine, for every token the
@@ -75,69 +78,10 @@ func (t *M2MToken) MachineID() string { return subjectIf(t.Subject, SubjectMachi
 // HasScope reports whether the token is scoped to the machine ID.
 func (t *M2MToken) HasScope(scope string) bool { return slices.Contains(t.Scopes, scope) }
 
-func (t *M2MToken) expiration() *time.Time { return t.Expiration }
-
-// clone deep-copies a token, without the token string.
-func (t *M2MToken) clone() *M2MToken {
-	if t == nil {
-		return nil
-	}
-	cp := *t
-	cp.Token = ""
-	cp.Scopes = slices.Clone(t.Scopes)
-	cp.Claims = Claims(bytes.Clone(t.Claims))
-	cp.Expiration = cloneTime(t.Expiration)
-	cp.LastUsedAt = cloneTime(t.LastUsedAt)
-	return &cp
+func (t *M2MToken) fields() tokenFields {
+	return tokenFields{&t.Object, &t.ID, &t.Subject, &t.RevocationReason, &t.Revoked, &t.Expired,
+		&t.Token, &t.Scopes, &t.Claims, &t.Expiration, &t.LastUsedAt}
 }
-
-// UnmarshalJSON implements json.Unmarshaler (times are Unix milliseconds).
-func (t *M2MToken) UnmarshalJSON(b []byte) error {
-	type plain M2MToken
-	return json.Unmarshal(b, &struct {
-		*plain
-		Expiration internal.MillisPtr `json:"expiration"`
-		LastUsedAt internal.MillisPtr `json:"last_used_at"`
-		CreatedAt  internal.Millis    `json:"created_at"`
-		UpdatedAt  internal.Millis    `json:"updated_at"`
-	}{(*plain)(t), internal.MillisPtr{T: &t.Expiration}, internal.MillisPtr{T: &t.LastUsedAt},
-		internal.Millis{T: &t.CreatedAt}, internal.Millis{T: &t.UpdatedAt}})
-}
-
-// MarshalJSON implements json.Marshaler, in the API's shape.
-func (t M2MToken) MarshalJSON() ([]byte, error) {
-	type plain M2MToken
-	return json.Marshal(&struct {
-		*plain
-		Expiration internal.MillisPtr `json:"expiration"`
-		LastUsedAt internal.MillisPtr `json:"last_used_at"`
-		CreatedAt  internal.Millis    `json:"created_at"`
-		UpdatedAt  internal.Millis    `json:"updated_at"`
-	}{(*plain)(&t), internal.MillisPtr{T: &t.Expiration}, internal.MillisPtr{T: &t.LastUsedAt},
-		internal.Millis{T: &t.CreatedAt}, internal.Millis{T: &t.UpdatedAt}})
-}
-
-type m2mTokenView M2MToken
-
-func (t M2MToken) view() m2mTokenView {
-	t.Token = redactValue(t.Token)
-	return m2mTokenView(t)
-}
-
-// Format implements fmt.Formatter: every verb prints the token with the
-// token string redacted.
-func (t M2MToken) Format(f fmt.State, verb rune) {
-	formatView(f, verb, "apikeys.M2MToken", t.view())
-}
-
-// String returns the token as %v prints it, token string redacted.
-func (t M2MToken) String() string { return fmt.Sprint(t.view()) }
-
-// GoString returns the token as %#v prints it, token string redacted.
-func (t M2MToken) GoString() string { return goStringView("apikeys.M2MToken", t.view()) }
-
-// LogValue implements slog.LogValuer: loggers see the token redacted.
-func (t M2MToken) LogValue() slog.Value { return slog.AnyValue(t.view()) }
 
 // CreateM2MTokenParams are the fields of a new M2M token.
 //
@@ -147,12 +91,13 @@ func (t M2MToken) LogValue() slog.Value { return slog.AnyValue(t.view()) }
 // key, so that one Client (one connection pool, one retry policy) can mint
 // tokens for any number of machines, and so that the machine key is used for
 // this one call only. It is sent as the Authorization bearer, never in the
-// body, and fmt (every verb but %p; see the package doc) and log/slog show
-// it as "[redacted]".
+// body; as a Secret, it prints as "[redacted]". Machine.SecretKey and
+// MachineSecretKey.Secret are Secrets to pass as they are; NewSecret wraps
+// a key read from elsewhere.
 type CreateM2MTokenParams struct {
 	// MachineSecretKey is the secret key (ak_…) of the machine that the
 	// token is issued to.
-	MachineSecretKey string `json:"-"`
+	MachineSecretKey Secret `json:"-"`
 	// TokenFormat is TokenFormatOpaque (Clerk's default when empty) or
 	// TokenFormatJWT.
 	TokenFormat TokenFormat `json:"token_format,omitempty"`
@@ -166,48 +111,25 @@ type CreateM2MTokenParams struct {
 	MinRemainingTTLSeconds *int64 `json:"min_remaining_ttl_seconds,omitempty"`
 }
 
-type createM2MTokenParamsView CreateM2MTokenParams
-
-func (p CreateM2MTokenParams) view() createM2MTokenParamsView {
-	p.MachineSecretKey = redactValue(p.MachineSecretKey)
-	return createM2MTokenParamsView(p)
-}
-
-// Format implements fmt.Formatter: the machine secret key is redacted.
-func (p CreateM2MTokenParams) Format(f fmt.State, verb rune) {
-	formatView(f, verb, "apikeys.CreateM2MTokenParams", p.view())
-}
-
-// String returns the params as %v prints them, machine key redacted.
-func (p CreateM2MTokenParams) String() string { return fmt.Sprint(p.view()) }
-
-// GoString returns the params as %#v prints them, machine key redacted.
-func (p CreateM2MTokenParams) GoString() string {
-	return goStringView("apikeys.CreateM2MTokenParams", p.view())
-}
-
-// LogValue implements slog.LogValuer: the machine key is redacted.
-func (p CreateM2MTokenParams) LogValue() slog.Value { return slog.AnyValue(p.view()) }
-
 // Create mints an M2M token for the machine whose secret key the params
 // carry. The answer is the only one that carries the Token. The machine key
 // never appears in a returned error. Clerk API: POST /m2m_tokens (201).
 func (s *M2MTokenService) Create(ctx context.Context, params *CreateM2MTokenParams) (*M2MToken, error) {
-	if params == nil || params.MachineSecretKey == "" {
+	if params == nil || params.MachineSecretKey.IsZero() {
 		return nil, fmt.Errorf("%w: the machine's secret key is required", internal.ErrInvalidParams)
 	}
-	if strings.ContainsFunc(params.MachineSecretKey, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
+	key := params.MachineSecretKey.Reveal()
+	if strings.ContainsFunc(key, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
 		return nil, fmt.Errorf("%w: the machine's secret key has white space or control characters", internal.ErrInvalidParams)
 	}
-	t := &M2MToken{}
-	err := s.core().Do(ctx, &internal.Request{
+	t, err := internal.Send[M2MToken](ctx, s.core(), &internal.Request{
 		Method: http.MethodPost,
 		Path:   "/m2m_tokens",
 		Body:   params,
-		Bearer: params.MachineSecretKey,
-	}, t)
+		Bearer: key,
+	})
 	if err != nil {
-		return nil, redactErr(err, params.MachineSecretKey)
+		return nil, redactErr(err, key)
 	}
 	return t, nil
 }
@@ -221,7 +143,8 @@ type ListM2MTokensParams struct {
 	// Expired lists expired tokens (Clerk's default is false).
 	Expired *bool `url:"expired"`
 	// Limit is the page size, 1 to 100 (Clerk's default is 10).
-	Limit  *int `url:"limit"`
+	Limit *int `url:"limit"`
+	// Offset skips that many tokens.
 	Offset *int `url:"offset"`
 }
 
@@ -235,29 +158,15 @@ func (s *M2MTokenService) List(ctx context.Context, params *ListM2MTokensParams)
 	if err := checkPaging(params.Limit, params.Offset, maxListLimit); err != nil {
 		return nil, err
 	}
-	var wire struct {
-		M2MTokens  []*M2MToken `json:"m2m_tokens"`
-		TotalCount int64       `json:"total_count"`
-	}
-	if err := s.core().Get(ctx, "/m2m_tokens", internal.Query(params), &wire); err != nil {
-		return nil, err
-	}
-	return &Page[M2MToken]{Data: wire.M2MTokens, TotalCount: wire.TotalCount}, nil
+	return internal.ListAt[M2MToken](ctx, s.core(), "m2m_tokens", "/m2m_tokens", params)
 }
 
 // All iterates over all of a machine's opaque M2M tokens, fetching pages of
 // the caller's Limit (else 100) lazily, from the caller's Offset. It yields
-// an error once and stops. Clerk API: GET /m2m_tokens.
+// an error once and stops. Tokens revoked inside the loop (which leave the
+// list) make it skip none. Clerk API: GET /m2m_tokens.
 func (s *M2MTokenService) All(ctx context.Context, params *ListM2MTokensParams) iter.Seq2[*M2MToken, error] {
-	var p ListM2MTokensParams
-	if params != nil {
-		p = *params
-	}
-	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxListLimit, func(ctx context.Context, limit, offset *int) (*Page[M2MToken], error) {
-		q := p
-		q.Limit, q.Offset = limit, offset
-		return s.List(ctx, &q)
-	})
+	return internal.All(ctx, params, paging(maxListLimit, func(t *M2MToken) string { return t.ID }), s.List)
 }
 
 // Revoke revokes an opaque M2M token; params may be nil. Cached
@@ -265,46 +174,40 @@ func (s *M2MTokenService) All(ctx context.Context, params *ListM2MTokensParams) 
 // processes keep accepting it until their cache entries expire. Clerk API:
 // POST /m2m_tokens/{m2m_token_id}/revoke.
 func (s *M2MTokenService) Revoke(ctx context.Context, id string, params *RevokeParams) (*M2MToken, error) {
-	path, err := internal.Path("/m2m_tokens/{m2m_token_id}/revoke", id)
-	if err != nil {
-		return nil, err
-	}
 	if params == nil {
-		params = &RevokeParams{}
+		params = &RevokeParams{} // the endpoint wants a body
 	}
-	t := &M2MToken{}
-	err = s.core().Post(ctx, path, params, t)
-	s.verify().forget(func(v *M2MToken) bool { return v.ID == id })
-	if err != nil {
-		return nil, err
+	defer s.forget(id)
+	return internal.Call[M2MToken](ctx, s.core(), http.MethodPost, "/m2m_tokens/{m2m_token_id}/revoke", params, id)
+}
+
+// forget drops the cached verifications of token id, after a call that
+// changed it (a call refused locally for its ID changed nothing).
+func (s *M2MTokenService) forget(id string) {
+	if internal.CheckID("m2m_token_id", id) != nil {
+		return
 	}
-	return t, nil
+	s.verify().forget(func(t *M2MToken) bool { return t.ID == id })
 }
 
 // Verify checks an M2M token (mt_…) with the instance's secret key and
 // returns what Clerk knows of it. Failures caused by the token match
 // ErrInvalidToken, as for Service.Verify (a 404 also matches
-// clerk.ErrNotFound). Successes are cached under the SHA-256 of the token
-// for a few seconds, never past the token's expiration; failures are not.
-// Concurrent calls with the same token share one request. The token never
-// appears in a returned error. Clerk API: POST /m2m_tokens/verify.
+// clerk.ErrNotFound); an answer that is no well-formed verification matches
+// clerk.ErrInvalidResponse instead. Successes are cached under the SHA-256
+// of the token for a few seconds, never past the token's expiration;
+// failures are not. Concurrent calls with the same token share one request.
+// The token never appears in a returned error. Clerk API:
+// POST /m2m_tokens/verify.
 func (s *M2MTokenService) Verify(ctx context.Context, token string) (*M2MToken, error) {
 	const kind = "M2M token"
 	if err := checkToken(kind, token); err != nil {
 		return nil, err
 	}
 	return s.verify().verify(ctx, token, func(ctx context.Context) (*M2MToken, error) {
-		t := &M2MToken{}
 		body := struct {
 			Token string `json:"token"`
 		}{token}
-		if err := s.core().Post(ctx, "/m2m_tokens/verify", body, t); err != nil {
-			return nil, verifyError(kind, redactErr(err, token))
-		}
-		t.Token = ""
-		if err := checkVerified(kind, t.Revoked, t.Expired, t.RevocationReason); err != nil {
-			return nil, err
-		}
-		return t, nil
+		return verifyAt[M2MToken](ctx, s.core(), kind, "machine_to_machine_token", "/m2m_tokens/verify", body, token)
 	})
 }

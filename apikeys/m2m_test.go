@@ -16,27 +16,27 @@ import (
 )
 
 func TestM2MCreate(t *testing.T) {
-	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
+	svc, srv := spectest.Setup[M2MTokenService](t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /m2m_tokens", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "Bearer "+testMachKey, r.Header.Get("Authorization"), "the machine key is the bearer")
-		body := readBody(t, r)
+		body := spectest.ReadJSON(t, r)
 		assert.Equal(t, map[string]any{
 			"token_format": "opaque", "seconds_until_expiration": float64(3600),
 			"claims": map[string]any{"job": "sync"}, "min_remaining_ttl_seconds": float64(240),
 		}, body)
-		writeJSON(w, http.StatusCreated, with(m2mFixture(testTokenID), "token", testToken))
+		spectest.WriteJSON(w, http.StatusCreated, with(m2mFixture(testTokenID), "token", testToken))
 	})
-	tok, err := NewM2MTokens(core).Create(context.Background(), &CreateM2MTokenParams{
-		MachineSecretKey:       testMachKey,
+	tok, err := svc.Create(context.Background(), &CreateM2MTokenParams{
+		MachineSecretKey:       NewSecret(testMachKey),
 		TokenFormat:            TokenFormatOpaque,
-		SecondsUntilExpiration: ptr(int64(3600)),
+		SecondsUntilExpiration: new(int64(3600)),
 		Claims:                 map[string]string{"job": "sync"},
-		MinRemainingTTLSeconds: ptr(int64(240)),
+		MinRemainingTTLSeconds: new(int64(240)),
 	})
 	require.NoError(t, err)
 	assert.Equal(t, testTokenID, tok.ID)
 	assert.Equal(t, "machine_to_machine_token", tok.Object)
-	assert.Equal(t, testToken, tok.Token)
+	assert.Equal(t, testToken, tok.Token.Reveal())
 	assert.Equal(t, testMachine, tok.Subject)
 	assert.Equal(t, testMachine, tok.MachineID())
 	assert.Equal(t, SubjectMachine, tok.SubjectKind())
@@ -51,16 +51,15 @@ func TestM2MCreate(t *testing.T) {
 }
 
 func TestM2MCreateMinimalAndJWT(t *testing.T) {
-	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
+	m, srv := spectest.Setup[M2MTokenService](t, spectest.WithResponseValidation())
 	var bodies []map[string]any
 	srv.Mux.HandleFunc("POST /m2m_tokens", func(w http.ResponseWriter, r *http.Request) {
-		bodies = append(bodies, readBody(t, r))
-		writeJSON(w, http.StatusCreated, with(m2mFixture(testTokenID), "token", testToken))
+		bodies = append(bodies, spectest.ReadJSON(t, r))
+		spectest.WriteJSON(w, http.StatusCreated, with(m2mFixture(testTokenID), "token", testToken))
 	})
-	m := NewM2MTokens(core)
-	_, err := m.Create(context.Background(), &CreateM2MTokenParams{MachineSecretKey: testMachKey})
+	_, err := m.Create(context.Background(), &CreateM2MTokenParams{MachineSecretKey: NewSecret(testMachKey)})
 	require.NoError(t, err)
-	_, err = m.Create(context.Background(), &CreateM2MTokenParams{MachineSecretKey: testMachKey, TokenFormat: TokenFormatJWT})
+	_, err = m.Create(context.Background(), &CreateM2MTokenParams{MachineSecretKey: NewSecret(testMachKey), TokenFormat: TokenFormatJWT})
 	require.NoError(t, err)
 	assert.Equal(t, []map[string]any{{}, {"token_format": "jwt"}}, bodies)
 }
@@ -68,11 +67,11 @@ func TestM2MCreateMinimalAndJWT(t *testing.T) {
 // TestM2MCreateErrorHidesMachineKey: a server that echoes the bearer in its
 // error does not get it into the caller's error.
 func TestM2MCreateErrorHidesMachineKey(t *testing.T) {
-	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
+	svc, srv := spectest.Setup[M2MTokenService](t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("POST /m2m_tokens", func(w http.ResponseWriter, r *http.Request) {
-		writeError(w, http.StatusBadRequest, "machine_secret_key_invalid", "machine key "+testMachKey+" is not valid")
+		spectest.WriteJSON(w, http.StatusBadRequest, apiError("machine_secret_key_invalid", "machine key "+testMachKey+" is not valid"))
 	})
-	_, err := NewM2MTokens(core).Create(context.Background(), &CreateM2MTokenParams{MachineSecretKey: testMachKey})
+	_, err := svc.Create(context.Background(), &CreateM2MTokenParams{MachineSecretKey: NewSecret(testMachKey)})
 	require.Error(t, err)
 	assert.ErrorIs(t, err, internal.ErrBadRequest)
 	assert.NotContains(t, err.Error(), testMachKey)
@@ -84,25 +83,25 @@ func TestM2MCreateErrorHidesMachineKey(t *testing.T) {
 }
 
 func TestM2MList(t *testing.T) {
-	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
+	svc, srv := spectest.Setup[M2MTokenService](t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /m2m_tokens", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "Bearer "+testSecretKey, r.Header.Get("Authorization"))
 		assert.Equal(t, url.Values{
 			"subject": {testMachine}, "revoked": {"true"}, "expired": {"false"}, "limit": {"2"}, "offset": {"0"},
 		}, r.URL.Query())
-		writeJSON(w, http.StatusOK, map[string]any{
+		spectest.WriteJSON(w, http.StatusOK, map[string]any{
 			"m2m_tokens":  []any{m2mFixture(testTokenID), with(m2mFixture("mt_00000000000000000000000000000001"), "revoked", true, "revocation_reason", "rotated")},
 			"total_count": 5,
 		})
 	})
-	page, err := NewM2MTokens(core).List(context.Background(), &ListM2MTokensParams{
-		Subject: testMachine, Revoked: ptr(true), Expired: ptr(false), Limit: ptr(2), Offset: ptr(0),
+	page, err := svc.List(context.Background(), &ListM2MTokensParams{
+		Subject: testMachine, Revoked: new(true), Expired: new(false), Limit: new(2), Offset: new(0),
 	})
 	require.NoError(t, err)
 	assert.EqualValues(t, 5, page.TotalCount)
 	require.Len(t, page.Data, 2)
 	assert.Equal(t, testTokenID, page.Data[0].ID)
-	assert.Empty(t, page.Data[0].Token)
+	assert.True(t, page.Data[0].Token.IsZero())
 	assert.True(t, page.Data[1].Revoked)
 	assert.Equal(t, "rotated", page.Data[1].RevocationReason)
 }
@@ -124,18 +123,18 @@ func TestListShapes(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			core, srv := spectest.NewClient(t)
+			s, m, _, srv := setup(t)
 			p := newPaged(3)
 			if tt.m2m {
 				srv.Mux.HandleFunc("GET /m2m_tokens", p.handler(t, tt.listKey, m2mFixture, "mt"))
-				page, err := NewM2MTokens(core).List(context.Background(), &ListM2MTokensParams{Subject: testMachine, Limit: ptr(10)})
+				page, err := m.List(context.Background(), &ListM2MTokensParams{Subject: testMachine, Limit: new(10)})
 				require.NoError(t, err)
 				assert.Len(t, page.Data, tt.want)
 				assert.EqualValues(t, 3, page.TotalCount)
 				return
 			}
 			srv.Mux.HandleFunc("GET /api_keys", p.handler(t, tt.listKey, apiKeyFixture, "ak"))
-			page, err := New(core).List(context.Background(), &ListParams{Subject: testUser, Limit: ptr(10)})
+			page, err := s.List(context.Background(), &ListParams{Subject: testUser, Limit: new(10)})
 			require.NoError(t, err)
 			assert.Len(t, page.Data, tt.want)
 			assert.EqualValues(t, 3, page.TotalCount)
@@ -144,11 +143,11 @@ func TestListShapes(t *testing.T) {
 }
 
 func TestM2MAll(t *testing.T) {
-	core, srv := spectest.NewClient(t)
+	svc, srv := spectest.Setup[M2MTokenService](t)
 	p := newPaged(1234)
 	srv.Mux.HandleFunc("GET /m2m_tokens", p.handler(t, "m2m_tokens", m2mFixture, "mt"))
 	n := 0
-	for tok, err := range NewM2MTokens(core).All(context.Background(), &ListM2MTokensParams{Subject: testMachine}) {
+	for tok, err := range svc.All(context.Background(), &ListM2MTokensParams{Subject: testMachine}) {
 		require.NoError(t, err)
 		require.Equal(t, fmt.Sprintf("mt_%032x", n), tok.ID)
 		n++
@@ -162,13 +161,13 @@ func TestM2MAll(t *testing.T) {
 
 	// break stops fetching; an error is yielded once.
 	before := srv.Count("GET", "/v1/m2m_tokens")
-	for range NewM2MTokens(core).All(context.Background(), &ListM2MTokensParams{Subject: testMachine}) {
+	for range svc.All(context.Background(), &ListM2MTokensParams{Subject: testMachine}) {
 		break
 	}
 	assert.Equal(t, before+1, srv.Count("GET", "/v1/m2m_tokens"))
 	p.failAt = 100
 	errs := 0
-	for _, err := range NewM2MTokens(core).All(context.Background(), &ListM2MTokensParams{Subject: testMachine}) {
+	for _, err := range svc.All(context.Background(), &ListM2MTokensParams{Subject: testMachine}) {
 		if err != nil {
 			errs++
 		}
@@ -177,17 +176,16 @@ func TestM2MAll(t *testing.T) {
 }
 
 func TestM2MRevoke(t *testing.T) {
-	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
+	m, srv := spectest.Setup[M2MTokenService](t, spectest.WithResponseValidation())
 	var bodies []map[string]any
 	srv.Mux.HandleFunc("POST /m2m_tokens/{m2m_token_id}/revoke", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, testTokenID, r.PathValue("m2m_token_id"))
-		body := readBody(t, r)
+		body := spectest.ReadJSON(t, r)
 		bodies = append(bodies, body)
 		reason, _ := body["revocation_reason"].(string)
-		writeJSON(w, http.StatusOK, with(m2mFixture(testTokenID), "revoked", true, "revocation_reason", reason))
+		spectest.WriteJSON(w, http.StatusOK, with(m2mFixture(testTokenID), "revoked", true, "revocation_reason", reason))
 	})
-	m := NewM2MTokens(core)
-	tok, err := m.Revoke(context.Background(), testTokenID, &RevokeParams{RevocationReason: ptr("rotated")})
+	tok, err := m.Revoke(context.Background(), testTokenID, &RevokeParams{RevocationReason: new("rotated")})
 	require.NoError(t, err)
 	assert.True(t, tok.Revoked)
 	assert.Equal(t, "rotated", tok.RevocationReason)
@@ -197,24 +195,23 @@ func TestM2MRevoke(t *testing.T) {
 }
 
 func TestM2MVerify(t *testing.T) {
-	core, srv := spectest.NewClient(t, spectest.WithResponseValidation())
+	m, srv := spectest.Setup[M2MTokenService](t, spectest.WithResponseValidation(), withClock(newClock().Now))
 	srv.Mux.HandleFunc("POST /m2m_tokens/verify", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "Bearer "+testSecretKey, r.Header.Get("Authorization"))
-		body := readBody(t, r)
+		body := spectest.ReadJSON(t, r)
 		if body["token"] != testToken {
-			writeError(w, http.StatusNotFound, "token_not_found", "token "+body["token"].(string)+" not found")
+			spectest.WriteJSON(w, http.StatusNotFound, apiError("token_not_found", "token "+body["token"].(string)+" not found"))
 			return
 		}
 		assert.Equal(t, map[string]any{"token": testToken}, body)
-		writeJSON(w, http.StatusOK, m2mFixture(testTokenID))
+		spectest.WriteJSON(w, http.StatusOK, m2mFixture(testTokenID))
 	})
-	m := NewM2MTokens(core, WithClock(newClock().Now))
 	tok, err := m.Verify(context.Background(), testToken)
 	require.NoError(t, err)
 	assert.Equal(t, testTokenID, tok.ID)
 	assert.Equal(t, testMachine, tok.MachineID())
 	assert.Equal(t, []string{testMachine2}, tok.Scopes)
-	assert.Empty(t, tok.Token)
+	assert.True(t, tok.Token.IsZero())
 
 	const other = "mt_OtherSecretTokenThatIsUnknown000000000"
 	_, err = m.Verify(context.Background(), other)
@@ -230,7 +227,7 @@ func TestM2MVerify(t *testing.T) {
 
 func TestM2MTokenJSONRoundTrip(t *testing.T) {
 	tok, m := roundTrip[M2MToken](t, with(m2mFixture(testTokenID), "token", testToken, "last_used_at", int64(1700000005000)))
-	assert.Equal(t, testToken, tok.Token)
+	assert.Equal(t, testToken, tok.Token.Reveal())
 	assert.Equal(t, time.UnixMilli(1700000005000).UTC(), *tok.LastUsedAt)
 	assert.Equal(t, float64(1700003600000), m["expiration"])
 	assert.Equal(t, float64(1700000000000), m["created_at"])

@@ -33,3 +33,11 @@ func configOf(c *internal.Client) config {
 	}
 	return cfg
 }
+
+// paging is how the All methods walk their lists: pages of the caller's
+// Limit, at most max, by offset. With id, the walk survives items that
+// leave the list while it runs, such as the keys a loop revokes
+// (internal.Paging.ID).
+func paging[T any](max int, id func(*T) string) internal.Paging[T] {
+	return internal.Paging[T]{Max: max, ID: id}
+}

@@ -20,6 +20,65 @@ import (
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
+// The secret-bearing values of the package: a created key, a created
+// token, a created machine (with a scoped machine that also carries a
+// key), a machine secret key, and the params that carry a machine's key.
+// The models are decoded from the API's JSON, as the SDK reads them.
+func secretBearers(t *testing.T) (APIKey, M2MToken, Machine, MachineSecretKey) {
+	t.Helper()
+	var (
+		key  APIKey
+		tok  M2MToken
+		mach Machine
+		msk  MachineSecretKey
+	)
+	exp := t0.Add(time.Hour).UnixMilli()
+	require.NoError(t, internal.Unmarshal(spectest.Marshal(t, with(apiKeyFixture(testKeyID), "secret", testSecret, "expiration", exp)), &key))
+	require.NoError(t, internal.Unmarshal(spectest.Marshal(t, with(m2mFixture(testTokenID), "token", testToken)), &tok))
+	scoped := with(machineFixture(testMachine2), "secret_key", testMachKey+"-scoped")
+	require.NoError(t, internal.Unmarshal(spectest.Marshal(t, with(machineFixture(testMachine), "secret_key", testMachKey, "scoped_machines", []any{scoped})), &mach))
+	require.NoError(t, internal.Unmarshal([]byte(`{"object":"machine_secret_key","secret":"`+testMachKey+`"}`), &msk))
+	return key, tok, mach, msk
+}
+
+// TestSecretsLeakNowhere (issue 9, item 6): no secret of the package's
+// models shows through fmt (every verb), log/slog (text and JSON handlers)
+// or encoding/json, whether the value is printed alone, behind a pointer,
+// in a slice, in a map or in a struct field (spectest.Leaks); an explicit
+// Reveal gives it.
+func TestSecretsLeakNowhere(t *testing.T) {
+	key, tok, mach, msk := secretBearers(t)
+	params := CreateM2MTokenParams{MachineSecretKey: NewSecret(testMachKey), TokenFormat: TokenFormatJWT}
+	for _, tc := range []struct {
+		name   string
+		v      any
+		secret string
+	}{
+		{"APIKey", key, testSecret},
+		{"M2MToken", tok, testToken},
+		{"Machine", mach, testMachKey},
+		{"MachineSecretKey", msk, testMachKey},
+		{"CreateM2MTokenParams", params, testMachKey},
+		{"[]APIKey", []APIKey{key}, testSecret},
+	} {
+		for _, leak := range spectest.Leaks(tc.v, tc.secret, tc.secret[:12]) {
+			t.Errorf("%s: %s", tc.name, leak)
+		}
+	}
+	assert.Equal(t, testSecret, key.Secret.Reveal())
+	assert.Equal(t, testToken, tok.Token.Reveal())
+	assert.Equal(t, testMachKey, mach.SecretKey.Reveal())
+	assert.Equal(t, testMachKey+"-scoped", mach.ScopedMachines[0].SecretKey.Reveal())
+	assert.Equal(t, testMachKey, msk.Secret.Reveal())
+	assert.Equal(t, testMachKey, params.MachineSecretKey.Reveal())
+
+	// The issue's own line: a slice of keys logged by slog's JSON handler.
+	var buf bytes.Buffer
+	slog.New(slog.NewJSONHandler(&buf, nil)).Info("k", "v", []APIKey{key})
+	assert.NotContains(t, buf.String(), testSecret)
+	assert.Contains(t, buf.String(), `"secret":"[redacted]"`)
+}
+
 // printings returns every way a value is commonly printed.
 func printings(v any) map[string]string {
 	var text, js bytes.Buffer
@@ -34,15 +93,17 @@ func printings(v any) map[string]string {
 	}
 }
 
+// TestSecretsAreNotPrinted: every printing of a secret-bearing value shows
+// "[redacted]" where the secret was, and the rest of the value as it is.
 func TestSecretsAreNotPrinted(t *testing.T) {
 	exp := t0.Add(time.Hour)
-	key := APIKey{ID: testKeyID, Name: "Production API Key", Subject: testUser, Secret: testSecret,
+	key := APIKey{ID: testKeyID, Name: "Production API Key", Subject: testUser, Secret: NewSecret(testSecret),
 		Scopes: []string{"users:read"}, Claims: Claims(`{"a":1}`), Expiration: &exp, CreatedAt: t0}
-	tok := M2MToken{ID: testTokenID, Subject: testMachine, Token: testToken, Scopes: []string{testMachine2}}
-	params := CreateM2MTokenParams{MachineSecretKey: testMachKey, TokenFormat: TokenFormatJWT}
-	mach := Machine{ID: testMachine, Name: "billing", SecretKey: testMachKey,
+	tok := M2MToken{ID: testTokenID, Subject: testMachine, Token: NewSecret(testToken), Scopes: []string{testMachine2}}
+	params := CreateM2MTokenParams{MachineSecretKey: NewSecret(testMachKey), TokenFormat: TokenFormatJWT}
+	mach := Machine{ID: testMachine, Name: "billing", SecretKey: NewSecret(testMachKey),
 		ScopedMachines: []*Machine{{ID: testMachine2, Name: "ledger"}}}
-	msk := MachineSecretKey{Object: "machine_secret_key", Secret: testMachKey}
+	msk := MachineSecretKey{Object: "machine_secret_key", Secret: NewSecret(testMachKey)}
 
 	tests := []struct {
 		name   string
@@ -78,15 +139,16 @@ func TestSecretsAreNotPrinted(t *testing.T) {
 			}
 		})
 	}
-	// The printed forms keep the public type name and the Go syntax.
+	// The printed forms keep the public type name and the Go syntax, with
+	// the secret's place named.
 	assert.True(t, strings.HasPrefix(fmt.Sprintf("%#v", key), "apikeys.APIKey{Object:"), fmt.Sprintf("%#v", key))
-	assert.Equal(t, fmt.Sprintf("%#v", key), key.GoString())
-	assert.Equal(t, fmt.Sprintf("%v", key), key.String())
+	assert.Contains(t, fmt.Sprintf("%#v", key), `Secret:"[redacted]"`)
+	assert.Contains(t, fmt.Sprintf("%+v", key), "Secret:[redacted]")
 	assert.True(t, strings.HasPrefix(fmt.Sprintf("%#v", tok), "apikeys.M2MToken{"))
 	// Printing never changes the value.
-	assert.Equal(t, testSecret, key.Secret)
-	assert.Equal(t, testToken, tok.Token)
-	assert.Equal(t, testMachKey, params.MachineSecretKey)
+	assert.Equal(t, testSecret, key.Secret.Reveal())
+	assert.Equal(t, testToken, tok.Token.Reveal())
+	assert.Equal(t, testMachKey, params.MachineSecretKey.Reveal())
 	// An absent secret prints as absent, not as "[redacted]".
 	assert.NotContains(t, fmt.Sprintf("%+v", APIKey{ID: testKeyID}), redacted)
 }
@@ -95,23 +157,24 @@ func TestSecretsAreNotPrinted(t *testing.T) {
 // client with a debug logger, against a server that echoes every secret it
 // sees in its errors, and checks neither the logs nor the errors hold one.
 func TestSecretsAreNotLogged(t *testing.T) {
-	var logs logBuffer
-	core, srv := spectest.NewClient(t, spectest.WithClientConfig(func(c *internal.Config) {
-		c.Logger, c.MaxRetries = newLogger(&logs), 1
+	var logs bytes.Buffer // written by the test's goroutine only
+	s, m, _, srv := setup(t, spectest.WithClientConfig(func(c *internal.Config) {
+		c.Logger = slog.New(slog.NewJSONHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))
+		c.MaxRetries = 1
 	}))
 	srv.Mux.HandleFunc("POST /api_keys", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, with(apiKeyFixture(testKeyID), "secret", testSecret))
+		spectest.WriteJSON(w, http.StatusOK, with(apiKeyFixture(testKeyID), "secret", testSecret))
 	})
 	srv.Mux.HandleFunc("GET /api_keys/{apiKeyID}/secret", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, http.StatusOK, map[string]any{"secret": testSecret})
+		spectest.WriteJSON(w, http.StatusOK, map[string]any{"secret": testSecret})
 	})
 	echo := func(field string) http.HandlerFunc {
 		return func(w http.ResponseWriter, r *http.Request) {
-			body := readBody(t, r)
+			body := spectest.ReadJSON(t, r)
 			s, _ := body[field].(string)
 			bearer := r.Header.Get("Authorization")
 			w.Header().Set("Clerk-Trace-Id", "trace-"+s)
-			writeJSON(w, http.StatusNotFound, map[string]any{
+			spectest.WriteJSON(w, http.StatusNotFound, map[string]any{
 				"errors": []map[string]any{{
 					"code": "not_found", "message": "unknown " + s, "long_message": "unknown " + s + " via " + bearer,
 					"meta": map[string]any{"echo": s},
@@ -125,7 +188,6 @@ func TestSecretsAreNotLogged(t *testing.T) {
 	srv.Mux.HandleFunc("POST /m2m_tokens", echo("none"))
 
 	ctx := context.Background()
-	s, m := New(core), NewM2MTokens(core)
 	k, err := s.Create(ctx, &CreateParams{Name: "Production API Key", Subject: testUser})
 	require.NoError(t, err)
 	slog.New(slog.NewJSONHandler(&logs, nil)).Info("created", "key", k)
@@ -138,7 +200,7 @@ func TestSecretsAreNotLogged(t *testing.T) {
 	errs = append(errs, err)
 	_, err = m.Verify(ctx, testToken)
 	errs = append(errs, err)
-	_, err = m.Create(ctx, &CreateM2MTokenParams{MachineSecretKey: testMachKey})
+	_, err = m.Create(ctx, &CreateM2MTokenParams{MachineSecretKey: NewSecret(testMachKey)})
 	errs = append(errs, err)
 	for _, err := range errs {
 		require.Error(t, err)
@@ -165,10 +227,10 @@ func TestSecretsAreNotLogged(t *testing.T) {
 func TestSecretsCutShortAreRedacted(t *testing.T) {
 	for _, pad := range []int{490, 500, 505} {
 		t.Run(strconv.Itoa(pad), func(t *testing.T) {
-			core, srv := spectest.NewClient(t, spectest.WithClientConfig(func(c *internal.Config) { c.MaxRetries = -1 }))
+			s, m, _, srv := setup(t, noRetries())
 			echo := func(field string) http.HandlerFunc {
 				return func(w http.ResponseWriter, r *http.Request) {
-					s, _ := readBody(t, r)[field].(string)
+					s, _ := spectest.ReadJSON(t, r)[field].(string)
 					if s == "" {
 						s = strings.TrimPrefix(r.Header.Get("Authorization"), "Bearer ")
 					}
@@ -181,7 +243,6 @@ func TestSecretsCutShortAreRedacted(t *testing.T) {
 			srv.Mux.HandleFunc("POST /m2m_tokens/verify", echo("token"))
 			srv.Mux.HandleFunc("POST /m2m_tokens", echo("none"))
 			ctx := context.Background()
-			s, m := New(core), NewM2MTokens(core)
 			check := func(err error, secret string) {
 				t.Helper()
 				var ae *internal.APIError
@@ -195,23 +256,26 @@ func TestSecretsCutShortAreRedacted(t *testing.T) {
 			check(err, testSecret)
 			_, err = m.Verify(ctx, testToken)
 			check(err, testToken)
-			_, err = m.Create(ctx, &CreateM2MTokenParams{MachineSecretKey: testMachKey})
+			_, err = m.Create(ctx, &CreateM2MTokenParams{MachineSecretKey: NewSecret(testMachKey)})
 			check(err, testMachKey)
 		})
 	}
 }
 
-// TestPercentPIsTheDocumentedHole pins the exception the docs name: fmt
-// prints a value under %p as a bad verb, field by field, without calling
-// Format, so the secret shows; through a pointer it does not. If fmt ever
-// changes, this test fails and the docs can drop the exception.
-func TestPercentPIsTheDocumentedHole(t *testing.T) {
-	key := APIKey{ID: testKeyID, Secret: testSecret}
-	assert.Contains(t, fmt.Sprintf("%p", key), testSecret, "the documented exception")
-	assert.NotContains(t, fmt.Sprintf("%p", &key), testSecret)
-	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d", "%t", "%e", "%10.3v", "%-v", "%!", "%z"} {
-		assert.NotContains(t, fmt.Sprintf(verb, key), testSecret, verb)
-		assert.NotContains(t, fmt.Sprintf(verb, &key), testSecret, verb)
+// TestNoPrintingHole: fmt prints a value under %p as a bad verb, field by
+// field, without calling any method, and prints the fields of a value held
+// in an unexported struct field without calling theirs either. The secret
+// sits behind a pointer in Secret, so neither shows it (the former package
+// doc named both as holes of the old Format methods).
+func TestNoPrintingHole(t *testing.T) {
+	key := APIKey{ID: testKeyID, Secret: NewSecret(testSecret)}
+	hidden := struct{ k APIKey }{key}
+	hex := fmt.Sprintf("%x", testSecret)
+	for _, verb := range []string{"%p", "%v", "%+v", "%#v", "%s", "%q", "%x", "%X", "%d", "%t", "%e", "%10.3v", "%-v", "%!", "%z"} {
+		for _, v := range []any{key, &key, hidden, &hidden} {
+			out := fmt.Sprintf(verb, v)
+			assert.NotContains(t, out, testSecret, "%s of %T", verb, v)
+			assert.NotContains(t, out, hex, "%s of %T", verb, v)
+		}
 	}
-	assert.NotContains(t, fmt.Sprintf("%x", key), fmt.Sprintf("%x", testSecret))
 }

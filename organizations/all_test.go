@@ -2,13 +2,20 @@ package organizations
 
 import (
 	"context"
+	"fmt"
 	"iter"
+	"net/http"
+	"slices"
 	"sort"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-clerk/clerk/internal/spectest"
 )
 
 // countAll ranges over seq and counts its items, reporting any error.
@@ -69,7 +76,7 @@ func TestAllCapsThePageSize(t *testing.T) {
 			svc, srv := setup(t)
 			store := newPageStore(1200, tc.item)
 			srv.Mux.Handle(tc.pattern, store)
-			assert.Equal(t, 1200, tc.count(t, svc, ptr(1000))())
+			assert.Equal(t, 1200, tc.count(t, svc, new(1000))())
 			assert.Equal(t, []string{"500@0", "500@500", "500@1000"}, store.pages)
 		})
 	}
@@ -84,7 +91,7 @@ func TestAllRangedConcurrently(t *testing.T) {
 			svc, srv := setup(t)
 			store := newPageStore(250, tc.item)
 			srv.Mux.Handle(tc.pattern, store)
-			walk := tc.count(t, svc, ptr(100))
+			walk := tc.count(t, svc, new(100))
 			var wg sync.WaitGroup
 			counts := make([]int, 2)
 			for i := range counts {
@@ -101,4 +108,46 @@ func TestAllRangedConcurrently(t *testing.T) {
 			assert.Equal(t, []string{"100@0", "100@0", "100@100", "100@100", "100@200", "100@200"}, pages)
 		})
 	}
+}
+
+// TestAllMembershipsSurvivesDeletes: deleting, inside the loop, every
+// membership AllMemberships yields removes them all: the walk, which pages
+// by offset, does not skip the members that move up as others leave.
+func TestAllMembershipsSurvivesDeletes(t *testing.T) {
+	svc, srv := setup(t)
+	var (
+		mu      sync.Mutex
+		members []int // the user numbers still members, in list order
+	)
+	for i := range 250 {
+		members = append(members, i)
+	}
+	srv.Mux.HandleFunc("GET /organizations/{organization_id}/memberships", func(w http.ResponseWriter, r *http.Request) {
+		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+		offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
+		mu.Lock()
+		defer mu.Unlock()
+		items := []string{}
+		for _, n := range members[min(offset, len(members)):min(offset+limit, len(members))] {
+			items = append(items, membershipJSON(n, "org_1", "org:member"))
+		}
+		spectest.WriteJSON(w, 200, fmt.Sprintf(`{"data":[%s],"total_count":%d}`, strings.Join(items, ","), len(members)))
+	})
+	srv.Mux.HandleFunc("DELETE /organizations/{organization_id}/memberships/{user_id}", func(w http.ResponseWriter, r *http.Request) {
+		n, _ := strconv.Atoi(strings.TrimPrefix(r.PathValue("user_id"), "user_"))
+		mu.Lock()
+		members = slices.DeleteFunc(members, func(m int) bool { return m == n })
+		mu.Unlock()
+		spectest.WriteJSON(w, 200, membershipJSON(n, "org_1", "org:member"))
+	})
+	ctx := context.Background()
+	seen := map[string]bool{}
+	for m, err := range svc.AllMemberships(ctx, "org_1", &ListMembershipsParams{Limit: new(100)}) {
+		require.NoError(t, err)
+		assert.False(t, seen[m.ID], "yielded twice: %s", m.ID)
+		seen[m.ID] = true
+		require.NoError(t, svc.DeleteMembership(ctx, "org_1", m.PublicUserData.UserID))
+	}
+	assert.Len(t, seen, 250)
+	assert.Empty(t, members, "every member was deleted")
 }

@@ -1,12 +1,6 @@
 package organizations
 
-import (
-	"bytes"
-	"encoding/json"
-	"time"
-
-	"github.com/go-clerk/clerk/internal"
-)
+import "time"
 
 // InvitationStatus is the state of an organization invitation.
 type InvitationStatus string
@@ -60,43 +54,6 @@ type OrganizationInvitation struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// UnmarshalJSON decodes an invitation, reading its timestamps as Unix
-// milliseconds.
-func (i *OrganizationInvitation) UnmarshalJSON(b []byte) error {
-	type plain OrganizationInvitation
-	return json.Unmarshal(b, &struct {
-		*plain
-		ExpiresAt internal.MillisPtr `json:"expires_at"`
-		CreatedAt internal.Millis    `json:"created_at"`
-		UpdatedAt internal.Millis    `json:"updated_at"`
-	}{
-		plain:     (*plain)(i),
-		ExpiresAt: internal.MillisPtr{T: &i.ExpiresAt},
-		CreatedAt: internal.Millis{T: &i.CreatedAt},
-		UpdatedAt: internal.Millis{T: &i.UpdatedAt},
-	})
-}
-
-// MarshalJSON encodes an invitation as the API does: timestamps in Unix
-// milliseconds (a nil ExpiresAt as null), a nil PublicMetadata as {}.
-func (i OrganizationInvitation) MarshalJSON() ([]byte, error) {
-	type plain OrganizationInvitation
-	if i.PublicMetadata == nil {
-		i.PublicMetadata = Metadata{}
-	}
-	return json.Marshal(struct {
-		plain
-		ExpiresAt internal.MillisPtr `json:"expires_at"`
-		CreatedAt internal.Millis    `json:"created_at"`
-		UpdatedAt internal.Millis    `json:"updated_at"`
-	}{
-		plain:     plain(i),
-		ExpiresAt: internal.MillisPtr{T: &i.ExpiresAt},
-		CreatedAt: internal.Millis{T: &i.CreatedAt},
-		UpdatedAt: internal.Millis{T: &i.UpdatedAt},
-	})
-}
-
 // PublicInviterData is the public part of the inviter's profile.
 type PublicInviterData struct {
 	// UserID is the inviter's user ID.
@@ -137,40 +94,4 @@ type OrganizationInvitationWithPublicOrganizationData struct {
 	OrganizationInvitation
 	// PublicOrganizationData is the invitation's organization.
 	PublicOrganizationData PublicOrganizationData `json:"public_organization_data,omitzero"`
-}
-
-// UnmarshalJSON decodes the invitation and its organization data. (Without
-// it, the embedded invitation's UnmarshalJSON would be promoted and would
-// drop public_organization_data.)
-func (i *OrganizationInvitationWithPublicOrganizationData) UnmarshalJSON(b []byte) error {
-	if err := json.Unmarshal(b, &i.OrganizationInvitation); err != nil {
-		return err
-	}
-	var extra struct {
-		PublicOrganizationData *PublicOrganizationData `json:"public_organization_data"`
-	}
-	if err := json.Unmarshal(b, &extra); err != nil {
-		return err
-	}
-	i.PublicOrganizationData = PublicOrganizationData{}
-	if extra.PublicOrganizationData != nil {
-		i.PublicOrganizationData = *extra.PublicOrganizationData
-	}
-	return nil
-}
-
-// MarshalJSON encodes the invitation with its organization data.
-func (i OrganizationInvitationWithPublicOrganizationData) MarshalJSON() ([]byte, error) {
-	b, err := json.Marshal(i.OrganizationInvitation)
-	if err != nil || i.PublicOrganizationData == (PublicOrganizationData{}) {
-		return b, err
-	}
-	org, err := json.Marshal(i.PublicOrganizationData)
-	if err != nil {
-		return nil, err
-	}
-	b = bytes.TrimSuffix(b, []byte("}"))
-	b = append(b, `,"public_organization_data":`...)
-	b = append(b, org...)
-	return append(b, '}'), nil
 }

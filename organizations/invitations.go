@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 	"iter"
+	"net/http"
+	"slices"
 
 	"github.com/go-clerk/clerk/internal"
 )
@@ -47,31 +49,19 @@ func (p *CreateInvitationParams) check() error {
 // CreateInvitation invites an e-mail address to an organization with a
 // role. Clerk API: POST /organizations/{organization_id}/invitations.
 func (s *Service) CreateInvitation(ctx context.Context, organizationID string, params *CreateInvitationParams) (*OrganizationInvitation, error) {
-	p, err := internal.Path("/organizations/{organization_id}/invitations", organizationID)
-	if err != nil {
-		return nil, err
-	}
 	if params == nil {
 		return nil, errNilParams("CreateInvitation")
 	}
 	if err := params.check(); err != nil {
 		return nil, err
 	}
-	out := new(OrganizationInvitation)
-	if err := s.core().Post(ctx, p, params, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[OrganizationInvitation](ctx, s.core(), http.MethodPost, "/organizations/{organization_id}/invitations", params, organizationID)
 }
 
 // CreateInvitations invites 1 to 10 e-mail addresses to an organization in
 // one call, and returns the invitations. Clerk API:
 // POST /organizations/{organization_id}/invitations/bulk.
 func (s *Service) CreateInvitations(ctx context.Context, organizationID string, params []CreateInvitationParams) ([]*OrganizationInvitation, error) {
-	p, err := internal.Path("/organizations/{organization_id}/invitations/bulk", organizationID)
-	if err != nil {
-		return nil, err
-	}
 	if len(params) == 0 || len(params) > maxBulkInvitations {
 		return nil, fmt.Errorf("%w: CreateInvitations takes 1 to %d invitations, got %d", internal.ErrInvalidParams, maxBulkInvitations, len(params))
 	}
@@ -80,9 +70,13 @@ func (s *Service) CreateInvitations(ctx context.Context, organizationID string, 
 			return nil, fmt.Errorf("invitation %d: %w", i, err)
 		}
 	}
-	out := new(Page[OrganizationInvitation])
-	if err := s.core().Post(ctx, p, params, out); err != nil {
+	// The answer is the spec's OrganizationInvitations: {data, total_count}.
+	out, err := internal.Call[Page[OrganizationInvitation]](ctx, s.core(), http.MethodPost, "/organizations/{organization_id}/invitations/bulk", params, organizationID)
+	if err != nil {
 		return nil, err
+	}
+	if slices.Contains(out.Data, nil) {
+		return nil, fmt.Errorf("clerk: POST /organizations/{organization_id}/invitations/bulk: %w: null item in the list", internal.ErrInvalidResponse)
 	}
 	return out.Data, nil
 }
@@ -105,46 +99,26 @@ type ListInvitationsParams struct {
 // ListInvitations returns one page of an organization's invitations, with
 // TotalCount. Clerk API: GET /organizations/{organization_id}/invitations.
 func (s *Service) ListInvitations(ctx context.Context, organizationID string, params *ListInvitationsParams) (*Page[OrganizationInvitation], error) {
-	p, err := internal.Path("/organizations/{organization_id}/invitations", organizationID)
-	if err != nil {
-		return nil, err
-	}
-	out := new(Page[OrganizationInvitation])
-	if err := s.core().Get(ctx, p, internal.Query(params), out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.List[OrganizationInvitation](ctx, s.core(), "/organizations/{organization_id}/invitations", params, organizationID)
 }
 
 // AllInvitations iterates over every invitation of an organization that
 // matches params, fetching pages of params.Limit (500, the maximum, when
 // unset or larger) lazily, from params.Offset. params is copied, never
-// changed. It yields an error once and stops.
-// Clerk API: GET /organizations/{organization_id}/invitations.
+// changed. It yields an error once and stops. Invitations that leave the
+// list while it runs (revoked in the loop, with a Status filter) make it
+// skip none. Clerk API: GET /organizations/{organization_id}/invitations.
 func (s *Service) AllInvitations(ctx context.Context, organizationID string, params *ListInvitationsParams) iter.Seq2[*OrganizationInvitation, error] {
-	var p ListInvitationsParams
-	if params != nil {
-		p = *params
-	}
-	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[OrganizationInvitation], error) {
-		q := p
-		q.Limit, q.Offset = limit, offset
-		return s.ListInvitations(ctx, organizationID, &q)
-	})
+	return internal.All(ctx, params, paging(func(i *OrganizationInvitation) string { return i.ID }),
+		func(ctx context.Context, p *ListInvitationsParams) (*Page[OrganizationInvitation], error) {
+			return s.ListInvitations(ctx, organizationID, p)
+		})
 }
 
 // GetInvitation returns an invitation of an organization. Clerk API:
 // GET /organizations/{organization_id}/invitations/{invitation_id}.
 func (s *Service) GetInvitation(ctx context.Context, organizationID, invitationID string) (*OrganizationInvitation, error) {
-	p, err := internal.Path("/organizations/{organization_id}/invitations/{invitation_id}", organizationID, invitationID)
-	if err != nil {
-		return nil, err
-	}
-	out := new(OrganizationInvitation)
-	if err := s.core().Get(ctx, p, nil, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[OrganizationInvitation](ctx, s.core(), http.MethodGet, "/organizations/{organization_id}/invitations/{invitation_id}", nil, organizationID, invitationID)
 }
 
 // RevokeInvitationParams are the options of a revocation.
@@ -158,19 +132,8 @@ type RevokeInvitationParams struct {
 // revoked. params may be nil. Clerk API:
 // POST /organizations/{organization_id}/invitations/{invitation_id}/revoke.
 func (s *Service) RevokeInvitation(ctx context.Context, organizationID, invitationID string, params *RevokeInvitationParams) (*OrganizationInvitation, error) {
-	p, err := internal.Path("/organizations/{organization_id}/invitations/{invitation_id}/revoke", organizationID, invitationID)
-	if err != nil {
-		return nil, err
-	}
-	var body any
-	if params != nil {
-		body = params
-	}
-	out := new(OrganizationInvitation)
-	if err := s.core().Post(ctx, p, body, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	// Nil params send no body (the spec's body is optional).
+	return internal.Call[OrganizationInvitation](ctx, s.core(), http.MethodPost, "/organizations/{organization_id}/invitations/{invitation_id}/revoke", params, organizationID, invitationID)
 }
 
 // ListInstanceInvitationsParams filter and order the invitations of every
@@ -193,26 +156,15 @@ type ListInstanceInvitationsParams struct {
 // organization of the instance, each with its organization's public data,
 // with TotalCount. Clerk API: GET /organization_invitations.
 func (s *Service) ListInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams) (*Page[OrganizationInvitationWithPublicOrganizationData], error) {
-	out := new(Page[OrganizationInvitationWithPublicOrganizationData])
-	if err := s.core().Get(ctx, "/organization_invitations", internal.Query(params), out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.List[OrganizationInvitationWithPublicOrganizationData](ctx, s.core(), "/organization_invitations", params)
 }
 
 // AllInstanceInvitations iterates over the invitations of every organization
 // of the instance that match params, fetching pages of params.Limit (500,
 // the maximum, when unset or larger) lazily, from params.Offset. params is
-// copied, never changed. It yields an error once and stops.
+// copied, never changed. It yields an error once and stops, and skips none
+// when invitations leave the list while it runs.
 // Clerk API: GET /organization_invitations.
 func (s *Service) AllInstanceInvitations(ctx context.Context, params *ListInstanceInvitationsParams) iter.Seq2[*OrganizationInvitationWithPublicOrganizationData, error] {
-	var p ListInstanceInvitationsParams
-	if params != nil {
-		p = *params
-	}
-	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[OrganizationInvitationWithPublicOrganizationData], error) {
-		q := p
-		q.Limit, q.Offset = limit, offset
-		return s.ListInstanceInvitations(ctx, &q)
-	})
+	return internal.All(ctx, params, paging(func(i *OrganizationInvitationWithPublicOrganizationData) string { return i.ID }), s.ListInstanceInvitations)
 }

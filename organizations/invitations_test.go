@@ -25,9 +25,9 @@ func TestCreateInvitation(t *testing.T) {
 		{
 			"every field",
 			&CreateInvitationParams{
-				EmailAddress: "new@example.com", Role: "org:member", InviterUserID: ptr("user_admin"),
+				EmailAddress: "new@example.com", Role: "org:member", InviterUserID: new("user_admin"),
 				PublicMetadata: Metadata{"src": "test"}, PrivateMetadata: Metadata{"ticket": 7},
-				RedirectURL: ptr("https://example.com/welcome"), ExpiresInDays: ptr(7), Notify: ptr(false),
+				RedirectURL: new("https://example.com/welcome"), ExpiresInDays: new(7), Notify: new(false),
 			},
 			`{"email_address":"new@example.com","role":"org:member","inviter_user_id":"user_admin",
 				"public_metadata":{"src":"test"},"private_metadata":{"ticket":7},
@@ -39,7 +39,7 @@ func TestCreateInvitation(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("POST /organizations/{organization_id}/invitations", func(w http.ResponseWriter, r *http.Request) {
 				assert.JSONEq(t, tt.wantBody, readBody(r))
-				writeJSON(w, 200, invitationJSON("orginv_1", r.PathValue("organization_id"), InvitationPending))
+				spectest.WriteJSON(w, 200, invitationJSON("orginv_1", r.PathValue("organization_id"), InvitationPending))
 			})
 			inv, err := svc.CreateInvitation(context.Background(), "org_1", tt.params)
 			require.NoError(t, err)
@@ -57,17 +57,26 @@ func TestCreateInvitations(t *testing.T) {
 	srv.Mux.HandleFunc("POST /organizations/{organization_id}/invitations/bulk", func(w http.ResponseWriter, r *http.Request) {
 		assert.JSONEq(t, `[{"email_address":"a@example.com","role":"org:member"},
 			{"email_address":"b@example.com","role":"org:admin","notify":false,"inviter_user_id":"user_admin"}]`, readBody(r))
-		writeJSON(w, 200, `{"data":[`+invitationJSON("orginv_1", "org_1", InvitationPending)+`,`+
+		spectest.WriteJSON(w, 200, `{"data":[`+invitationJSON("orginv_1", "org_1", InvitationPending)+`,`+
 			invitationJSON("orginv_2", "org_1", InvitationPending)+`],"total_count":2}`)
 	})
 	invs, err := svc.CreateInvitations(context.Background(), "org_1", []CreateInvitationParams{
 		{EmailAddress: "a@example.com", Role: "org:member"},
-		{EmailAddress: "b@example.com", Role: "org:admin", Notify: ptr(false), InviterUserID: ptr("user_admin")},
+		{EmailAddress: "b@example.com", Role: "org:admin", Notify: new(false), InviterUserID: new("user_admin")},
 	})
 	require.NoError(t, err)
 	require.Len(t, invs, 2)
 	assert.Equal(t, "orginv_2", invs[1].ID)
 	assert.Equal(t, 1, srv.Count("POST", "/v1/organizations/org_1/invitations/bulk"))
+
+	// A null among the invitations is an invalid answer, not a nil item.
+	svc, srv = setup(t)
+	srv.Mux.HandleFunc("POST /organizations/{organization_id}/invitations/bulk", func(w http.ResponseWriter, r *http.Request) {
+		spectest.WriteJSON(w, 200, `{"data":[`+invitationJSON("orginv_1", "org_1", InvitationPending)+`,null],"total_count":2}`)
+	})
+	invs, err = svc.CreateInvitations(context.Background(), "org_1", []CreateInvitationParams{{EmailAddress: "a@example.com", Role: "org:member"}})
+	assert.Nil(t, invs)
+	assert.ErrorIs(t, err, internal.ErrInvalidResponse)
 }
 
 func TestListInvitations(t *testing.T) {
@@ -77,7 +86,7 @@ func TestListInvitations(t *testing.T) {
 		wantQuery url.Values
 	}{
 		{"nil params", nil, url.Values{}},
-		{"every filter", &ListInvitationsParams{Status: ptr(InvitationRevoked), EmailAddress: ptr("a@b.co"), OrderBy: ptr("email_address"), Limit: ptr(5), Offset: ptr(10)},
+		{"every filter", &ListInvitationsParams{Status: new(InvitationRevoked), EmailAddress: new("a@b.co"), OrderBy: new("email_address"), Limit: new(5), Offset: new(10)},
 			url.Values{"status": {"revoked"}, "email_address": {"a@b.co"}, "order_by": {"email_address"}, "limit": {"5"}, "offset": {"10"}}},
 	}
 	for _, tt := range tests {
@@ -85,7 +94,7 @@ func TestListInvitations(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("GET /organizations/{organization_id}/invitations", func(w http.ResponseWriter, r *http.Request) {
 				assert.Equal(t, tt.wantQuery, r.URL.Query())
-				writeJSON(w, 200, `{"data":[`+invitationJSON("orginv_1", "org_1", InvitationRevoked)+`],"total_count":31}`)
+				spectest.WriteJSON(w, 200, `{"data":[`+invitationJSON("orginv_1", "org_1", InvitationRevoked)+`],"total_count":31}`)
 			})
 			page, err := svc.ListInvitations(context.Background(), "org_1", tt.params)
 			require.NoError(t, err)
@@ -99,7 +108,7 @@ func TestAllInvitations(t *testing.T) {
 	svc, srv := setup(t)
 	store := newPageStore(1100, invitationN)
 	srv.Mux.Handle("GET /organizations/{organization_id}/invitations", store)
-	params := &ListInvitationsParams{Status: ptr(InvitationPending)}
+	params := &ListInvitationsParams{Status: new(InvitationPending)}
 	n := 0
 	for inv, err := range svc.AllInvitations(context.Background(), "org_1", params) {
 		require.NoError(t, err)
@@ -108,17 +117,17 @@ func TestAllInvitations(t *testing.T) {
 	}
 	assert.Equal(t, 1100, n)
 	assert.Equal(t, []string{"500@0", "500@500", "500@1000"}, store.pages)
-	assert.Equal(t, &ListInvitationsParams{Status: ptr(InvitationPending)}, params)
+	assert.Equal(t, &ListInvitationsParams{Status: new(InvitationPending)}, params)
 }
 
 func TestGetInvitation(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /organizations/{organization_id}/invitations/{invitation_id}", func(w http.ResponseWriter, r *http.Request) {
 		if r.PathValue("invitation_id") != "orginv_1" {
-			writeJSON(w, 404, notFoundJSON)
+			spectest.WriteError(w, 404, "resource_not_found")
 			return
 		}
-		writeJSON(w, 200, invitationJSON("orginv_1", r.PathValue("organization_id"), InvitationAccepted))
+		spectest.WriteJSON(w, 200, invitationJSON("orginv_1", r.PathValue("organization_id"), InvitationAccepted))
 	})
 	inv, err := svc.GetInvitation(context.Background(), "org_1", "orginv_1")
 	require.NoError(t, err)
@@ -135,7 +144,7 @@ func TestRevokeInvitation(t *testing.T) {
 		wantBody string
 	}{
 		{"nil params send no body", nil, ""},
-		{"requesting user", &RevokeInvitationParams{RequestingUserID: ptr("user_admin")}, `{"requesting_user_id":"user_admin"}`},
+		{"requesting user", &RevokeInvitationParams{RequestingUserID: new("user_admin")}, `{"requesting_user_id":"user_admin"}`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -147,7 +156,7 @@ func TestRevokeInvitation(t *testing.T) {
 				} else {
 					assert.JSONEq(t, tt.wantBody, body)
 				}
-				writeJSON(w, 200, invitationJSON(r.PathValue("invitation_id"), r.PathValue("organization_id"), InvitationRevoked))
+				spectest.WriteJSON(w, 200, invitationJSON(r.PathValue("invitation_id"), r.PathValue("organization_id"), InvitationRevoked))
 			})
 			inv, err := svc.RevokeInvitation(context.Background(), "org_1", "orginv_1", tt.params)
 			require.NoError(t, err)
@@ -164,7 +173,7 @@ func TestInstanceInvitations(t *testing.T) {
 		newPageStore(2, instanceInvitationN).ServeHTTP(w, r)
 	})
 	page, err := svc.ListInstanceInvitations(context.Background(), &ListInstanceInvitationsParams{
-		Status: ptr(InvitationPending), Query: ptr("example.com"), OrderBy: ptr("-created_at"), Limit: ptr(2),
+		Status: new(InvitationPending), Query: new("example.com"), OrderBy: new("-created_at"), Limit: new(2),
 	})
 	require.NoError(t, err)
 	assert.Equal(t, int64(2), page.TotalCount)
@@ -176,7 +185,7 @@ func TestInstanceInvitations(t *testing.T) {
 	store := newPageStore(777, instanceInvitationN)
 	srv.Mux.Handle("GET /organization_invitations", store)
 	n := 0
-	for inv, err := range svc.AllInstanceInvitations(context.Background(), &ListInstanceInvitationsParams{Limit: ptr(300)}) {
+	for inv, err := range svc.AllInstanceInvitations(context.Background(), &ListInstanceInvitationsParams{Limit: new(300)}) {
 		require.NoError(t, err)
 		assert.Equal(t, "acme", inv.PublicOrganizationData.Slug)
 		n++

@@ -1,11 +1,6 @@
 package organizations
 
-import (
-	"encoding/json"
-	"time"
-
-	"github.com/go-clerk/clerk/internal"
-)
+import "time"
 
 // OrganizationMembership is a user's membership in an organization, with
 // the organization and the member's public user data.
@@ -35,42 +30,6 @@ type OrganizationMembership struct {
 	CreatedAt time.Time `json:"created_at"`
 	// UpdatedAt is when the membership last changed.
 	UpdatedAt time.Time `json:"updated_at"`
-}
-
-// UnmarshalJSON decodes a membership, reading its timestamps as Unix
-// milliseconds.
-func (m *OrganizationMembership) UnmarshalJSON(b []byte) error {
-	type plain OrganizationMembership
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{
-		plain:     (*plain)(m),
-		CreatedAt: internal.Millis{T: &m.CreatedAt},
-		UpdatedAt: internal.Millis{T: &m.UpdatedAt},
-	})
-}
-
-// MarshalJSON encodes a membership as the API does: timestamps in Unix
-// milliseconds, nil PublicMetadata as {}, nil Permissions as [].
-func (m OrganizationMembership) MarshalJSON() ([]byte, error) {
-	type plain OrganizationMembership
-	if m.PublicMetadata == nil {
-		m.PublicMetadata = Metadata{}
-	}
-	if m.Permissions == nil {
-		m.Permissions = []string{}
-	}
-	return json.Marshal(struct {
-		plain
-		CreatedAt internal.Millis `json:"created_at"`
-		UpdatedAt internal.Millis `json:"updated_at"`
-	}{
-		plain:     plain(m),
-		CreatedAt: internal.Millis{T: &m.CreatedAt},
-		UpdatedAt: internal.Millis{T: &m.UpdatedAt},
-	})
 }
 
 // PublicUserData is the public part of a member's profile, as a membership

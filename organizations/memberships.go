@@ -3,6 +3,7 @@ package organizations
 import (
 	"context"
 	"iter"
+	"net/http"
 	"time"
 
 	"github.com/go-clerk/clerk/internal"
@@ -24,10 +25,6 @@ type CreateMembershipParams struct {
 // CreateMembership adds a user to an organization with a role. Clerk API:
 // POST /organizations/{organization_id}/memberships.
 func (s *Service) CreateMembership(ctx context.Context, organizationID string, params *CreateMembershipParams) (*OrganizationMembership, error) {
-	p, err := internal.Path("/organizations/{organization_id}/memberships", organizationID)
-	if err != nil {
-		return nil, err
-	}
 	if params == nil {
 		return nil, errNilParams("CreateMembership")
 	}
@@ -37,11 +34,7 @@ func (s *Service) CreateMembership(ctx context.Context, organizationID string, p
 	if err := required("role", params.Role); err != nil {
 		return nil, err
 	}
-	out := new(OrganizationMembership)
-	if err := s.core().Post(ctx, p, params, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[OrganizationMembership](ctx, s.core(), http.MethodPost, "/organizations/{organization_id}/memberships", params, organizationID)
 }
 
 // ListMembershipsParams filter and order an organization's memberships. The
@@ -93,32 +86,20 @@ type ListMembershipsParams struct {
 // ListMemberships returns one page of an organization's memberships, with
 // TotalCount. Clerk API: GET /organizations/{organization_id}/memberships.
 func (s *Service) ListMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams) (*Page[OrganizationMembership], error) {
-	p, err := internal.Path("/organizations/{organization_id}/memberships", organizationID)
-	if err != nil {
-		return nil, err
-	}
-	out := new(Page[OrganizationMembership])
-	if err := s.core().Get(ctx, p, internal.Query(params), out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.List[OrganizationMembership](ctx, s.core(), "/organizations/{organization_id}/memberships", params, organizationID)
 }
 
 // AllMemberships iterates over every membership of an organization that
 // matches params, fetching pages of params.Limit (500, the maximum, when
 // unset or larger) lazily, from params.Offset. params is copied, never
-// changed. It yields an error once and stops.
+// changed. It yields an error once and stops. Memberships deleted while it
+// runs (DeleteMembership in the loop) make it skip none.
 // Clerk API: GET /organizations/{organization_id}/memberships.
 func (s *Service) AllMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams) iter.Seq2[*OrganizationMembership, error] {
-	var p ListMembershipsParams
-	if params != nil {
-		p = *params
-	}
-	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[OrganizationMembership], error) {
-		q := p
-		q.Limit, q.Offset = limit, offset
-		return s.ListMemberships(ctx, organizationID, &q)
-	})
+	return internal.All(ctx, params, paging(membershipID),
+		func(ctx context.Context, p *ListMembershipsParams) (*Page[OrganizationMembership], error) {
+			return s.ListMemberships(ctx, organizationID, p)
+		})
 }
 
 // ListInstanceMembershipsParams order and page the memberships of every
@@ -138,28 +119,17 @@ type ListInstanceMembershipsParams struct {
 // organization of the instance, with TotalCount. Clerk API:
 // GET /organization_memberships.
 func (s *Service) ListInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams) (*Page[OrganizationMembership], error) {
-	out := new(Page[OrganizationMembership])
-	if err := s.core().Get(ctx, "/organization_memberships", internal.Query(params), out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.List[OrganizationMembership](ctx, s.core(), "/organization_memberships", params)
 }
 
 // AllInstanceMemberships iterates over the memberships of every organization
 // of the instance, fetching pages of params.Limit (500, the maximum, when
 // unset or larger) lazily, from params.Offset. params is copied, never
-// changed. It yields an error once and stops.
-// Clerk API: GET /organization_memberships.
+// changed. It yields an error once and stops, and skips none when
+// memberships are deleted while it runs. Clerk API:
+// GET /organization_memberships.
 func (s *Service) AllInstanceMemberships(ctx context.Context, params *ListInstanceMembershipsParams) iter.Seq2[*OrganizationMembership, error] {
-	var p ListInstanceMembershipsParams
-	if params != nil {
-		p = *params
-	}
-	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[OrganizationMembership], error) {
-		q := p
-		q.Limit, q.Offset = limit, offset
-		return s.ListInstanceMemberships(ctx, &q)
-	})
+	return internal.All(ctx, params, paging(membershipID), s.ListInstanceMemberships)
 }
 
 // UpdateMembershipParams change a membership. Role is required.
@@ -172,21 +142,13 @@ type UpdateMembershipParams struct {
 // organization and the member's user ID. Clerk API:
 // PATCH /organizations/{organization_id}/memberships/{user_id}.
 func (s *Service) UpdateMembership(ctx context.Context, organizationID, userID string, params *UpdateMembershipParams) (*OrganizationMembership, error) {
-	p, err := internal.Path("/organizations/{organization_id}/memberships/{user_id}", organizationID, userID)
-	if err != nil {
-		return nil, err
-	}
 	if params == nil {
 		return nil, errNilParams("UpdateMembership")
 	}
 	if err := required("role", params.Role); err != nil {
 		return nil, err
 	}
-	out := new(OrganizationMembership)
-	if err := s.core().Patch(ctx, p, params, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[OrganizationMembership](ctx, s.core(), http.MethodPatch, "/organizations/{organization_id}/memberships/{user_id}", params, organizationID, userID)
 }
 
 // UpdateMembershipMetadata deep-merges metadata into a membership's: nested
@@ -194,18 +156,10 @@ func (s *Service) UpdateMembership(ctx context.Context, organizationID, userID s
 // deleted. Clerk API:
 // PATCH /organizations/{organization_id}/memberships/{user_id}/metadata.
 func (s *Service) UpdateMembershipMetadata(ctx context.Context, organizationID, userID string, params *MetadataParams) (*OrganizationMembership, error) {
-	p, err := internal.Path("/organizations/{organization_id}/memberships/{user_id}/metadata", organizationID, userID)
-	if err != nil {
-		return nil, err
-	}
 	if params == nil {
-		params = &MetadataParams{}
+		params = &MetadataParams{} // the endpoint wants a body
 	}
-	out := new(OrganizationMembership)
-	if err := s.core().Patch(ctx, p, params, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[OrganizationMembership](ctx, s.core(), http.MethodPatch, "/organizations/{organization_id}/memberships/{user_id}/metadata", params, organizationID, userID)
 }
 
 // DeleteMembership removes a user from an organization. (The API answers
@@ -213,9 +167,7 @@ func (s *Service) UpdateMembershipMetadata(ctx context.Context, organizationID, 
 // error.) Clerk API:
 // DELETE /organizations/{organization_id}/memberships/{user_id}.
 func (s *Service) DeleteMembership(ctx context.Context, organizationID, userID string) error {
-	p, err := internal.Path("/organizations/{organization_id}/memberships/{user_id}", organizationID, userID)
-	if err != nil {
-		return err
-	}
-	return s.core().Delete(ctx, p, nil)
+	return internal.Exec(ctx, s.core(), http.MethodDelete, "/organizations/{organization_id}/memberships/{user_id}", nil, organizationID, userID)
 }
+
+func membershipID(m *OrganizationMembership) string { return m.ID }

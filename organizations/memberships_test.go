@@ -30,7 +30,7 @@ func TestCreateMembership(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("POST /organizations/{organization_id}/memberships", func(w http.ResponseWriter, r *http.Request) {
 				assert.JSONEq(t, tt.wantBody, readBody(r))
-				writeJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:member"))
+				spectest.WriteJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:member"))
 			})
 			m, err := svc.CreateMembership(context.Background(), "org_1", tt.params)
 			require.NoError(t, err)
@@ -57,10 +57,10 @@ func TestListMemberships(t *testing.T) {
 			params: &ListMembershipsParams{
 				UserIDs: []string{"user_1", "-user_2"}, EmailAddresses: []string{"a@b.co", "c@d.co"},
 				PhoneNumbers: []string{"+15555550100"}, Usernames: []string{"ada"}, Web3Wallets: []string{"0xabc"},
-				Roles: []string{"org:admin", "org:member"}, Query: ptr("ada"), EmailAddressQuery: ptr("example"),
-				PhoneNumberQuery: ptr("555"), UsernameQuery: ptr("ad"), NameQuery: ptr("Lovelace"),
+				Roles: []string{"org:admin", "org:member"}, Query: new("ada"), EmailAddressQuery: new("example"),
+				PhoneNumberQuery: new("555"), UsernameQuery: new("ad"), NameQuery: new("Lovelace"),
 				LastActiveAtBefore: &before, LastActiveAtAfter: &after, CreatedAtBefore: &before, CreatedAtAfter: &after,
-				OrderBy: ptr("-created_at"), Limit: ptr(50), Offset: ptr(100),
+				OrderBy: new("-created_at"), Limit: new(50), Offset: new(100),
 			},
 			wantQuery: url.Values{
 				"user_id": {"user_1", "-user_2"}, "email_address": {"a@b.co", "c@d.co"},
@@ -78,7 +78,7 @@ func TestListMemberships(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("GET /organizations/{organization_id}/memberships", func(w http.ResponseWriter, r *http.Request) {
 				assert.Equal(t, tt.wantQuery, r.URL.Query())
-				writeJSON(w, 200, `{"data":[`+membershipJSON(1, "org_1", "org:admin")+`,`+membershipJSON(2, "org_1", "org:member")+`],"total_count":2}`)
+				spectest.WriteJSON(w, 200, `{"data":[`+membershipJSON(1, "org_1", "org:admin")+`,`+membershipJSON(2, "org_1", "org:member")+`],"total_count":2}`)
 			})
 			page, err := svc.ListMemberships(context.Background(), "org_1", tt.params)
 			require.NoError(t, err)
@@ -103,7 +103,7 @@ func TestAllMemberships(t *testing.T) {
 			[]string{"500@0", "500@500", "500@1000", "500@1500", "500@2000", "500@2500", "500@3000"}, 0, 3456},
 		{"exact multiple, no extra request", 2000, nil,
 			[]string{"500@0", "500@500", "500@1000", "500@1500"}, 0, 2000},
-		{"caller's page size and start", 2500, &ListMembershipsParams{Roles: []string{"org:member"}, Limit: ptr(400), Offset: ptr(1000)},
+		{"caller's page size and start", 2500, &ListMembershipsParams{Roles: []string{"org:member"}, Limit: new(400), Offset: new(1000)},
 			[]string{"400@1000", "400@1400", "400@1800", "400@2200"}, 1000, 1500},
 		{"empty organization", 0, nil, []string{"500@0"}, 0, 0},
 	}
@@ -194,9 +194,9 @@ func TestInstanceMemberships(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("GET /organization_memberships", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, url.Values{"order_by": {"+email_address"}, "limit": {"2"}, "offset": {"0"}}, r.URL.Query())
-		writeJSON(w, 200, `{"data":[`+membershipJSON(1, "org_1", "org:admin")+`,`+membershipJSON(2, "org_2", "org:member")+`],"total_count":9}`)
+		spectest.WriteJSON(w, 200, `{"data":[`+membershipJSON(1, "org_1", "org:admin")+`,`+membershipJSON(2, "org_2", "org:member")+`],"total_count":9}`)
 	})
-	page, err := svc.ListInstanceMemberships(context.Background(), &ListInstanceMembershipsParams{OrderBy: ptr("+email_address"), Limit: ptr(2), Offset: ptr(0)})
+	page, err := svc.ListInstanceMemberships(context.Background(), &ListInstanceMembershipsParams{OrderBy: new("+email_address"), Limit: new(2), Offset: new(0)})
 	require.NoError(t, err)
 	assert.Equal(t, int64(9), page.TotalCount)
 	assert.Equal(t, "org_2", page.Data[1].Organization.ID)
@@ -219,7 +219,7 @@ func TestUpdateMembership(t *testing.T) {
 	srv.Mux.HandleFunc("PATCH /organizations/{organization_id}/memberships/{user_id}", func(w http.ResponseWriter, r *http.Request) {
 		assert.Equal(t, "user_7", r.PathValue("user_id"))
 		assert.JSONEq(t, `{"role":"org:admin"}`, readBody(r))
-		writeJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:admin"))
+		spectest.WriteJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:admin"))
 	})
 	m, err := svc.UpdateMembership(context.Background(), "org_1", "user_7", &UpdateMembershipParams{Role: "org:admin"})
 	require.NoError(t, err)
@@ -242,7 +242,7 @@ func TestUpdateMembershipMetadata(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("PATCH /organizations/{organization_id}/memberships/{user_id}/metadata", func(w http.ResponseWriter, r *http.Request) {
 				assert.JSONEq(t, tt.wantBody, readBody(r))
-				writeJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:member"))
+				spectest.WriteJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:member"))
 			})
 			m, err := svc.UpdateMembershipMetadata(context.Background(), "org_1", "user_7", tt.params)
 			require.NoError(t, err)
@@ -256,11 +256,11 @@ func TestDeleteMembership(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("DELETE /organizations/{organization_id}/memberships/{user_id}", func(w http.ResponseWriter, r *http.Request) {
 		if r.PathValue("user_id") != "user_7" {
-			writeJSON(w, 404, notFoundJSON)
+			spectest.WriteError(w, 404, "resource_not_found")
 			return
 		}
 		// The API answers the removed membership, not a DeletedObject.
-		writeJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:member"))
+		spectest.WriteJSON(w, 200, membershipJSON(7, r.PathValue("organization_id"), "org:member"))
 	})
 	require.NoError(t, svc.DeleteMembership(context.Background(), "org_1", "user_7"))
 	assert.Equal(t, 1, srv.Count("DELETE", "/v1/organizations/org_1/memberships/user_7"))

@@ -1,6 +1,7 @@
 package organizations
 
 import (
+	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -9,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
@@ -24,17 +26,18 @@ func specValid(t *testing.T, method, path string, body []byte) {
 	}
 }
 
-// roundTrip decodes raw into a fresh T, encodes it, decodes that again and
-// checks both decodings agree; it returns the first decoding and the
-// encoding.
+// roundTrip decodes raw into a fresh T with the SDK's codec, encodes it as
+// the API writes it (internal.MarshalAPI, as the SDK's fakes do), decodes
+// that again and checks both decodings agree; it returns the first decoding
+// and the encoding.
 func roundTrip[T any](t *testing.T, raw string) (*T, []byte) {
 	t.Helper()
 	v := new(T)
-	require.NoError(t, json.Unmarshal([]byte(raw), v))
-	b, err := json.Marshal(v)
+	require.NoError(t, internal.Unmarshal([]byte(raw), v))
+	b, err := internal.MarshalAPI(v)
 	require.NoError(t, err)
 	again := new(T)
-	require.NoError(t, json.Unmarshal(b, again))
+	require.NoError(t, internal.Unmarshal(b, again))
 	assert.Equal(t, v, again, "after a round trip through %s", b)
 	return v, b
 }
@@ -57,7 +60,7 @@ func TestOrganizationJSON(t *testing.T) {
 	specValid(t, "GET", "/organizations/org_2", b)
 
 	// A hand-made organization with nil metadata still encodes spec-valid.
-	b, err := json.Marshal(&Organization{Object: "organization", ID: "org_3"})
+	b, err := internal.MarshalAPI(&Organization{Object: "organization", ID: "org_3"})
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"public_metadata":{}`)
 	specValid(t, "GET", "/organizations/org_3", b)
@@ -65,7 +68,7 @@ func TestOrganizationJSON(t *testing.T) {
 
 func TestOrganizationNullsAndUnknownFields(t *testing.T) {
 	var o Organization
-	require.NoError(t, json.Unmarshal([]byte(`{"object":"organization","id":"org_1","role_set_key":null,
+	require.NoError(t, internal.Unmarshal([]byte(`{"object":"organization","id":"org_1","role_set_key":null,
 		"last_active_at":null,"logo_url":"https://old","field_of_the_future":{"x":1}}`), &o))
 	assert.Equal(t, "", o.RoleSetKey)
 	assert.Nil(t, o.LastActiveAt)
@@ -99,7 +102,7 @@ func TestMembershipJSON(t *testing.T) {
 	assert.NotContains(t, string(b), "public_user_data")
 	specValid(t, "POST", "/organizations/org_1/memberships", b)
 
-	b, err := json.Marshal(OrganizationMembership{Object: "organization_membership", ID: "orgmem_2", Role: "org:admin",
+	b, err := internal.MarshalAPI(OrganizationMembership{Object: "organization_membership", ID: "orgmem_2", Role: "org:admin",
 		Organization: Organization{Object: "organization", ID: "org_1"}})
 	require.NoError(t, err)
 	assert.Contains(t, string(b), `"permissions":[]`)
@@ -116,7 +119,7 @@ func TestInvitationJSON(t *testing.T) {
 			ImageURL: "https://img.clerk.com/g.png", HasImage: true, Identifier: "grace@example.com",
 		},
 		Status: InvitationPending, PublicMetadata: Metadata{"src": "test"}, PrivateMetadata: Metadata{"ticket": float64(7)},
-		URL: "https://accounts.example.com/join?ticket=x", ExpiresAt: ptr(ms(1702592000000)),
+		URL: "https://accounts.example.com/join?ticket=x", ExpiresAt: new(ms(1702592000000)),
 		CreatedAt: ms(1700000000000), UpdatedAt: ms(1700000001000),
 	}
 	assert.Equal(t, want, inv)
@@ -150,8 +153,39 @@ func TestInvitationWithPublicOrganizationDataJSON(t *testing.T) {
 	assert.Equal(t, PublicOrganizationData{}, inv.PublicOrganizationData)
 	assert.NotContains(t, string(b), "public_organization_data")
 
-	// A value decoded twice does not keep stale organization data.
-	require.NoError(t, json.Unmarshal([]byte(raw), inv))
-	require.NoError(t, json.Unmarshal([]byte(invitationJSON("orginv_2", "org_1", InvitationPending)), inv))
-	assert.Equal(t, PublicOrganizationData{}, inv.PublicOrganizationData)
+	// No item of a list keeps another's organization data: the second
+	// invitation, without any, decodes with none.
+	svc, srv := setup(t, spectest.WithResponseValidation())
+	srv.Mux.HandleFunc("GET /organization_invitations", func(w http.ResponseWriter, r *http.Request) {
+		spectest.WriteJSON(w, 200, `{"data":[`+raw+`,`+instanceInvitationN(2)+`,`+invitationJSON("orginv_3", "org_1", InvitationPending)+`],"total_count":3}`)
+	})
+	page, err := svc.ListInstanceInvitations(context.Background(), nil)
+	require.NoError(t, err)
+	require.Len(t, page.Data, 3)
+	assert.Equal(t, "Acme Corp", page.Data[0].PublicOrganizationData.Name)
+	assert.Equal(t, "acme", page.Data[1].PublicOrganizationData.Slug)
+	assert.Equal(t, PublicOrganizationData{}, page.Data[2].PublicOrganizationData)
+}
+
+// TestModelsMarshalledByUsersReadBack: a model that a user marshals with
+// encoding/json (times in RFC 3339, as encoding/json writes a time.Time)
+// reads back with the SDK's codec, and with encoding/json, to the same
+// value (ARCHITECTURE.md, "Writing a model").
+func TestModelsMarshalledByUsersReadBack(t *testing.T) {
+	check := func(t *testing.T, v, viaCodec, viaJSON any) {
+		t.Helper()
+		b, err := json.Marshal(v)
+		require.NoError(t, err)
+		assert.NotContains(t, string(b), "1700000000000", "times are RFC 3339 in encoding/json")
+		require.NoError(t, internal.Unmarshal(b, viaCodec))
+		assert.Equal(t, v, viaCodec)
+		require.NoError(t, json.Unmarshal(b, viaJSON))
+		assert.Equal(t, v, viaJSON)
+	}
+	o, _ := roundTrip[Organization](t, orgJSON("org_1", "acme"))
+	check(t, o, new(Organization), new(Organization))
+	m, _ := roundTrip[OrganizationMembership](t, membershipJSON(7, "org_1", "org:member"))
+	check(t, m, new(OrganizationMembership), new(OrganizationMembership))
+	inv, _ := roundTrip[OrganizationInvitationWithPublicOrganizationData](t, instanceInvitationN(1))
+	check(t, inv, new(OrganizationInvitationWithPublicOrganizationData), new(OrganizationInvitationWithPublicOrganizationData))
 }

@@ -1,11 +1,6 @@
 package organizations
 
-import (
-	"encoding/json"
-	"time"
-
-	"github.com/go-clerk/clerk/internal"
-)
+import "time"
 
 // Organization is a Clerk organization. Times are Clerk's Unix milliseconds
 // as time.Time.
@@ -60,50 +55,4 @@ type Organization struct {
 	// RoleSetKey is the key of the role set assigned to the organization,
 	// "" when none.
 	RoleSetKey string `json:"role_set_key,omitempty"`
-}
-
-// UnmarshalJSON decodes an organization, reading its timestamps as Unix
-// milliseconds.
-func (o *Organization) UnmarshalJSON(b []byte) error {
-	type plain Organization
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt    internal.Millis    `json:"created_at"`
-		UpdatedAt    internal.Millis    `json:"updated_at"`
-		LastActiveAt internal.MillisPtr `json:"last_active_at"`
-	}{
-		plain:        (*plain)(o),
-		CreatedAt:    internal.Millis{T: &o.CreatedAt},
-		UpdatedAt:    internal.Millis{T: &o.UpdatedAt},
-		LastActiveAt: internal.MillisPtr{T: &o.LastActiveAt},
-	})
-}
-
-// MarshalJSON encodes an organization as the API does: timestamps in Unix
-// milliseconds, a nil PublicMetadata as {}.
-func (o Organization) MarshalJSON() ([]byte, error) {
-	type plain Organization
-	if o.PublicMetadata == nil {
-		o.PublicMetadata = Metadata{}
-	}
-	return json.Marshal(struct {
-		plain
-		CreatedAt    internal.Millis     `json:"created_at"`
-		UpdatedAt    internal.Millis     `json:"updated_at"`
-		LastActiveAt *internal.MillisPtr `json:"last_active_at,omitempty"`
-	}{
-		plain:        plain(o),
-		CreatedAt:    internal.Millis{T: &o.CreatedAt},
-		UpdatedAt:    internal.Millis{T: &o.UpdatedAt},
-		LastActiveAt: optionalMillis(&o.LastActiveAt),
-	})
-}
-
-// optionalMillis returns nil for a nil time, so that an optional timestamp
-// tagged omitempty is left out rather than sent as null.
-func optionalMillis(t **time.Time) *internal.MillisPtr {
-	if *t == nil {
-		return nil
-	}
-	return &internal.MillisPtr{T: t}
 }

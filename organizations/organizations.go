@@ -56,11 +56,7 @@ func (s *Service) Create(ctx context.Context, params *CreateParams) (*Organizati
 	if err := required("name", params.Name); err != nil {
 		return nil, err
 	}
-	out := new(Organization)
-	if err := s.core().Post(ctx, "/organizations", params, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[Organization](ctx, s.core(), http.MethodPost, "/organizations", params)
 }
 
 // GetParams ask for optional fields of an organization.
@@ -75,15 +71,7 @@ type GetParams struct {
 // Get returns an organization by its ID or its slug. params may be nil.
 // Clerk API: GET /organizations/{organization_id}.
 func (s *Service) Get(ctx context.Context, idOrSlug string, params *GetParams) (*Organization, error) {
-	p, err := internal.Path("/organizations/{organization_id}", idOrSlug)
-	if err != nil {
-		return nil, err
-	}
-	out := new(Organization)
-	if err := s.core().Get(ctx, p, internal.Query(params), out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[Organization](ctx, s.core(), http.MethodGet, "/organizations/{organization_id}", params, idOrSlug)
 }
 
 // ListParams filter and order organizations.
@@ -114,27 +102,16 @@ type ListParams struct {
 // List returns one page of organizations, with TotalCount. Clerk API:
 // GET /organizations.
 func (s *Service) List(ctx context.Context, params *ListParams) (*Page[Organization], error) {
-	out := new(Page[Organization])
-	if err := s.core().Get(ctx, "/organizations", internal.Query(params), out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.List[Organization](ctx, s.core(), "/organizations", params)
 }
 
 // All iterates over every organization that matches params, fetching pages
 // of params.Limit (500, the maximum, when unset or larger) lazily, from
 // params.Offset. params is copied, never changed. It yields an error once
-// and stops. Clerk API: GET /organizations.
+// and stops. Organizations deleted while it runs (Delete in the loop) make
+// it skip none. Clerk API: GET /organizations.
 func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Organization, error] {
-	var p ListParams
-	if params != nil {
-		p = *params
-	}
-	return internal.OffsetAll(ctx, p.Limit, p.Offset, maxLimit, func(ctx context.Context, limit, offset *int) (*Page[Organization], error) {
-		q := p
-		q.Limit, q.Offset = limit, offset
-		return s.List(ctx, &q)
-	})
+	return internal.All(ctx, params, paging(func(o *Organization) string { return o.ID }), s.List)
 }
 
 // UpdateParams change an organization; nil fields are left as they are.
@@ -159,18 +136,10 @@ type UpdateParams struct {
 // Update changes an organization. Clerk API:
 // PATCH /organizations/{organization_id}.
 func (s *Service) Update(ctx context.Context, organizationID string, params *UpdateParams) (*Organization, error) {
-	p, err := internal.Path("/organizations/{organization_id}", organizationID)
-	if err != nil {
-		return nil, err
-	}
 	if params == nil {
-		params = &UpdateParams{}
+		params = &UpdateParams{} // the endpoint wants a body
 	}
-	out := new(Organization)
-	if err := s.core().Patch(ctx, p, params, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[Organization](ctx, s.core(), http.MethodPatch, "/organizations/{organization_id}", params, organizationID)
 }
 
 // MetadataParams carry the metadata of a merge (UpdateMetadata,
@@ -198,28 +167,16 @@ func (s *Service) ReplaceMetadata(ctx context.Context, organizationID string, pa
 }
 
 func (s *Service) metadata(ctx context.Context, method, organizationID string, params *MetadataParams) (*Organization, error) {
-	p, err := internal.Path("/organizations/{organization_id}/metadata", organizationID)
-	if err != nil {
-		return nil, err
-	}
 	if params == nil {
-		params = &MetadataParams{}
+		params = &MetadataParams{} // the endpoint wants a body
 	}
-	out := new(Organization)
-	if err := s.core().Do(ctx, &internal.Request{Method: method, Path: p, Body: params}, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[Organization](ctx, s.core(), method, "/organizations/{organization_id}/metadata", params, organizationID)
 }
 
 // Delete deletes an organization with its memberships and invitations.
 // Clerk API: DELETE /organizations/{organization_id}.
 func (s *Service) Delete(ctx context.Context, organizationID string) error {
-	p, err := internal.Path("/organizations/{organization_id}", organizationID)
-	if err != nil {
-		return err
-	}
-	return s.core().Delete(ctx, p, nil)
+	return internal.Exec(ctx, s.core(), http.MethodDelete, "/organizations/{organization_id}", nil, organizationID)
 }
 
 // SetLogoParams describe a logo upload. File is required.
@@ -237,10 +194,6 @@ type SetLogoParams struct {
 // HasImage set and its new ImageURL. Clerk API:
 // PUT /organizations/{organization_id}/logo (multipart/form-data).
 func (s *Service) SetLogo(ctx context.Context, organizationID string, params *SetLogoParams) (*Organization, error) {
-	p, err := internal.Path("/organizations/{organization_id}/logo", organizationID)
-	if err != nil {
-		return nil, err
-	}
 	if params == nil || params.File == nil {
 		return nil, fmt.Errorf("%w: file is required", internal.ErrInvalidParams)
 	}
@@ -251,11 +204,7 @@ func (s *Service) SetLogo(ctx context.Context, organizationID string, params *Se
 	if params.UploaderUserID != nil {
 		body.Fields = map[string]string{"uploader_user_id": *params.UploaderUserID}
 	}
-	out := new(Organization)
-	if err := s.core().Do(ctx, &internal.Request{Method: http.MethodPut, Path: p, Body: body}, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	return internal.Call[Organization](ctx, s.core(), http.MethodPut, "/organizations/{organization_id}/logo", body, organizationID)
 }
 
 // DeleteLogo removes an organization's logo. (The API answers the
@@ -263,9 +212,5 @@ func (s *Service) SetLogo(ctx context.Context, organizationID string, params *Se
 // method this one returns only the error: Get the organization for its new
 // ImageURL.) Clerk API: DELETE /organizations/{organization_id}/logo.
 func (s *Service) DeleteLogo(ctx context.Context, organizationID string) error {
-	p, err := internal.Path("/organizations/{organization_id}/logo", organizationID)
-	if err != nil {
-		return err
-	}
-	return s.core().Delete(ctx, p, nil)
+	return internal.Exec(ctx, s.core(), http.MethodDelete, "/organizations/{organization_id}/logo", nil, organizationID)
 }

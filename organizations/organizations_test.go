@@ -2,11 +2,13 @@ package organizations
 
 import (
 	"context"
+	"errors"
 	"io"
 	"mime"
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -32,16 +34,16 @@ func TestCreate(t *testing.T) {
 		},
 		{
 			name:     "with a creator and a slug",
-			params:   &CreateParams{Name: "Acme Corp", Slug: ptr("acme-corp"), CreatedBy: ptr("user_creator")},
+			params:   &CreateParams{Name: "Acme Corp", Slug: new("acme-corp"), CreatedBy: new("user_creator")},
 			wantBody: `{"name":"Acme Corp","slug":"acme-corp","created_by":"user_creator"}`,
 		},
 		{
 			name: "every field",
 			params: &CreateParams{
-				Name: "Acme Corp", Slug: ptr("acme-corp"), CreatedBy: ptr("user_creator"),
-				MaxAllowedMemberships: ptr(0), PublicMetadata: Metadata{"plan": "pro"}, PrivateMetadata: Metadata{},
-				CreatedAt:  ptr(time.Date(2012, 10, 20, 7, 15, 20, 902e6, time.UTC)),
-				RoleSetKey: ptr("default"),
+				Name: "Acme Corp", Slug: new("acme-corp"), CreatedBy: new("user_creator"),
+				MaxAllowedMemberships: new(0), PublicMetadata: Metadata{"plan": "pro"}, PrivateMetadata: Metadata{},
+				CreatedAt:  new(time.Date(2012, 10, 20, 7, 15, 20, 902e6, time.UTC)),
+				RoleSetKey: new("default"),
 			},
 			wantBody: `{"name":"Acme Corp","slug":"acme-corp","created_by":"user_creator","max_allowed_memberships":0,
 				"public_metadata":{"plan":"pro"},"private_metadata":{},"created_at":"2012-10-20T07:15:20.902Z","role_set_key":"default"}`,
@@ -52,7 +54,7 @@ func TestCreate(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("POST /organizations", func(w http.ResponseWriter, r *http.Request) {
 				assert.JSONEq(t, tt.wantBody, readBody(r))
-				writeJSON(w, 200, orgJSON("org_1", "acme-corp"))
+				spectest.WriteJSON(w, 200, orgJSON("org_1", "acme-corp"))
 			})
 			o, err := svc.Create(context.Background(), tt.params)
 			require.NoError(t, err)
@@ -72,9 +74,9 @@ func TestGet(t *testing.T) {
 	}{
 		{"by ID", "org_1", nil, "/v1/organizations/org_1", url.Values{}},
 		{"by slug", "acme-corp", nil, "/v1/organizations/acme-corp", url.Values{}},
-		{"with members count", "acme-corp", &GetParams{IncludeMembersCount: ptr(true)}, "/v1/organizations/acme-corp",
+		{"with members count", "acme-corp", &GetParams{IncludeMembersCount: new(true)}, "/v1/organizations/acme-corp",
 			url.Values{"include_members_count": {"true"}}},
-		{"both flags, false is sent", "org_1", &GetParams{IncludeMembersCount: ptr(false), IncludeMissingMemberWithElevatedPermissions: ptr(true)},
+		{"both flags, false is sent", "org_1", &GetParams{IncludeMembersCount: new(false), IncludeMissingMemberWithElevatedPermissions: new(true)},
 			"/v1/organizations/org_1", url.Values{"include_members_count": {"false"}, "include_missing_member_with_elevated_permissions": {"true"}}},
 	}
 	for _, tt := range tests {
@@ -85,16 +87,16 @@ func TestGet(t *testing.T) {
 				// The fake knows one organization, by ID or by slug.
 				switch r.PathValue("organization_id") {
 				case "org_1", "acme-corp":
-					writeJSON(w, 200, orgJSON("org_1", "acme-corp"))
+					spectest.WriteJSON(w, 200, orgJSON("org_1", "acme-corp"))
 				default:
-					writeJSON(w, 404, notFoundJSON)
+					spectest.WriteError(w, 404, "resource_not_found")
 				}
 			})
 			o, err := svc.Get(context.Background(), tt.idOrSlug, tt.params)
 			require.NoError(t, err)
 			assert.Equal(t, "org_1", o.ID)
 			assert.Equal(t, "acme-corp", o.Slug)
-			assert.Equal(t, ptr(3), o.MembersCount)
+			assert.Equal(t, new(3), o.MembersCount)
 			assert.Equal(t, 1, srv.Count("GET", tt.wantPath))
 		})
 	}
@@ -111,9 +113,9 @@ func TestList(t *testing.T) {
 		{
 			name: "every filter",
 			params: &ListParams{
-				Query: ptr("acme"), UserIDs: []string{"user_1", "-user_2"}, OrganizationIDs: []string{"+org_1", "org_2"},
-				OrderBy: ptr("-members_count"), IncludeMembersCount: ptr(true),
-				IncludeMissingMemberWithElevatedPermissions: ptr(false), Limit: ptr(20), Offset: ptr(40),
+				Query: new("acme"), UserIDs: []string{"user_1", "-user_2"}, OrganizationIDs: []string{"+org_1", "org_2"},
+				OrderBy: new("-members_count"), IncludeMembersCount: new(true),
+				IncludeMissingMemberWithElevatedPermissions: new(false), Limit: new(20), Offset: new(40),
 			},
 			wantQuery: url.Values{
 				"query": {"acme"}, "user_id": {"user_1", "-user_2"}, "organization_id": {"+org_1", "org_2"},
@@ -127,7 +129,7 @@ func TestList(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("GET /organizations", func(w http.ResponseWriter, r *http.Request) {
 				assert.Equal(t, tt.wantQuery, r.URL.Query())
-				writeJSON(w, 200, `{"data":[`+orgJSON("org_1", "acme")+`,`+minimalOrgJSON("org_2")+`],"total_count":57}`)
+				spectest.WriteJSON(w, 200, `{"data":[`+orgJSON("org_1", "acme")+`,`+minimalOrgJSON("org_2")+`],"total_count":57}`)
 			})
 			page, err := svc.List(context.Background(), tt.params)
 			require.NoError(t, err)
@@ -166,12 +168,12 @@ func TestUpdate(t *testing.T) {
 		wantBody string
 	}{
 		{"nil params send an empty object", nil, `{}`},
-		{"name", &UpdateParams{Name: ptr("Acme Inc")}, `{"name":"Acme Inc"}`},
+		{"name", &UpdateParams{Name: new("Acme Inc")}, `{"name":"Acme Inc"}`},
 		{
 			"every field",
 			&UpdateParams{
-				Name: ptr("Acme Inc"), Slug: ptr("acme-inc"), MaxAllowedMemberships: ptr(10),
-				AdminDeleteEnabled: ptr(false), CreatedAt: ptr(time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)), RoleSetKey: ptr("rs"),
+				Name: new("Acme Inc"), Slug: new("acme-inc"), MaxAllowedMemberships: new(10),
+				AdminDeleteEnabled: new(false), CreatedAt: new(time.Date(2020, 1, 2, 3, 4, 5, 0, time.UTC)), RoleSetKey: new("rs"),
 			},
 			`{"name":"Acme Inc","slug":"acme-inc","max_allowed_memberships":10,"admin_delete_enabled":false,
 				"created_at":"2020-01-02T03:04:05Z","role_set_key":"rs"}`,
@@ -182,7 +184,7 @@ func TestUpdate(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc("PATCH /organizations/{organization_id}", func(w http.ResponseWriter, r *http.Request) {
 				assert.JSONEq(t, tt.wantBody, readBody(r))
-				writeJSON(w, 200, orgJSON(r.PathValue("organization_id"), "acme-inc"))
+				spectest.WriteJSON(w, 200, orgJSON(r.PathValue("organization_id"), "acme-inc"))
 			})
 			o, err := svc.Update(context.Background(), "org_1", tt.params)
 			require.NoError(t, err)
@@ -213,7 +215,7 @@ func TestMetadata(t *testing.T) {
 			h := func(w http.ResponseWriter, r *http.Request) {
 				assert.Equal(t, tt.wantMethod, r.Method)
 				assert.JSONEq(t, tt.wantBody, readBody(r))
-				writeJSON(w, 200, orgJSON(r.PathValue("organization_id"), "acme"))
+				spectest.WriteJSON(w, 200, orgJSON(r.PathValue("organization_id"), "acme"))
 			}
 			srv.Mux.HandleFunc("PATCH /organizations/{organization_id}/metadata", h)
 			srv.Mux.HandleFunc("PUT /organizations/{organization_id}/metadata", h)
@@ -236,7 +238,7 @@ func TestMetadata(t *testing.T) {
 func TestDelete(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("DELETE /organizations/{organization_id}", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, 200, `{"object":"organization","id":"`+r.PathValue("organization_id")+`","deleted":true}`)
+		spectest.WriteJSON(w, 200, `{"object":"organization","id":"`+r.PathValue("organization_id")+`","deleted":true}`)
 	})
 	require.NoError(t, svc.Delete(context.Background(), "org_1"))
 	assert.Equal(t, 1, srv.Count("DELETE", "/v1/organizations/org_1"))
@@ -250,7 +252,7 @@ func TestSetLogo(t *testing.T) {
 		wantFields   map[string]string
 	}{
 		{"file only", &SetLogoParams{File: strings.NewReader("\x89PNG fake")}, "logo", map[string]string{}},
-		{"named, with uploader", &SetLogoParams{File: strings.NewReader("\x89PNG fake"), FileName: "acme.png", UploaderUserID: ptr("user_1")},
+		{"named, with uploader", &SetLogoParams{File: strings.NewReader("\x89PNG fake"), FileName: "acme.png", UploaderUserID: new("user_1")},
 			"acme.png", map[string]string{"uploader_user_id": "user_1"}},
 	}
 	for _, tt := range tests {
@@ -278,7 +280,7 @@ func TestSetLogo(t *testing.T) {
 				assert.Equal(t, tt.wantFields, fields)
 				// The answer is OrganizationWithLogo, deprecated logo_url included.
 				body := withField(orgJSON("org_1", "acme"), "logo_url", `"https://img.clerk.com/org.png"`)
-				writeJSON(w, 200, body)
+				spectest.WriteJSON(w, 200, body)
 			})
 			o, err := svc.SetLogo(context.Background(), "org_1", tt.params)
 			require.NoError(t, err)
@@ -292,7 +294,7 @@ func TestSetLogo(t *testing.T) {
 func TestDeleteLogo(t *testing.T) {
 	svc, srv := setup(t, spectest.WithResponseValidation())
 	srv.Mux.HandleFunc("DELETE /organizations/{organization_id}/logo", func(w http.ResponseWriter, r *http.Request) {
-		writeJSON(w, 200, minimalOrgJSON(r.PathValue("organization_id")))
+		spectest.WriteJSON(w, 200, minimalOrgJSON(r.PathValue("organization_id")))
 	})
 	// Like every Delete* method (DESIGN.md), DeleteLogo returns only the
 	// error, although the API answers the organization.
@@ -303,7 +305,7 @@ func TestDeleteLogo(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	create := func(svc *Service) error {
-		_, err := svc.Create(context.Background(), &CreateParams{Name: "Acme", Slug: ptr("acme")})
+		_, err := svc.Create(context.Background(), &CreateParams{Name: "Acme", Slug: new("acme")})
 		return err
 	}
 	get := func(svc *Service) error {
@@ -331,7 +333,7 @@ func TestErrors(t *testing.T) {
 		t.Run(strconv.Itoa(tt.status), func(t *testing.T) {
 			svc, srv := setup(t, spectest.WithResponseValidation())
 			srv.Mux.HandleFunc(tt.route, func(w http.ResponseWriter, r *http.Request) {
-				writeJSON(w, tt.status, tt.body)
+				spectest.WriteJSON(w, tt.status, tt.body)
 			})
 			err := tt.call(svc)
 			if tt.sentinel != nil {
@@ -428,7 +430,7 @@ func TestLocalValidation(t *testing.T) {
 		want string
 	}{
 		{"Create nil", func() error { _, err := svc.Create(ctx, nil); return err }, "needs params"},
-		{"Create no name", func() error { _, err := svc.Create(ctx, &CreateParams{Slug: ptr("x")}); return err }, "name is required"},
+		{"Create no name", func() error { _, err := svc.Create(ctx, &CreateParams{Slug: new("x")}); return err }, "name is required"},
 		{"SetLogo nil", func() error { _, err := svc.SetLogo(ctx, "org_1", nil); return err }, "file is required"},
 		{"SetLogo no file", func() error { _, err := svc.SetLogo(ctx, "org_1", &SetLogoParams{FileName: "a.png"}); return err }, "file is required"},
 		{"CreateMembership nil", func() error { _, err := svc.CreateMembership(ctx, "org_1", nil); return err }, "needs params"},
@@ -471,4 +473,49 @@ func TestLocalValidation(t *testing.T) {
 		}
 	}
 	assert.Empty(t, srv.Operations(), "no request may leave when validation fails")
+}
+
+// TestEmptyAnswers (issue 9, item 2): a 2xx without the resource (JSON
+// null, {}, an empty 204) is an error matching ErrInvalidResponse, never an
+// empty model with a nil error, for every call that answers one.
+func TestEmptyAnswers(t *testing.T) {
+	ctx := context.Background()
+	for _, body := range []string{"null", "{}", ""} {
+		svc, srv := setup(t)
+		srv.Mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+			if body == "" {
+				w.WriteHeader(http.StatusNoContent)
+			} else {
+				spectest.WriteJSON(w, http.StatusOK, body)
+			}
+		})
+		check := func(name string, v any, err error) {
+			t.Helper()
+			if !reflect.ValueOf(v).IsNil() || !errors.Is(err, internal.ErrInvalidResponse) {
+				t.Errorf("%s on %q: got %+v, %v; want ErrInvalidResponse", name, body, v, err)
+			}
+		}
+		o, err := svc.Create(ctx, &CreateParams{Name: "Acme"})
+		check("Create", o, err)
+		o, err = svc.Get(ctx, "org_1", nil)
+		check("Get", o, err)
+		o, err = svc.Update(ctx, "org_1", nil)
+		check("Update", o, err)
+		o, err = svc.UpdateMetadata(ctx, "org_1", nil)
+		check("UpdateMetadata", o, err)
+		o, err = svc.SetLogo(ctx, "org_1", &SetLogoParams{File: strings.NewReader("x")})
+		check("SetLogo", o, err)
+		m, err := svc.CreateMembership(ctx, "org_1", &CreateMembershipParams{UserID: "user_1", Role: "org:member"})
+		check("CreateMembership", m, err)
+		m, err = svc.UpdateMembership(ctx, "org_1", "user_1", &UpdateMembershipParams{Role: "org:admin"})
+		check("UpdateMembership", m, err)
+		i, err := svc.CreateInvitation(ctx, "org_1", &CreateInvitationParams{EmailAddress: "a@b.co", Role: "org:member"})
+		check("CreateInvitation", i, err)
+		i, err = svc.GetInvitation(ctx, "org_1", "orginv_1")
+		check("GetInvitation", i, err)
+		i, err = svc.RevokeInvitation(ctx, "org_1", "orginv_1", nil)
+		check("RevokeInvitation", i, err)
+		invs, err := svc.CreateInvitations(ctx, "org_1", []CreateInvitationParams{{EmailAddress: "a@b.co", Role: "org:member"}})
+		check("CreateInvitations", invs, err)
+	}
 }

@@ -22,3 +22,11 @@ const maxLimit = 500
 type Service internal.Service
 
 func (s *Service) core() *internal.Client { return (*internal.Service)(s).Client() }
+
+// paging is how every All of the package walks its list: pages of the
+// caller's Limit, at most maxLimit, by offset. With id, the walk survives
+// items that leave the list while it runs, such as the memberships a loop
+// deletes (internal.Paging.ID).
+func paging[T any](id func(*T) string) internal.Paging[T] {
+	return internal.Paging[T]{Max: maxLimit, ID: id}
+}

@@ -13,29 +13,19 @@ import (
 	"github.com/go-clerk/clerk/internal/spectest"
 )
 
-// setup returns a Service whose transport talks to a spec-checking server.
+// setup returns a Service, built as the root builds it, whose transport
+// talks to a spec-checking server.
 func setup(t *testing.T, opts ...spectest.Option) (*Service, *spectest.Server) {
 	t.Helper()
-	core, srv := spectest.NewClient(t, opts...)
-	return New(core), srv
+	return spectest.Setup[Service](t, opts...)
 }
 
-func writeJSON(w http.ResponseWriter, status int, body string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(status)
-	_, _ = io.WriteString(w, body)
-}
-
-// readBody reads a request body (the spec server has already checked it).
+// readBody reads a request body as text (the spec server has already
+// checked it), for assert.JSONEq and for bodies that must be empty.
 func readBody(r *http.Request) string {
 	b, _ := io.ReadAll(r.Body)
 	return string(b)
 }
-
-func ptr[T any](v T) *T { return &v }
-
-// notFoundJSON is the API's 404 answer.
-const notFoundJSON = `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"not found"}]}`
 
 // withField adds the property name, with its raw JSON value, to a JSON
 // object.
@@ -66,14 +56,14 @@ func (s *pageStore) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s.pages = append(s.pages, q.Get("limit")+"@"+q.Get("offset"))
 	s.mu.Unlock()
 	if offset == s.failAt {
-		writeJSON(w, 503, `{"errors":[{"code":"internal_clerk_error","message":"down","long_message":"down"}]}`)
+		spectest.WriteError(w, 503, "internal_clerk_error")
 		return
 	}
 	var items []string
 	for i := offset; i < offset+limit && i < s.n; i++ {
 		items = append(items, s.item(i))
 	}
-	writeJSON(w, 200, fmt.Sprintf(`{"data":[%s],"total_count":%d}`, strings.Join(items, ","), s.n))
+	spectest.WriteJSON(w, 200, fmt.Sprintf(`{"data":[%s],"total_count":%d}`, strings.Join(items, ","), s.n))
 }
 
 func ms(n int64) time.Time { return time.UnixMilli(n).UTC() }
@@ -96,11 +86,11 @@ func wantOrg(id, slug string) *Organization {
 	return &Organization{
 		Object: "organization", ID: id, Name: "Acme Corp", Slug: slug,
 		ImageURL: "https://img.clerk.com/org.png", HasImage: true,
-		MembersCount: ptr(3), MissingMemberWithElevatedPermissions: ptr(false), PendingInvitationsCount: ptr(1),
+		MembersCount: new(3), MissingMemberWithElevatedPermissions: new(false), PendingInvitationsCount: new(1),
 		MaxAllowedMemberships: 50, AdminDeleteEnabled: true,
 		PublicMetadata: Metadata{"plan": "pro"}, PrivateMetadata: Metadata{"crm_id": float64(42)},
 		CreatedBy: "user_creator", CreatedAt: ms(1700000000000), UpdatedAt: ms(1700000001000),
-		LastActiveAt: ptr(ms(1700000002000)), RoleSetKey: "default",
+		LastActiveAt: new(ms(1700000002000)), RoleSetKey: "default",
 	}
 }
 

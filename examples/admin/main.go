@@ -72,7 +72,7 @@ func run(ctx context.Context, c *clerk.Client, userID, memberID string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Println("hand this secret to the client once:", len(key.Secret) > 0)
+	fmt.Println("hand this secret to the client once:", !key.Secret.IsZero())
 
 	keys, err := c.APIKeys.List(ctx, &apikeys.ListParams{Subject: userID})
 	if err != nil {

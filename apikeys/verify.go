@@ -1,0 +1,191 @@
+package apikeys
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"slices"
+	"time"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// ErrInvalidToken is matched (errors.Is) by every Verify failure caused by the
+// token itself: Clerk does not know it (404, which also matches
+// clerk.ErrNotFound), refuses it as malformed (400), or reports it revoked or
+// expired; and an empty or oversized token, refused before any request (also
+// matching internal.ErrInvalidParams). Failures that are not the token's
+// fault (401 for a bad secret key, 429, 5xx, network) do not match it.
+var ErrInvalidToken = errors.New("apikeys: invalid token")
+
+// maxTokenLen caps what Verify forwards to Clerk: a bearer larger than this
+// is no Clerk token.
+const maxTokenLen = 4096
+
+// tokenError is a Verify failure caused by the token. It matches
+// ErrInvalidToken and whatever caused it (an *APIError and its sentinel).
+type tokenError struct {
+	kind   string // "API key", "M2M token"
+	reason string
+	cause  error
+}
+
+// Error names the token kind and the reason, never the token.
+func (e *tokenError) Error() string {
+	s := "apikeys: " + e.kind + " rejected"
+	if e.reason != "" {
+		s += ": " + e.reason
+	}
+	if e.cause != nil {
+		s += ": " + e.cause.Error()
+	}
+	return s
+}
+
+// Unwrap gives ErrInvalidToken and the cause, for errors.Is and errors.As.
+func (e *tokenError) Unwrap() []error {
+	if e.cause == nil {
+		return []error{ErrInvalidToken}
+	}
+	return []error{ErrInvalidToken, e.cause}
+}
+
+// checkToken refuses, before any request, what cannot be a token.
+func checkToken(kind, token string) error {
+	switch {
+	case token == "":
+		return &tokenError{kind: kind, reason: "empty", cause: internal.ErrInvalidParams}
+	case len(token) > maxTokenLen:
+		return &tokenError{kind: kind, reason: "too long", cause: internal.ErrInvalidParams}
+	}
+	return nil
+}
+
+// verifyError classifies a failed verify call: 400 and 404 are the token's
+// fault (the request is otherwise fixed), anything else is not.
+func verifyError(kind string, err error) error {
+	var ae *internal.APIError
+	if errors.As(err, &ae) && (ae.StatusCode == 400 || ae.StatusCode == 404) {
+		return &tokenError{kind: kind, cause: err}
+	}
+	return err
+}
+
+// checkVerified refuses an answer that says the token is no longer valid.
+func checkVerified(kind string, revoked, expired bool, reason string) error {
+	switch {
+	case revoked:
+		r := "revoked"
+		if reason != "" {
+			r += " (" + reason + ")"
+		}
+		return &tokenError{kind: kind, reason: r}
+	case expired:
+		return &tokenError{kind: kind, reason: "expired"}
+	}
+	return nil
+}
+
+// verifyAnswer is the answer of a verify endpoint: the token's model, with
+// revoked and expired read as pointers too, so that an answer that leaves
+// them out is told from one that says false.
+type verifyAnswer[T any] struct {
+	Token   T     `json:",embed"`
+	Revoked *bool `json:"revoked"`
+	Expired *bool `json:"expired"`
+}
+
+// verifiable is the model of a token Clerk verifies: APIKey or M2MToken.
+// The code that treats both alike (verifyAt, the verification cache)
+// reaches their common fields through fields.
+type verifiable[T any] interface {
+	*T
+	fields() tokenFields
+}
+
+// tokenFields points at the fields an APIKey and an M2MToken share.
+type tokenFields struct {
+	object, id, subject, reason *string
+	revoked, expired            *bool
+	secret                      *Secret
+	scopes                      *[]string
+	claims                      *Claims
+	expiration, lastUsedAt      **time.Time
+}
+
+// cloneToken deep-copies a verified key or token, without its secret, so
+// that no two callers share (or change) a cached result.
+func cloneToken[T any, P verifiable[T]](t *T) *T {
+	if t == nil {
+		return nil
+	}
+	cp := *t
+	f := P(&cp).fields()
+	*f.secret = Secret{}
+	*f.scopes = slices.Clone(*f.scopes)
+	*f.claims = Claims(bytes.Clone(*f.claims))
+	*f.expiration = cloneTime(*f.expiration)
+	*f.lastUsedAt = cloneTime(*f.lastUsedAt)
+	return &cp
+}
+
+func cloneTime(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	c := *t
+	return &c
+}
+
+// verifierOf returns the verifier kept in a service's state slot, built on
+// first use from the transport core's configuration (ARCHITECTURE.md, "The
+// layers").
+func verifierOf[T any, P verifiable[T]](s *internal.Service) *verifier[T] {
+	return s.State(func(c *internal.Client) any {
+		return newVerifier(configOf(c), func(t *T) *time.Time { return *P(t).fields().expiration }, cloneToken[T, P])
+	}).(*verifier[T])
+}
+
+// verifyAt asks Clerk about a token, posting body (which holds it) to path,
+// and returns the verified model, without its secret. Only a well-formed
+// verification of a valid token succeeds (issue 9, item 2); the spec's
+// schemas of both endpoints require the object type, id, subject, revoked
+// and expired:
+//   - an answer that is no verification (an empty body, null, {}, a 204,
+//     another object type, no id or subject, revoked or expired left out,
+//     JSON that does not fit) is the server's fault: an error matching
+//     ErrInvalidResponse, never ErrInvalidToken (the root answers it with a
+//     503, not a 401);
+//   - a verification that says the token is revoked or expired matches
+//     ErrInvalidToken, as Clerk's 400 and 404 do (verifyError).
+//
+// The token never appears in an error.
+func verifyAt[T any, P verifiable[T]](ctx context.Context, c *internal.Client, kind, object, path string, body any, token string) (*T, error) {
+	a, err := internal.Call[verifyAnswer[T]](ctx, c, http.MethodPost, path, body)
+	if err != nil {
+		return nil, verifyError(kind, redactErr(err, token))
+	}
+	v := P(&a.Token).fields()
+	*v.secret = Secret{} // never kept, even when the server sends it back
+	var missing string
+	switch {
+	case *v.object != object:
+		missing = "the object type " + object
+	case *v.id == "":
+		missing = "an id"
+	case *v.subject == "":
+		missing = "a subject"
+	case a.Revoked == nil || a.Expired == nil:
+		missing = "revoked and expired"
+	}
+	if missing != "" {
+		return nil, fmt.Errorf("clerk: POST %s: %w: the answer is not a verification of an %s: it lacks %s", path, internal.ErrInvalidResponse, kind, missing)
+	}
+	*v.revoked, *v.expired = *a.Revoked, *a.Expired
+	if err := checkVerified(kind, *a.Revoked, *a.Expired, *v.reason); err != nil {
+		return nil, err
+	}
+	return &a.Token, nil
+}
