@@ -277,26 +277,6 @@ func (c *Client) Do(ctx context.Context, r *Request, out any) error {
 	return nil
 }
 
-// Get is Do with GET.
-func (c *Client) Get(ctx context.Context, path string, query url.Values, out any) error {
-	return c.Do(ctx, &Request{Method: http.MethodGet, Path: path, Query: query}, out)
-}
-
-// Post is Do with POST and a JSON body (nil for none).
-func (c *Client) Post(ctx context.Context, path string, body, out any) error {
-	return c.Do(ctx, &Request{Method: http.MethodPost, Path: path, Body: body}, out)
-}
-
-// Patch is Do with PATCH and a JSON body.
-func (c *Client) Patch(ctx context.Context, path string, body, out any) error {
-	return c.Do(ctx, &Request{Method: http.MethodPatch, Path: path, Body: body}, out)
-}
-
-// Delete is Do with DELETE; out may be nil.
-func (c *Client) Delete(ctx context.Context, path string, out any) error {
-	return c.Do(ctx, &Request{Method: http.MethodDelete, Path: path}, out)
-}
-
 // answerError wraps a 2xx answer that does not decode.
 func (c *Client) answerError(r *Request, err error) error {
 	return fmt.Errorf("clerk: %s %s: %w", r.Method, r.path, err)

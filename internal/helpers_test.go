@@ -3,7 +3,6 @@ package internal
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http"
@@ -370,59 +369,6 @@ func TestAllStops(t *testing.T) {
 	}
 }
 
-// millisModel is a model on the old, per-model Millis shadows, which the
-// organizations and apikeys models still use.
-type millisModel struct {
-	Name      string     `json:"name"`
-	CreatedAt time.Time  `json:"created_at"`
-	ExpiresAt *time.Time `json:"expires_at"`
-}
-
-func (s *millisModel) UnmarshalJSON(b []byte) error {
-	type plain millisModel
-	return json.Unmarshal(b, &struct {
-		*plain
-		CreatedAt Millis    `json:"created_at"`
-		ExpiresAt MillisPtr `json:"expires_at"`
-	}{(*plain)(s), Millis{&s.CreatedAt}, MillisPtr{&s.ExpiresAt}})
-}
-
-func (s millisModel) MarshalJSON() ([]byte, error) {
-	type plain millisModel
-	return json.Marshal(struct {
-		plain
-		CreatedAt Millis    `json:"created_at"`
-		ExpiresAt MillisPtr `json:"expires_at"`
-	}{plain(s), Millis{&s.CreatedAt}, MillisPtr{&s.ExpiresAt}})
-}
-
-func TestMillis(t *testing.T) {
-	var s millisModel
-	in := `{"name":"n","created_at":1700690400000,"expires_at":1700690400123}`
-	if err := json.Unmarshal([]byte(in), &s); err != nil {
-		t.Fatal(err)
-	}
-	if s.Name != "n" || !s.CreatedAt.Equal(time.UnixMilli(1700690400000)) || s.ExpiresAt == nil || s.ExpiresAt.UnixMilli() != 1700690400123 {
-		t.Fatalf("decoded %+v", s)
-	}
-	out, _ := json.Marshal(s)
-	if string(out) != in {
-		t.Fatalf("round trip:\n %s\n %s", out, in)
-	}
-	var n millisModel
-	if err := json.Unmarshal([]byte(`{"created_at":null,"expires_at":null}`), &n); err != nil || !n.CreatedAt.IsZero() || n.ExpiresAt != nil {
-		t.Fatalf("nulls: %+v %v", n, err)
-	}
-	// The codec calls the old methods of a model that still has them.
-	var viaCodec millisModel
-	if err := Unmarshal([]byte(in), &viaCodec); err != nil || !viaCodec.CreatedAt.Equal(s.CreatedAt) || viaCodec.ExpiresAt == nil {
-		t.Fatalf("codec: %+v %v", viaCodec, err)
-	}
-	if err := json.Unmarshal([]byte(`{"created_at":"yesterday"}`), &n); err == nil {
-		t.Fatal("a string timestamp decoded")
-	}
-}
-
 func TestMetadataDecode(t *testing.T) {
 	m := Metadata{"role": "admin", "seats": 3}
 	var v struct {
@@ -518,7 +464,7 @@ func TestAllHoldsOnePage(t *testing.T) {
 	}
 }
 
-func TestPageSizeAndOffsetAll(t *testing.T) {
+func TestPageSize(t *testing.T) {
 	ip := func(n int) *int { return &n }
 	for _, tt := range []struct {
 		limit *int
@@ -527,21 +473,6 @@ func TestPageSizeAndOffsetAll(t *testing.T) {
 		if got := PageSize(tt.limit, 500); got != tt.want {
 			t.Errorf("PageSize(%v) = %d, want %d", tt.limit, got, tt.want)
 		}
-	}
-	l := &fakeList{n: 100, maxLimit: 500, withTotal: true}
-	var calls [][2]int
-	n := 0
-	for _, err := range OffsetAll(context.Background(), ip(30), ip(10), 500, func(ctx context.Context, limit, offset *int) (*Page[pagerItem], error) {
-		calls = append(calls, [2]int{*limit, *offset})
-		return l.fetch(ctx, pageRequest{Limit: *limit, Offset: *offset})
-	}) {
-		if err != nil {
-			t.Fatal(err)
-		}
-		n++
-	}
-	if n != 90 || len(calls) != 3 || calls[0] != [2]int{30, 10} || calls[2] != [2]int{30, 70} {
-		t.Fatalf("items %d, calls %v", n, calls)
 	}
 }
 

@@ -92,23 +92,6 @@ func PageSize(limit *int, max int) int {
 	return max
 }
 
-// OffsetAll is the All of an offset-paged list endpoint, for the packages
-// not yet written with All: pages of the caller's limit, capped at max, from
-// the caller's offset. list fetches one page with the limit and offset it is
-// given, building its params from a copy afresh for each page. It is
-// transitional: new All methods are written with All, and OffsetAll goes
-// once the organizations and apikeys packages are.
-func OffsetAll[T any](ctx context.Context, limit, offset *int, max int, list func(ctx context.Context, limit, offset *int) (*Page[T], error)) iter.Seq2[*T, error] {
-	w := walk[T]{limit: PageSize(limit, max)}
-	if offset != nil && *offset > 0 {
-		w.start.Offset = *offset
-	}
-	w.fetch = func(ctx context.Context, r pageRequest) (*Page[T], error) {
-		return list(ctx, &r.Limit, &r.Offset)
-	}
-	return w.seq(ctx)
-}
-
 // pagingFields are the indexes of a params struct's paging fields.
 type pagingFields struct{ limit, offset, after []int }
 

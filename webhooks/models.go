@@ -45,7 +45,7 @@ type OrganizationInvitationEvent struct {
 
 // UnmarshalJSON decodes the invitation and the fields the events add.
 func (i *OrganizationInvitationEvent) UnmarshalJSON(b []byte) error {
-	if err := json.Unmarshal(b, &i.OrganizationInvitation); err != nil {
+	if err := internal.Unmarshal(b, &i.OrganizationInvitation); err != nil {
 		return err
 	}
 	var extra struct {
@@ -82,7 +82,7 @@ type field struct {
 
 // marshalWith encodes base, a JSON object, with fields added at its end.
 func marshalWith(base any, fields ...field) ([]byte, error) {
-	b, err := json.Marshal(base)
+	b, err := internal.MarshalAPI(base)
 	if err != nil {
 		return nil, err
 	}
