@@ -110,7 +110,7 @@ func TestContractClientAndAPIKeys(t *testing.T) {
 	if err := c.APIKeys.Delete(ctx, k.ID); err != nil {
 		t.Error(err)
 	}
-	if s, err := c.APIKeys.Secret(ctx, k.ID); err != nil || s != "ak_live_secret" {
+	if s, err := c.APIKeys.Secret(ctx, k.ID); err != nil || s.Reveal() != "ak_live_secret" {
 		t.Errorf("Secret = %q, %v", s, err)
 	}
 	if v, err := c.APIKeys.Verify(ctx, "ak_x"); err != nil || v.Subject != userID {
@@ -120,7 +120,7 @@ func TestContractClientAndAPIKeys(t *testing.T) {
 	if err != nil || mt.Subject != "mch_2xhFjEI5X2qWRvtV13BzSj8H6Dk" {
 		t.Fatalf("M2MTokens.Verify = %+v, %v", mt, err)
 	}
-	if m, err := c.M2MTokens.Create(ctx, &apikeys.CreateM2MTokenParams{MachineSecretKey: "ak_machine_secret"}); err != nil || m.Token != "mt_secret" {
+	if m, err := c.M2MTokens.Create(ctx, &apikeys.CreateM2MTokenParams{MachineSecretKey: apikeys.NewSecret("ak_machine_secret")}); err != nil || m.Token.Reveal() != "mt_secret" {
 		t.Errorf("M2MTokens.Create = %+v, %v", m, err)
 	}
 	if page, err := c.M2MTokens.List(ctx, &apikeys.ListM2MTokensParams{Subject: "mch_2xhFjEI5X2qWRvtV13BzSj8H6Dk"}); err != nil || len(page.Data) != 1 {
