@@ -86,7 +86,7 @@ func TestContractClientAndAPIKeys(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantEq(t, "k.Secret", k.Secret, "ak_live_secret")
+	wantEq(t, "k.Secret", k.Secret.Reveal(), "ak_live_secret")
 	if g, err := c.APIKeys.Get(ctx, k.ID); err != nil || g.ID != k.ID {
 		t.Errorf("Get = %+v, %v", g, err)
 	}
