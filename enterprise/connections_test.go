@@ -54,7 +54,7 @@ func TestConnectionList(t *testing.T) {
 
 // pagedConnections serves n connections by limit and offset, recording the
 // offsets asked for.
-func pagedConnections(t *testing.T, srv *spectest.Server, n int) *[]string {
+func pagedConnections(srv *spectest.Server, n int) *[]string {
 	var asked []string
 	srv.Mux.HandleFunc("GET /enterprise_connections", func(w http.ResponseWriter, r *http.Request) {
 		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
@@ -72,7 +72,7 @@ func pagedConnections(t *testing.T, srv *spectest.Server, n int) *[]string {
 func TestConnectionAll(t *testing.T) {
 	t.Run("pages of the maximum", func(t *testing.T) {
 		svc, srv := setup[ConnectionService](t)
-		asked := pagedConnections(t, srv, 3)
+		asked := pagedConnections(srv, 3)
 		var ids []string
 		for c, err := range svc.All(context.Background(), nil) {
 			require.NoError(t, err)
@@ -83,7 +83,7 @@ func TestConnectionAll(t *testing.T) {
 	})
 	t.Run("caller's limit and offset, params unchanged", func(t *testing.T) {
 		svc, srv := setup[ConnectionService](t)
-		asked := pagedConnections(t, srv, 5)
+		asked := pagedConnections(srv, 5)
 		p := &ListConnectionsParams{Limit: new(2), Offset: new(1)}
 		n := 0
 		for _, err := range svc.All(context.Background(), p) {
