@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/go-clerk/clerk/apikeys"
+	"github.com/go-clerk/clerk/enterprise"
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/jwt"
 	"github.com/go-clerk/clerk/organizations"
@@ -49,6 +50,20 @@ type Client struct {
 	M2MTokens *apikeys.M2MTokenService
 	// Machines manages the machines M2M tokens are issued to.
 	Machines *apikeys.MachineService
+
+	// Package enterprise: enterprise SSO and directory sync.
+
+	// EnterpriseConnections manages enterprise connections (SAML and OIDC
+	// single sign-on per customer) and their test runs.
+	EnterpriseConnections *enterprise.ConnectionService
+	// Directories manages directory-sync (SCIM) directories and their
+	// group-to-role mappings.
+	Directories *enterprise.DirectoryService
+	// SCIMDirectories reaches the same directories as Directories under
+	// the API's earlier /scim_directories paths.
+	SCIMDirectories *enterprise.SCIMDirectoryService
+	// AdminPortal issues and revokes admin portal link tokens.
+	AdminPortal *enterprise.AdminPortalService
 
 	core *internal.Client
 	auth authConfig
@@ -164,6 +179,11 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 		core:          core,
 		auth:          o.auth,
 	}
+	// Package enterprise.
+	c.EnterpriseConnections = (*enterprise.ConnectionService)(internal.NewService(core))
+	c.Directories = (*enterprise.DirectoryService)(internal.NewService(core))
+	c.SCIMDirectories = (*enterprise.SCIMDirectoryService)(internal.NewService(core))
+	c.AdminPortal = (*enterprise.AdminPortalService)(internal.NewService(core))
 	// Building the verifier checks the token options and starts nothing:
 	// keys are fetched on the first session token.
 	if c.verifier, err = jwt.NewVerifier(c.jwtOptions()...); err != nil {

@@ -1,0 +1,71 @@
+package enterprise
+
+import (
+	"fmt"
+
+	"github.com/go-clerk/clerk/internal"
+)
+
+// Page is one page of a list: Data, and TotalCount, the number of items
+// across all pages as the API reports it (the same type as clerk.Page).
+type Page[T any] = internal.Page[T]
+
+// Secret is a credential: a directory's API key, an admin portal link
+// token, an OIDC client secret, the tokens an IdP issued during a test run.
+// fmt, log/slog and encoding/json show it as "[redacted]" however deeply it
+// is nested; Reveal returns it. The same type as clerk.Secret.
+type Secret = internal.Secret
+
+// NewSecret wraps a credential of yours, such as the client secret an OIDC
+// identity provider issued, for a params field of type Secret
+// (OIDCParams.ClientSecret): the SDK sends it in clear to Clerk, while
+// fmt, log/slog and encoding/json print the params with "[redacted]" in its
+// place.
+func NewSecret(s string) Secret { return internal.NewSecret(s) }
+
+// maxLimit is the largest page the list endpoints of this package serve.
+const maxLimit = 500
+
+// CustomAttribute maps a value from the identity provider to a key of the
+// user's metadata: from SSO claims (SAML assertions, OIDC claims) by
+// SSOPath, from directory sync (SCIM) user resources by DirectoryPath. It is
+// what connections and directories answer, and what
+// CreateConnectionParams and UpdateConnectionParams send. Custom attributes
+// need the custom attributes feature enabled for the instance.
+type CustomAttribute struct {
+	// Name is the attribute's display name. Required when sent.
+	Name string `json:"name"`
+	// Key is the metadata key the value is stored under; it may not start
+	// with "_". Required when sent.
+	Key string `json:"key"`
+	// SSOPath is where the value is read from the SSO claims.
+	SSOPath string `json:"sso_path,omitempty"`
+	// SCIMPath is the earlier name of DirectoryPath: the API answers both
+	// with the same value. When sending, set one of them (or both, equal:
+	// two different values are refused).
+	SCIMPath string `json:"scim_path,omitempty"`
+	// DirectoryPath is a GJSON path to the value in the directory's user
+	// resources.
+	DirectoryPath string `json:"directory_path,omitempty"`
+	// MultiValued stores the IdP's values as an array in public metadata
+	// (default false).
+	MultiValued bool `json:"multi_valued,omitempty"`
+}
+
+// noParams is the error of a method called with nil params that the
+// endpoint cannot do without.
+func noParams(method string) error {
+	return fmt.Errorf("%w: %s needs params", internal.ErrInvalidParams, method)
+}
+
+// requireFields refuses, before any request, a required field left empty.
+// fields are pairs: the field's JSON name, as the API names it, and its
+// value.
+func requireFields(method string, fields ...string) error {
+	for i := 0; i+1 < len(fields); i += 2 {
+		if fields[i+1] == "" {
+			return fmt.Errorf("%w: %s: %s is required", internal.ErrInvalidParams, method, fields[i])
+		}
+	}
+	return nil
+}
