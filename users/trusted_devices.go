@@ -17,8 +17,8 @@ const (
 	TrustedDeviceRevoked TrustedDeviceStatus = "revoked"
 )
 
-// TrustedDevice is a mobile device a user enrolled as trusted: it holds a
-// key pair whose public half Clerk knows.
+// TrustedDevice is a mobile device (iOS or Android) a user enrolled as
+// trusted.
 type TrustedDevice struct {
 	// Object is "trusted_device".
 	Object string `json:"object"`
@@ -26,12 +26,11 @@ type TrustedDevice struct {
 	ID string `json:"id"`
 	// Platform is "ios" or "android".
 	Platform string `json:"platform"`
-	// AppIdentifier identifies the app that enrolled the device (its bundle
-	// or package ID).
+	// AppIdentifier identifies the app that enrolled the device.
 	AppIdentifier string `json:"app_identifier"`
 	// Name is the device's display name, "" when none.
 	Name string `json:"name"`
-	// Algorithm is the device key's signature algorithm, "ES256".
+	// Algorithm is the signature algorithm of the device's key, "ES256".
 	Algorithm string `json:"algorithm"`
 	// Status is TrustedDeviceActive or TrustedDeviceRevoked.
 	Status TrustedDeviceStatus `json:"status"`
