@@ -65,6 +65,18 @@ type Client struct {
 	// AdminPortal issues and revokes admin portal link tokens.
 	AdminPortal *enterprise.AdminPortalService
 
+	// package users: identifications and sign-ups.
+
+	// EmailAddresses adds, reads, changes, deletes and verifies a user's
+	// email addresses. Clerk API: /email_addresses.
+	EmailAddresses *users.EmailAddressService
+	// PhoneNumbers adds, reads, changes, deletes and verifies a user's
+	// phone numbers. Clerk API: /phone_numbers.
+	PhoneNumbers *users.PhoneNumberService
+	// SignUps reads and updates sign-ups, the way users come to exist.
+	// Clerk API: /sign_ups.
+	SignUps *users.SignUpService
+
 	core *internal.Client
 	auth authConfig
 
@@ -178,6 +190,11 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 		Machines:      (*apikeys.MachineService)(internal.NewService(core)),
 		core:          core,
 		auth:          o.auth,
+
+		// package users: identifications and sign-ups
+		EmailAddresses: (*users.EmailAddressService)(internal.NewService(core)),
+		PhoneNumbers:   (*users.PhoneNumberService)(internal.NewService(core)),
+		SignUps:        (*users.SignUpService)(internal.NewService(core)),
 	}
 	// Package enterprise.
 	c.EnterpriseConnections = (*enterprise.ConnectionService)(internal.NewService(core))

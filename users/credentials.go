@@ -75,3 +75,38 @@ func (s *Service) DeleteTOTP(ctx context.Context, userID string) error {
 func (s *Service) DeleteBackupCodes(ctx context.Context, userID string) error {
 	return internal.Exec(ctx, s.core(), http.MethodDelete, "/users/{user_id}/backup_code", nil, userID)
 }
+
+// SetPasswordCompromisedParams are the options of SetPasswordCompromised.
+type SetPasswordCompromisedParams struct {
+	// RevokeAllSessions also signs the user out everywhere.
+	RevokeAllSessions *bool `json:"revoke_all_sessions,omitempty"`
+}
+
+// SetPasswordCompromised marks the user's password as compromised: the user
+// must reset it at the next sign-in. Nil params are allowed (sessions are
+// kept). Clerk API: POST /users/{user_id}/password/set_compromised.
+func (s *Service) SetPasswordCompromised(ctx context.Context, userID string, params *SetPasswordCompromisedParams) (*User, error) {
+	return internal.Call[User](ctx, s.core(), http.MethodPost, "/users/{user_id}/password/set_compromised", params, userID)
+}
+
+// UnsetPasswordCompromised lifts the compromised mark of the user's
+// password: no reset is asked at the next sign-in. Clerk API:
+// POST /users/{user_id}/password/unset_compromised.
+func (s *Service) UnsetPasswordCompromised(ctx context.Context, userID string) (*User, error) {
+	return internal.Call[User](ctx, s.core(), http.MethodPost, "/users/{user_id}/password/unset_compromised", nil, userID)
+}
+
+// RemovePasswordParams are the options of RemovePassword.
+type RemovePasswordParams struct {
+	// SignOutOfOtherSessions revokes the user's sessions active when the
+	// password is removed (they are kept by default).
+	SignOutOfOtherSessions *bool `json:"sign_out_of_other_sessions,omitempty"`
+}
+
+// RemovePassword removes the user's password, without asking for it, even
+// when the user has no other way to sign in. A user without a password is
+// returned unchanged. Nil params are allowed (sessions are kept). Clerk API:
+// POST /users/{user_id}/remove_password.
+func (s *Service) RemovePassword(ctx context.Context, userID string, params *RemovePasswordParams) (*User, error) {
+	return internal.Call[User](ctx, s.core(), http.MethodPost, "/users/{user_id}/remove_password", params, userID)
+}

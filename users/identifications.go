@@ -43,8 +43,14 @@ const (
 // Verification is the verification of an identifier. The spec has one
 // variant per kind (verification_otp, verification_oauth, verification_saml,
 // ...), told apart by Object; this type holds the fields of all of them, and
-// those a variant lacks stay empty.
+// those a variant lacks stay empty. It is also what PrepareVerification and
+// AttemptVerification of EmailAddressService and PhoneNumberService answer,
+// the only verifications that carry an ID.
 type Verification struct {
+	// ID is the verification's ID, set only on the answers of
+	// PrepareVerification and AttemptVerification: pass it to
+	// AttemptVerification. A verification nested in an identifier has none.
+	ID string `json:"id,omitempty"`
 	// Object names the variant, such as "verification_otp".
 	Object string `json:"object,omitempty"`
 	// Status is the verification's state.

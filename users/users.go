@@ -99,6 +99,23 @@ type ListParams struct {
 	OrderBy *string `url:"order_by"`
 }
 
+// required fails with ErrInvalidParams, naming the field, when one of the
+// required fields is empty; fields are given as name, value pairs.
+func required(fields ...string) error {
+	for i := 0; i+1 < len(fields); i += 2 {
+		if fields[i+1] == "" {
+			return fmt.Errorf("%w: %s is required", internal.ErrInvalidParams, fields[i])
+		}
+	}
+	return nil
+}
+
+// errNilParams is what a method whose params carry a required field returns
+// for nil params.
+func errNilParams(method string) error {
+	return fmt.Errorf("%w: %s needs params", internal.ErrInvalidParams, method)
+}
+
 // checkProvider enforces the spec's rule that provider and provider_user_id
 // go together.
 func checkProvider(provider *string, ids []string) error {
@@ -193,13 +210,19 @@ func (s *Service) Count(ctx context.Context, params *ListParams) (int64, error) 
 // created in.
 type IdentificationStatus string
 
-// Identification statuses of CreateParams.
+// Identification statuses of CreateParams, ReplaceEmailAddressParams and
+// ReplacePhoneNumberParams.
 const (
 	// IdentificationVerified creates the identifier verified (the default).
 	IdentificationVerified IdentificationStatus = "verified"
 	// IdentificationReserved creates it unverified but usable for sign-in,
 	// and locked so that no other user can claim it.
 	IdentificationReserved IdentificationStatus = "reserved"
+	// IdentificationUnverified (ReplaceEmailAddress and ReplacePhoneNumber
+	// only) creates it neither usable for sign-in nor locked. A user left
+	// with no other verified or reserved identifier cannot sign in, and so
+	// cannot verify it either.
+	IdentificationUnverified IdentificationStatus = "unverified"
 )
 
 // CreateParams are the fields of a new user; which are required depends on

@@ -1,0 +1,134 @@
+package users_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"sync"
+	"time"
+
+	"github.com/go-clerk/clerk"
+	"github.com/go-clerk/clerk/internal/spectest"
+	"github.com/go-clerk/clerk/users"
+)
+
+// A verification flow your backend drives: add an address, send it a code,
+// check what the user typed. A wrong code is no error: the verification's
+// Status says so, and the user may try again.
+func ExampleEmailAddressService_AttemptVerification() {
+	srv := verificationFake()
+	defer srv.Close()
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer c.Close()
+	ctx := context.Background()
+
+	e, err := c.EmailAddresses.Create(ctx, &users.CreateEmailAddressParams{UserID: "user_ada", EmailAddress: "ada@example.com"})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(e.EmailAddress, "verified:", e.Verified())
+
+	v, err := c.EmailAddresses.PrepareVerification(ctx, e.ID)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, code := range []string{"111111", "424242"} { // what the user typed
+		v, err = c.EmailAddresses.AttemptVerification(ctx, e.ID, &users.AttemptVerificationParams{VerificationID: v.ID, Code: code})
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		fmt.Println(code, v.Status, *v.Attempts)
+	}
+
+	e, err = c.EmailAddresses.Get(ctx, e.ID)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	fmt.Println(e.EmailAddress, "verified:", e.Verified())
+	// Output:
+	// ada@example.com verified: false
+	// 111111 unverified 1
+	// 424242 verified 2
+	// ada@example.com verified: true
+}
+
+// verificationFake serves the endpoints the example calls, for one address
+// whose code is 424242. Every request is checked against the spec; a
+// departure is printed, and so fails the example.
+func verificationFake() *httptest.Server {
+	var (
+		mu    sync.Mutex
+		addr  users.EmailAddress
+		tries int
+	)
+	now := time.UnixMilli(1700000000000)
+	verification := func(status users.VerificationStatus) *users.Verification {
+		n, exp := tries, now.Add(10*time.Minute)
+		return &users.Verification{ID: "ver_1", Object: "verification_otp", Status: status,
+			Strategy: users.StrategyEmailCode, Attempts: &n, ExpireAt: &exp}
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/email_addresses", func(w http.ResponseWriter, r *http.Request) {
+		var p users.CreateEmailAddressParams
+		_ = json.NewDecoder(r.Body).Decode(&p)
+		mu.Lock()
+		defer mu.Unlock()
+		addr = users.EmailAddress{ID: "idn_1", Object: "email_address", EmailAddress: p.EmailAddress,
+			LinkedTo: []users.IdentificationLink{}, CreatedAt: now, UpdatedAt: now}
+		spectest.WriteJSON(w, 200, addr)
+	})
+	mux.HandleFunc("POST /v1/email_addresses/idn_1/prepare_verification", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		tries = 0
+		spectest.WriteJSON(w, 200, verification(users.VerificationUnverified))
+	})
+	mux.HandleFunc("POST /v1/email_addresses/idn_1/attempt_verification", func(w http.ResponseWriter, r *http.Request) {
+		var p users.AttemptVerificationParams
+		_ = json.NewDecoder(r.Body).Decode(&p)
+		mu.Lock()
+		defer mu.Unlock()
+		tries++
+		if p.Code != "424242" {
+			spectest.WriteJSON(w, 200, verification(users.VerificationUnverified))
+			return
+		}
+		addr.Verification = verification(users.VerificationVerified)
+		addr.Verification.ID = "" // an address's verification has no ID
+		spectest.WriteJSON(w, 200, verification(users.VerificationVerified))
+	})
+	mux.HandleFunc("GET /v1/email_addresses/idn_1", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		spectest.WriteJSON(w, 200, addr)
+	})
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ := io.ReadAll(r.Body)
+		if _, err := spectest.ValidateRequest(r, body); err != nil {
+			fmt.Println(err)
+		}
+		r.Body = io.NopCloser(bytes.NewReader(body))
+		rec := httptest.NewRecorder()
+		mux.ServeHTTP(rec, r)
+		if err := spectest.ValidateResponse(r, rec.Code, rec.Header(), rec.Body.Bytes()); err != nil {
+			fmt.Println(err)
+		}
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		w.WriteHeader(rec.Code)
+		_, _ = w.Write(rec.Body.Bytes())
+	}))
+}
