@@ -11,6 +11,8 @@ import (
 
 	"github.com/go-clerk/clerk/apikeys"
 	"github.com/go-clerk/clerk/enterprise"
+
+	"github.com/go-clerk/clerk/instance"
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/jwt"
 	"github.com/go-clerk/clerk/organizations"
@@ -76,6 +78,29 @@ type Client struct {
 	// SignUps reads and updates sign-ups, the way users come to exist.
 	// Clerk API: /sign_ups.
 	SignUps *users.SignUpService
+
+	// Package instance: the instance's configuration.
+
+	// Instance reads and changes the instance's settings and restrictions,
+	// fetches its JSON Web Key Set and manages the Svix app that delivers
+	// its webhooks. Clerk API: /instance, /beta_features, /jwks,
+	// /webhooks/svix.
+	Instance *instance.Service
+	// Domains manages the instance's primary and satellite domains and
+	// checks proxy setups. Clerk API: /domains, /proxy_checks.
+	Domains *instance.DomainService
+	// RedirectURLs manages the URLs Clerk may redirect to after a native
+	// app's OAuth flow. Clerk API: /redirect_urls.
+	RedirectURLs *instance.RedirectURLService
+	// AllowList manages the identifiers allowed to sign up when sign-ups are
+	// restricted to them. Clerk API: /allowlist_identifiers.
+	AllowList *instance.AllowListService
+	// BlockList manages the identifiers refused access to the instance.
+	// Clerk API: /blocklist_identifiers.
+	BlockList *instance.BlockListService
+	// JWTTemplates manages the templates of custom session JWTs. Clerk API:
+	// /jwt_templates.
+	JWTTemplates *instance.JWTTemplateService
 
 	core *internal.Client
 	auth authConfig
@@ -201,6 +226,15 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 	c.Directories = (*enterprise.DirectoryService)(internal.NewService(core))
 	c.SCIMDirectories = (*enterprise.SCIMDirectoryService)(internal.NewService(core))
 	c.AdminPortal = (*enterprise.AdminPortalService)(internal.NewService(core))
+
+	// Package instance.
+	c.Instance = (*instance.Service)(internal.NewService(core))
+	c.Domains = (*instance.DomainService)(internal.NewService(core))
+	c.RedirectURLs = (*instance.RedirectURLService)(internal.NewService(core))
+	c.AllowList = (*instance.AllowListService)(internal.NewService(core))
+	c.BlockList = (*instance.BlockListService)(internal.NewService(core))
+	c.JWTTemplates = (*instance.JWTTemplateService)(internal.NewService(core))
+
 	// Building the verifier checks the token options and starts nothing:
 	// keys are fetched on the first session token.
 	if c.verifier, err = jwt.NewVerifier(c.jwtOptions()...); err != nil {
