@@ -13,3 +13,10 @@ import "github.com/go-clerk/clerk/internal"
 //	tok, err := c.Sessions.CreateToken(ctx, sessionID, nil)
 //	w.Header().Set("Authorization", "Bearer "+tok.JWT.Reveal())
 type Secret = internal.Secret
+
+// NewSecret wraps a credential of yours that a params struct sends to
+// Clerk, such as an OIDC client secret (enterprise.OIDCParams), a JWT
+// template's signing key (instance.JWTTemplateParams) or a machine secret
+// key (apikeys.CreateM2MTokenParams): the request carries it in clear,
+// while printing or logging the params shows "[redacted]".
+func NewSecret(s string) Secret { return internal.NewSecret(s) }

@@ -93,7 +93,7 @@ type SAMLAttributeMapping struct {
 type OIDCParams struct {
 	// ClientID is the OAuth client ID.
 	ClientID *string `json:"client_id,omitempty"`
-	// ClientSecret is the OAuth client secret (NewSecret wraps it). It is
+	// ClientSecret is the OAuth client secret (clerk.NewSecret wraps it). It is
 	// sent to Clerk in clear; fmt, log/slog and encoding/json print
 	// "[redacted]". Leave it empty for a public client with RequiresPKCE.
 	ClientSecret Secret `json:"client_secret,omitzero"`
@@ -107,26 +107,6 @@ type OIDCParams struct {
 	UserInfoURL *string `json:"user_info_url,omitempty"`
 	// RequiresPKCE turns PKCE on (required for a client without a secret).
 	RequiresPKCE *bool `json:"requires_pkce,omitempty"`
-}
-
-// oidcBody is OIDCParams as sent: the client secret revealed. Its
-// ClientSecret, at a shallower depth, hides the embedded Secret field from
-// encoding/json.
-type oidcBody struct {
-	*OIDCParams
-	ClientSecret *string `json:"client_secret,omitempty"`
-}
-
-func (p *OIDCParams) body() *oidcBody {
-	if p == nil {
-		return nil
-	}
-	b := &oidcBody{OIDCParams: p}
-	if !p.ClientSecret.IsZero() {
-		secret := p.ClientSecret.Reveal()
-		b.ClientSecret = &secret
-	}
-	return b
 }
 
 // CreateConnectionParams are the fields of a new enterprise connection.
@@ -155,12 +135,6 @@ type CreateConnectionParams struct {
 	CustomAttributes []CustomAttribute `json:"custom_attributes,omitempty"`
 }
 
-// createConnectionBody is CreateConnectionParams as sent (see oidcBody).
-type createConnectionBody struct {
-	*CreateConnectionParams
-	OIDC *oidcBody `json:"oidc,omitempty"`
-}
-
 // Create creates an enterprise connection. Nil params, an empty Name or
 // Provider, or no Domains fail with ErrInvalidParams before any request.
 // Clerk API: POST /enterprise_connections.
@@ -175,8 +149,7 @@ func (s *ConnectionService) Create(ctx context.Context, params *CreateConnection
 	if len(params.Domains) == 0 {
 		return nil, fmt.Errorf("%w: %s: domains needs at least one domain", internal.ErrInvalidParams, method)
 	}
-	body := &createConnectionBody{CreateConnectionParams: params, OIDC: params.OIDC.body()}
-	return internal.Call[Connection](ctx, s.core(), http.MethodPost, "/enterprise_connections", body)
+	return internal.Call[Connection](ctx, s.core(), http.MethodPost, "/enterprise_connections", params)
 }
 
 // Get returns an enterprise connection. Clerk API:
@@ -215,12 +188,6 @@ type UpdateConnectionParams struct {
 	CustomAttributes *[]CustomAttribute `json:"custom_attributes,omitempty"`
 }
 
-// updateConnectionBody is UpdateConnectionParams as sent (see oidcBody).
-type updateConnectionBody struct {
-	*UpdateConnectionParams
-	OIDC *oidcBody `json:"oidc,omitempty"`
-}
-
 // Update changes an enterprise connection. Nil params send an empty
 // change. Clerk API:
 // PATCH /enterprise_connections/{enterprise_connection_id}.
@@ -228,8 +195,7 @@ func (s *ConnectionService) Update(ctx context.Context, connectionID string, par
 	if params == nil {
 		params = &UpdateConnectionParams{} // the endpoint wants a body
 	}
-	body := &updateConnectionBody{UpdateConnectionParams: params, OIDC: params.OIDC.body()}
-	return internal.Call[Connection](ctx, s.core(), http.MethodPatch, "/enterprise_connections/{enterprise_connection_id}", body, connectionID)
+	return internal.Call[Connection](ctx, s.core(), http.MethodPatch, "/enterprise_connections/{enterprise_connection_id}", params, connectionID)
 }
 
 // Delete deletes an enterprise connection. Clerk API:

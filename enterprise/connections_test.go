@@ -112,7 +112,7 @@ func TestConnectionCreate(t *testing.T) {
 		Name: "Acme", Provider: ProviderOIDCCustom, Domains: []string{"acme.com"}, OrganizationID: new("org_1"),
 		AllowOrganizationAccountLinking: new(false), Active: new(true),
 		OIDC: &OIDCParams{
-			ClientID: new("cid"), ClientSecret: NewSecret(clientSecret),
+			ClientID: new("cid"), ClientSecret: internal.NewSecret(clientSecret),
 			DiscoveryURL: new("https://idp.acme.com/.well-known/openid-configuration"), RequiresPKCE: new(false),
 		},
 		CustomAttributes: []CustomAttribute{{Name: "Department", Key: "department", SSOPath: "dept", MultiValued: true}},
@@ -168,7 +168,7 @@ func TestConnectionGetUpdateDelete(t *testing.T) {
 	_, err = svc.Update(ctx, "ent_1", &UpdateConnectionParams{
 		Active: new(true), SyncUserAttributes: new(false), DisableAdditionalIdentifications: new(true),
 		SAML:             &SAMLParams{Name: new("Acme SAML"), IDPCertificate: new("-----BEGIN CERTIFICATE-----")},
-		OIDC:             &OIDCParams{ClientSecret: NewSecret(clientSecret)},
+		OIDC:             &OIDCParams{ClientSecret: internal.NewSecret(clientSecret)},
 		CustomAttributes: &[]CustomAttribute{},
 	})
 	require.NoError(t, err)

@@ -27,7 +27,7 @@
 //
 // Credentials are Secrets: a directory's APIKey, a link token's Token, the
 // tokens and SAML response of a test run, and the OIDC client secret you
-// send (OIDCParams.ClientSecret, wrapped with NewSecret). fmt, log/slog and
+// send (OIDCParams.ClientSecret, wrapped with clerk.NewSecret). fmt, log/slog and
 // encoding/json print them as "[redacted]" wherever they are nested;
 // Reveal gives the value.
 //

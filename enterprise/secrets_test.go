@@ -24,7 +24,7 @@ func TestSecretsAreRedacted(t *testing.T) {
 	require.NoError(t, internal.Unmarshal([]byte(linkTokenJSON(linkTokenSecret, false)), &tok))
 	var run TestRun
 	require.NoError(t, internal.Unmarshal([]byte(testRunJSON), &run))
-	oidc := &OIDCParams{ClientID: new("cid"), ClientSecret: NewSecret(clientSecret)}
+	oidc := &OIDCParams{ClientID: new("cid"), ClientSecret: internal.NewSecret(clientSecret)}
 
 	for _, tt := range []struct {
 		name    string
@@ -63,23 +63,23 @@ func TestSecretsAreRedacted(t *testing.T) {
 	assert.Equal(t, dir.CreatedAt, back.CreatedAt)
 }
 
-// TestClientSecretBody: the body a connection call sends reveals the
-// client secret, and leaves it out when it is empty; the caller's params
-// are not changed.
+// TestClientSecretBody: the body a connection call sends (written with the
+// transport's body encoding) reveals the client secret, and leaves it out
+// when it is empty.
 func TestClientSecretBody(t *testing.T) {
 	p := &CreateConnectionParams{Name: "Acme", Provider: ProviderOIDCCustom, Domains: []string{"acme.com"},
-		OIDC: &OIDCParams{ClientID: new("cid"), ClientSecret: NewSecret(clientSecret)}}
-	b, err := json.Marshal(&createConnectionBody{CreateConnectionParams: p, OIDC: p.OIDC.body()})
+		OIDC: &OIDCParams{ClientID: new("cid"), ClientSecret: internal.NewSecret(clientSecret)}}
+	b, err := internal.MarshalBody(p)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"name":"Acme","provider":"oidc_custom","domains":["acme.com"],
 		"oidc":{"client_id":"cid","client_secret":"`+clientSecret+`"}}`, string(b))
 
 	p.OIDC.ClientSecret = Secret{}
-	b, err = json.Marshal(&createConnectionBody{CreateConnectionParams: p, OIDC: p.OIDC.body()})
+	b, err = internal.MarshalBody(p)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"name":"Acme","provider":"oidc_custom","domains":["acme.com"],"oidc":{"client_id":"cid"}}`, string(b))
 
-	b, err = json.Marshal(&updateConnectionBody{UpdateConnectionParams: &UpdateConnectionParams{Name: new("x")}})
+	b, err = internal.MarshalBody(&UpdateConnectionParams{Name: new("x")})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"name":"x"}`, string(b), "no OIDC, no oidc member")
 }

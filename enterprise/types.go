@@ -16,13 +16,6 @@ type Page[T any] = internal.Page[T]
 // is nested; Reveal returns it. The same type as clerk.Secret.
 type Secret = internal.Secret
 
-// NewSecret wraps a credential of yours, such as the client secret an OIDC
-// identity provider issued, for a params field of type Secret
-// (OIDCParams.ClientSecret): the SDK sends it in clear to Clerk, while
-// fmt, log/slog and encoding/json print the params with "[redacted]" in its
-// place.
-func NewSecret(s string) Secret { return internal.NewSecret(s) }
-
 // maxLimit is the largest page the list endpoints of this package serve.
 const maxLimit = 500
 

@@ -234,7 +234,7 @@ func callCases() []callCase {
 			call: func(ctx context.Context, s *services) (any, error) {
 				return s.jwtTemplates.Create(ctx, &JWTTemplateParams{
 					Name: "hasura", Claims: Metadata{"role": "{{user.public_metadata.role}}"}, Lifetime: new(60), AllowedClockSkew: new(5),
-					CustomSigningKey: new(true), SigningAlgorithm: new("HS256"), SigningKey: NewSecret("a-shared-secret"),
+					CustomSigningKey: new(true), SigningAlgorithm: new("HS256"), SigningKey: internal.NewSecret("a-shared-secret"),
 				})
 			}},
 		{name: "JWTTemplates.Update", method: "PATCH", path: "/jwt_templates/jtmp_1", status: 200, answer: "JWTTemplate",

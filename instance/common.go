@@ -21,11 +21,6 @@ type Page[T any] = internal.Page[T]
 // as clerk.Secret.
 type Secret = internal.Secret
 
-// NewSecret wraps a credential you send, such as a JWT template's signing
-// key (JWTTemplateParams.SigningKey), so that printing or logging the
-// params never shows it. The request carries it in clear.
-func NewSecret(s string) Secret { return internal.NewSecret(s) }
-
 // maxLimit is the largest page the paged lists of this package serve (GET
 // /redirect_urls, /allowlist_identifiers and /jwt_templates).
 const maxLimit = 500

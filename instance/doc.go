@@ -27,7 +27,7 @@
 // Credentials are Secrets, which fmt, log/slog and encoding/json print as
 // "[redacted]" wherever they are nested: the Svix dashboard link
 // (SvixURL.SvixURL), a JWT template's signing key (JWTTemplateParams.SigningKey,
-// made with NewSecret) and a JSON Web Key's private members. Reveal
+// made with clerk.NewSecret) and a JSON Web Key's private members. Reveal
 // returns the value.
 //
 // Errors: an answer other than 2xx is a *clerk.APIError, which matches the

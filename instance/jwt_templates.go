@@ -65,7 +65,7 @@ type JWTTemplateParams struct {
 	// "RS256"; required with CustomSigningKey.
 	SigningAlgorithm *string `json:"signing_algorithm,omitempty"`
 	// SigningKey is the custom signing key (a shared secret, or a private
-	// key in PEM), made with NewSecret; required with CustomSigningKey. It
+	// key in PEM), made with clerk.NewSecret; required with CustomSigningKey. It
 	// is a Secret, so printing or logging the params never shows it; the
 	// request carries it in clear, and the API never gives it back.
 	SigningKey Secret `json:"signing_key,omitzero"`
@@ -77,21 +77,6 @@ func (p *JWTTemplateParams) check() error {
 		return err
 	}
 	return required(p.Claims != nil, "claims")
-}
-
-// body is what Create and Update send: the params, with the signing key in
-// clear (Secret's own JSON form is "[redacted]").
-func (p *JWTTemplateParams) body() any {
-	type wire struct {
-		*JWTTemplateParams
-		SigningKey *string `json:"signing_key,omitempty"`
-	}
-	w := wire{JWTTemplateParams: p}
-	if !p.SigningKey.IsZero() {
-		k := p.SigningKey.Reveal()
-		w.SigningKey = &k
-	}
-	return &w
 }
 
 // List returns one page of JWT templates. Clerk API: GET /jwt_templates.
@@ -120,7 +105,7 @@ func (s *JWTTemplateService) Create(ctx context.Context, params *JWTTemplatePara
 	if err := params.check(); err != nil {
 		return nil, err
 	}
-	return internal.Call[JWTTemplate](ctx, s.core(), http.MethodPost, "/jwt_templates", params.body())
+	return internal.Call[JWTTemplate](ctx, s.core(), http.MethodPost, "/jwt_templates", params)
 }
 
 // Update changes a JWT template. The API wants Name and Claims again, whole:
@@ -131,7 +116,7 @@ func (s *JWTTemplateService) Update(ctx context.Context, templateID string, para
 	if err := params.check(); err != nil {
 		return nil, err
 	}
-	return internal.Call[JWTTemplate](ctx, s.core(), http.MethodPatch, "/jwt_templates/{template_id}", params.body(), templateID)
+	return internal.Call[JWTTemplate](ctx, s.core(), http.MethodPatch, "/jwt_templates/{template_id}", params, templateID)
 }
 
 // Delete deletes a JWT template. Clerk API:

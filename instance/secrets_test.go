@@ -1,7 +1,6 @@
 package instance
 
 import (
-	"encoding/json"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -22,10 +21,10 @@ func TestSecretsDoNotLeak(t *testing.T) {
 		d    = "private-exponent-d"
 		k    = "symmetric-k"
 	)
-	u := SvixURL{SvixURL: NewSecret(link)}
-	p := JWTTemplateParams{Name: "t", Claims: Metadata{}, CustomSigningKey: new(true), SigningAlgorithm: new("RS256"), SigningKey: NewSecret(key)}
-	jwk := JWK{KID: "ins_1", Kty: "RSA", N: "n", E: "AQAB", D: NewSecret(d), P: NewSecret("p-1"), Q: NewSecret("q-1"),
-		DP: NewSecret("dp-1"), DQ: NewSecret("dq-1"), QI: NewSecret("qi-1"), K: NewSecret(k)}
+	u := SvixURL{SvixURL: internal.NewSecret(link)}
+	p := JWTTemplateParams{Name: "t", Claims: Metadata{}, CustomSigningKey: new(true), SigningAlgorithm: new("RS256"), SigningKey: internal.NewSecret(key)}
+	jwk := JWK{KID: "ins_1", Kty: "RSA", N: "n", E: "AQAB", D: internal.NewSecret(d), P: internal.NewSecret("p-1"), Q: internal.NewSecret("q-1"),
+		DP: internal.NewSecret("dp-1"), DQ: internal.NewSecret("dq-1"), QI: internal.NewSecret("qi-1"), K: internal.NewSecret(k)}
 	for _, tc := range []struct {
 		name    string
 		v       any
@@ -43,12 +42,13 @@ func TestSecretsDoNotLeak(t *testing.T) {
 	}
 	assert.Equal(t, link, u.SvixURL.Reveal())
 
-	// The request body carries the key in clear, once, under its name.
-	b, err := json.Marshal(p.body())
+	// The request body (the transport's body encoding) carries the key in
+	// clear, once, under its name.
+	b, err := internal.MarshalBody(p)
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"name":"t","claims":{},"custom_signing_key":true,"signing_algorithm":"RS256","signing_key":"`+key+`"}`, string(b))
 	// Without a key, none is sent.
-	b, err = json.Marshal((&JWTTemplateParams{Name: "t", Claims: Metadata{}}).body())
+	b, err = internal.MarshalBody(&JWTTemplateParams{Name: "t", Claims: Metadata{}})
 	require.NoError(t, err)
 	assert.JSONEq(t, `{"name":"t","claims":{}}`, string(b))
 

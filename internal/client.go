@@ -2,7 +2,6 @@ package internal
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -246,8 +245,8 @@ type Request struct {
 	// Query is sent as the URL's query: url.Values, or a params struct with
 	// url tags (see Query). It is never logged.
 	Query any
-	// Body is sent as JSON (encoding/json), unless it is a *Multipart. Nil
-	// sends no body.
+	// Body is sent as JSON (MarshalBody: encoding/json's rules, a Secret in
+	// clear), unless it is a *Multipart. Nil sends no body.
 	Body any
 	// Bearer, when set, authenticates this call instead of the client's
 	// secret key (POST /m2m_tokens takes a machine secret key).
@@ -317,7 +316,7 @@ func (c *Client) send(ctx context.Context, r *Request) ([]byte, error) {
 			return nil, err
 		}
 	default:
-		if body, err = json.Marshal(b); err != nil {
+		if body, err = MarshalBody(b); err != nil {
 			return nil, fmt.Errorf("clerk: encoding %s %s request body: %w", r.Method, path, err)
 		}
 		contentType = "application/json"

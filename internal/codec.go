@@ -12,6 +12,7 @@ import (
 
 	"github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
+	jsonv1json "github.com/go-json-experiment/json/v1"
 )
 
 // The codec: how every answer of the Backend API, and every webhook payload,
@@ -63,6 +64,20 @@ var encodeOptions = json.JoinOptions(
 	)),
 	jsontext.AllowInvalidUTF8(true),
 )
+
+// bodyOptions write a request body with encoding/json's rules (its
+// omitempty keeps a *string that points to "", nil slices are null, times
+// are RFC 3339), except that a Secret is written in clear: a params struct
+// carries a credential to Clerk (an OIDC client secret, a signing key) as a
+// Secret, so that printing or logging the params redacts it, and the wire
+// alone sees it. Request bodies are never logged.
+var bodyOptions = json.JoinOptions(
+	jsonv1json.DefaultOptionsV1(),
+	json.WithMarshalers(json.MarshalToFunc(marshalSecret)),
+)
+
+// MarshalBody encodes a request body (see bodyOptions).
+func MarshalBody(v any) ([]byte, error) { return json.Marshal(v, bodyOptions) }
 
 // Unmarshal decodes JSON into v, a non-nil pointer, as the SDK reads Clerk's
 // answers (see the codec above).

@@ -4,6 +4,7 @@ import (
 	"context"
 	jsonv1 "encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -168,9 +169,11 @@ func TestCodecRoundTrips(t *testing.T) {
 	}
 }
 
-// TestRequestBodiesUseEncodingJSON: request bodies stay on encoding/json,
-// whose omitempty keeps a pointer to "" (v2's would drop it, and a field
-// cleared with clerk.String("") would not be sent).
+// TestRequestBodiesUseEncodingJSON: request bodies keep encoding/json's
+// rules, whose omitempty keeps a pointer to "" (v2's would drop it, and a
+// field cleared with clerk.String("") would not be sent) and writes a nil
+// slice as null; a Secret in the params goes to the wire in clear, while
+// printing the params redacts it.
 func TestRequestBodiesUseEncodingJSON(t *testing.T) {
 	s, base := serve(t, answer{200, nil, okUser})
 	c, _ := newTestClient(t, base, Config{})
@@ -178,12 +181,19 @@ func TestRequestBodiesUseEncodingJSON(t *testing.T) {
 	body := struct {
 		FirstName *string   `json:"first_name,omitempty"`
 		At        time.Time `json:"at"`
-	}{&empty, time.Date(2024, 5, 28, 8, 0, 0, 0, time.UTC)}
+		Scopes    []string  `json:"scopes"`
+		Omitted   []string  `json:"omitted,omitempty"`
+		Key       Secret    `json:"key"`
+		NoKey     Secret    `json:"no_key,omitzero"`
+	}{FirstName: &empty, At: time.Date(2024, 5, 28, 8, 0, 0, 0, time.UTC), Key: NewSecret("shh-key")}
 	if _, err := Call[map[string]any](context.Background(), c, http.MethodPatch, "/users/{user_id}", &body, "user_1"); err != nil {
 		t.Fatal(err)
 	}
-	if got := s.bodies[0]; got != `{"first_name":"","at":"2024-05-28T08:00:00Z"}` {
+	if got := s.bodies[0]; got != `{"first_name":"","at":"2024-05-28T08:00:00Z","scopes":null,"key":"shh-key"}` {
 		t.Fatalf("body %s", got)
+	}
+	if printed := fmt.Sprintf("%+v", body); strings.Contains(printed, "shh-key") {
+		t.Fatalf("printing the params shows the secret: %s", printed)
 	}
 }
 
