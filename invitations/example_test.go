@@ -7,7 +7,6 @@ import (
 	"net/http"
 	"strconv"
 	"sync"
-	"testing"
 	"time"
 
 	"github.com/go-clerk/clerk"
@@ -56,8 +55,7 @@ func Example() {
 // and answers checked against Clerk's spec), which serves the example's
 // invitations and waitlist from memory; done closes both.
 func exampleClient() (c *clerk.Client, done func()) {
-	t := &exampleT{}
-	srv := spectest.NewServer(t, spectest.WithResponseValidation())
+	srv, closeSrv := spectest.NewExampleServer(spectest.WithResponseValidation())
 	var (
 		mu      sync.Mutex
 		invites []*invitations.Invitation
@@ -110,26 +108,5 @@ func exampleClient() (c *clerk.Client, done func()) {
 	if err != nil {
 		panic(err)
 	}
-	return c, func() { c.Close(); t.done() }
-}
-
-// exampleT stands in for the *testing.T spectest's server reports to, which
-// an Example has none of: a request or an answer that departs from the
-// spec is printed, so that the Example's output no longer matches.
-type exampleT struct {
-	testing.TB // nil: only the methods below are called
-	cleanups   []func()
-}
-
-func (t *exampleT) Helper()                           {}
-func (t *exampleT) Errorf(format string, args ...any) { fmt.Printf(format+"\n", args...) }
-func (t *exampleT) Fatal(args ...any)                 { panic(fmt.Sprint(args...)) }
-func (t *exampleT) Fatalf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
-func (t *exampleT) Cleanup(f func())                  { t.cleanups = append(t.cleanups, f) }
-
-// done runs the cleanups, last first, as testing does.
-func (t *exampleT) done() {
-	for i := len(t.cleanups) - 1; i >= 0; i-- {
-		t.cleanups[i]()
-	}
+	return c, func() { c.Close(); closeSrv() }
 }

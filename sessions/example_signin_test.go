@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"strings"
-	"testing"
 
 	"github.com/go-clerk/clerk"
 	"github.com/go-clerk/clerk/internal/spectest"
@@ -68,8 +67,7 @@ func ExampleService_Refresh() {
 // specClient is a Client of spectest's spec-checking server, which
 // answers the calls of the examples above from memory; done closes both.
 func specClient() (c *clerk.Client, done func()) {
-	t := &exampleT{}
-	srv := spectest.NewServer(t, spectest.WithResponseValidation())
+	srv, closeSrv := spectest.NewExampleServer(spectest.WithResponseValidation())
 	token := func(status string) string {
 		return `{"object":"sign_in_token","id":"sit_1","status":"` + status + `","user_id":"user_ada",
 			"token":"ticket","url":"https://accounts.example.com/sign-in?__clerk_ticket=ticket",
@@ -88,26 +86,5 @@ func specClient() (c *clerk.Client, done func()) {
 	if err != nil {
 		panic(err)
 	}
-	return c, func() { c.Close(); t.done() }
-}
-
-// exampleT stands in for the *testing.T spectest's server reports to, which
-// an Example has none of: a request or an answer that departs from the
-// spec is printed, so that the Example's output no longer matches.
-type exampleT struct {
-	testing.TB // nil: only the methods below are called
-	cleanups   []func()
-}
-
-func (t *exampleT) Helper()                           {}
-func (t *exampleT) Errorf(format string, args ...any) { fmt.Printf(format+"\n", args...) }
-func (t *exampleT) Fatal(args ...any)                 { panic(fmt.Sprint(args...)) }
-func (t *exampleT) Fatalf(format string, args ...any) { panic(fmt.Sprintf(format, args...)) }
-func (t *exampleT) Cleanup(f func())                  { t.cleanups = append(t.cleanups, f) }
-
-// done runs the cleanups, last first, as testing does.
-func (t *exampleT) done() {
-	for i := len(t.cleanups) - 1; i >= 0; i-- {
-		t.cleanups[i]()
-	}
+	return c, func() { c.Close(); closeSrv() }
 }
