@@ -192,9 +192,7 @@ func (t *TestingToken) Expiry() time.Time {
 // It is safe for concurrent use.
 type TestingTokenService internal.Service
 
-func (s *TestingTokenService) core() *internal.Client {
-	return (*internal.Service)(s).Client()
-}
+func (s *TestingTokenService) core() *internal.Client { return (*internal.Service)(s).Client() }
 
 // Create creates a testing token for the instance, short-lived and valid
 // only on it. Clerk API: POST /testing_tokens.
