@@ -14,6 +14,7 @@ import (
 
 	"github.com/go-clerk/clerk/instance"
 	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk/invitations"
 	"github.com/go-clerk/clerk/jwt"
 	"github.com/go-clerk/clerk/organizations"
 	"github.com/go-clerk/clerk/sessions"
@@ -101,6 +102,32 @@ type Client struct {
 	// JWTTemplates manages the templates of custom session JWTs. Clerk API:
 	// /jwt_templates.
 	JWTTemplates *instance.JWTTemplateService
+
+	// Package sessions: clients and the ways to sign a user in from the
+	// backend.
+
+	// Clients reads clients (browsers, devices) and verifies client tokens.
+	Clients *sessions.ClientService
+	// SignInTokens creates and revokes sign-in tokens, which sign a user
+	// in without a password.
+	SignInTokens *sessions.SignInTokenService
+	// ActorTokens creates and revokes actor tokens, which start an
+	// impersonation session.
+	ActorTokens *sessions.ActorTokenService
+	// TestingTokens creates testing tokens, which let end-to-end tests
+	// through bot protection.
+	TestingTokens *sessions.TestingTokenService
+	// AgentTasks creates and revokes agent tasks, sign-in links for an
+	// agent acting for a user.
+	AgentTasks *sessions.AgentTaskService
+
+	// Package invitations: invitations to the application and its waitlist.
+
+	// Invitations invites people to sign up, lists and revokes invitations.
+	Invitations *invitations.Service
+	// Waitlist manages the waitlist: add, list, invite, reject, delete
+	// entries.
+	Waitlist *invitations.WaitlistService
 
 	core *internal.Client
 	auth authConfig
@@ -234,6 +261,17 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 	c.AllowList = (*instance.AllowListService)(internal.NewService(core))
 	c.BlockList = (*instance.BlockListService)(internal.NewService(core))
 	c.JWTTemplates = (*instance.JWTTemplateService)(internal.NewService(core))
+
+	// Package sessions.
+	c.Clients = (*sessions.ClientService)(internal.NewService(core))
+	c.SignInTokens = (*sessions.SignInTokenService)(internal.NewService(core))
+	c.ActorTokens = (*sessions.ActorTokenService)(internal.NewService(core))
+	c.TestingTokens = (*sessions.TestingTokenService)(internal.NewService(core))
+	c.AgentTasks = (*sessions.AgentTaskService)(internal.NewService(core))
+
+	// Package invitations.
+	c.Invitations = (*invitations.Service)(internal.NewService(core))
+	c.Waitlist = (*invitations.WaitlistService)(internal.NewService(core))
 
 	// Building the verifier checks the token options and starts nothing:
 	// keys are fetched on the first session token.

@@ -77,6 +77,31 @@ func (s *Service) All(ctx context.Context, params *ListParams) iter.Seq2[*Sessio
 
 func sessionID(s *Session) string { return s.ID }
 
+// CreateParams describe a session to create. UserID is required.
+type CreateParams struct {
+	// UserID is the user the session signs in.
+	UserID string `json:"user_id"`
+	// ActiveOrganizationID, when set, makes this organization the session's
+	// active one.
+	ActiveOrganizationID *string `json:"active_organization_id,omitempty"`
+}
+
+// Create starts an active session for a user, with no sign-in: for tests
+// only. Clerk serves it on development (testing) instances and refuses it
+// on production instances; to sign a user in from the backend in
+// production, create a sign-in token (SignInTokenService.Create) instead.
+// Nil params or an empty UserID fail before any request with an error
+// matching clerk.ErrInvalidParams. Clerk API: POST /sessions.
+func (s *Service) Create(ctx context.Context, params *CreateParams) (*Session, error) {
+	if params == nil {
+		return nil, errNilParams("Sessions.Create")
+	}
+	if err := required("user_id", params.UserID); err != nil {
+		return nil, err
+	}
+	return internal.Call[Session](ctx, s.core(), http.MethodPost, "/sessions", params)
+}
+
 // Revoke revokes a session, which signs its user out of that client; the
 // session comes back with StatusRevoked. Clerk API:
 // POST /sessions/{session_id}/revoke.
@@ -145,4 +170,21 @@ func (s *Service) CreateToken(ctx context.Context, sessionID string, params *Cre
 // POST /sessions/{session_id}/tokens/{template_name}.
 func (s *Service) CreateTokenFromTemplate(ctx context.Context, sessionID, templateName string, params *CreateTokenParams) (*Token, error) {
 	return internal.Call[Token](ctx, s.core(), http.MethodPost, "/sessions/{session_id}/tokens/{template_name}", params, sessionID, templateName)
+}
+
+// required fails with an error matching ErrInvalidParams when a required
+// field of a request is empty; pairs are a field's JSON name and its value.
+func required(pairs ...string) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		if pairs[i+1] == "" {
+			return fmt.Errorf("%w: %s is required", internal.ErrInvalidParams, pairs[i])
+		}
+	}
+	return nil
+}
+
+// errNilParams is the error of a method called with nil params that carry
+// a required field.
+func errNilParams(method string) error {
+	return fmt.Errorf("%w: %s needs params", internal.ErrInvalidParams, method)
 }
