@@ -21,7 +21,10 @@ import (
 // package, so a new endpoint's test is a line per type.
 
 // maxExampleDepth bounds the instance Example builds for a recursive schema.
-const maxExampleDepth = 8
+// The spec has none, so it is only a guard; it is deep enough to build the
+// deepest schemas whole (BillingStatement nests Money ten levels down: a
+// truncated {} would make CheckModel report a model's value fields).
+const maxExampleDepth = 16
 
 // Example builds a JSON instance of the spec's component schema name that
 // sets every property, recursively: each property takes its example or its
