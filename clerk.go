@@ -12,6 +12,7 @@ import (
 	"github.com/go-clerk/clerk/apikeys"
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/jwt"
+	"github.com/go-clerk/clerk/oauth"
 	"github.com/go-clerk/clerk/organizations"
 	"github.com/go-clerk/clerk/sessions"
 	"github.com/go-clerk/clerk/users"
@@ -49,6 +50,13 @@ type Client struct {
 	M2MTokens *apikeys.M2MTokenService
 	// Machines manages the machines M2M tokens are issued to.
 	Machines *apikeys.MachineService
+
+	// package oauth
+
+	// OAuthApplications manages the OAuth applications that use the
+	// instance as their identity provider: their settings, logo and client
+	// secret, and the tokens issued to them.
+	OAuthApplications *oauth.ApplicationService
 
 	core *internal.Client
 	auth authConfig
@@ -163,6 +171,9 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 		Machines:      (*apikeys.MachineService)(internal.NewService(core)),
 		core:          core,
 		auth:          o.auth,
+
+		// package oauth
+		OAuthApplications: (*oauth.ApplicationService)(internal.NewService(core)),
 	}
 	// Building the verifier checks the token options and starts nothing:
 	// keys are fetched on the first session token.
