@@ -81,3 +81,26 @@ func requiredOf(s *openapi3.Schema) []string {
 	}
 	return out
 }
+
+// TestExampleHonoursFormats: a string of format date and an int32 get
+// values of their format, so an answer built from Example passes the
+// spec's response validation.
+func TestExampleHonoursFormats(t *testing.T) {
+	doc, err := Doc()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"CommerceSubscriptionItem", "CommerceDiscountRedemptionResponse"} {
+		b, err := Example(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var v any
+		if err := json.Unmarshal(b, &v); err != nil {
+			t.Fatal(err)
+		}
+		if err := doc.Components.Schemas[name].Value.VisitJSON(v); err != nil {
+			t.Errorf("Example(%q) is not valid: %v", name, err)
+		}
+	}
+}
