@@ -285,8 +285,8 @@ func TestRevokeTokenKeepsTheTokenOutOfErrors(t *testing.T) {
 }
 
 func TestAll(t *testing.T) {
-	svc, srv := setup(t, spectest.WithResponseValidation())
-	const total = 503 // two pages of the 500 maximum
+	svc, srv := setup(t) // full applications are read in TestRequests; small ones keep this fast
+	const total = 503    // two pages of the 500 maximum
 	srv.Mux.HandleFunc("GET /oauth_applications", func(w http.ResponseWriter, r *http.Request) {
 		q := r.URL.Query()
 		assert.Equal(t, "500", q.Get("limit"))
@@ -294,7 +294,7 @@ func TestAll(t *testing.T) {
 		off, _ := strconv.Atoi(q.Get("offset"))
 		var items []string
 		for i := off; i < min(off+500, total); i++ {
-			items = append(items, string(appJSON(t, "oa_"+strconv.Itoa(i), "")))
+			items = append(items, `{"id":"oa_`+strconv.Itoa(i)+`"}`)
 		}
 		spectest.WriteJSON(w, 200, `{"data":[`+strings.Join(items, ",")+`],"total_count":`+strconv.Itoa(total)+`}`)
 	})

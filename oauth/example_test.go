@@ -1,11 +1,9 @@
 package oauth_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -102,27 +100,5 @@ func fakeClerk() *httptest.Server {
 		defer mu.Unlock()
 		answer(w)
 	})
-	return httptest.NewServer(specChecked(mux))
-}
-
-// specChecked serves mux under /v1, answering 400 to a request that departs
-// from the spec and 500 when mux's answer does (which fails the example).
-func specChecked(mux http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		if _, err := spectest.ValidateRequest(r, body); err != nil {
-			http.Error(w, err.Error(), http.StatusBadRequest)
-			return
-		}
-		r.Body = io.NopCloser(bytes.NewReader(body))
-		rec := httptest.NewRecorder()
-		http.StripPrefix("/v1", mux).ServeHTTP(rec, r)
-		if err := spectest.ValidateResponse(r, rec.Code, rec.Header(), rec.Body.Bytes()); err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		w.Header().Set("Content-Type", rec.Header().Get("Content-Type"))
-		w.WriteHeader(rec.Code)
-		_, _ = w.Write(rec.Body.Bytes())
-	})
+	return httptest.NewServer(spectest.Checked(mux))
 }
