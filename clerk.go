@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/go-clerk/clerk/apikeys"
+	"github.com/go-clerk/clerk/billing"
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/jwt"
 	"github.com/go-clerk/clerk/oauth"
@@ -57,6 +58,13 @@ type Client struct {
 	// instance as their identity provider: their settings, logo and client
 	// secret, and the tokens issued to them.
 	OAuthApplications *oauth.ApplicationService
+
+	// package billing
+
+	// Billing reads plans, prices, statements and payment attempts, users'
+	// and organizations' subscriptions and credit balances; cancels and
+	// changes subscription items; creates prices and adjusts credits.
+	Billing *billing.Service
 
 	core *internal.Client
 	auth authConfig
@@ -174,6 +182,9 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 
 		// package oauth
 		OAuthApplications: (*oauth.ApplicationService)(internal.NewService(core)),
+
+		// package billing
+		Billing: (*billing.Service)(internal.NewService(core)),
 	}
 	// Building the verifier checks the token options and starts nothing:
 	// keys are fetched on the first session token.
