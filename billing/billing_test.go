@@ -4,12 +4,15 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -534,4 +537,50 @@ func TestDiscountConflict(t *testing.T) {
 	_, err := svc.ApplyDiscount(context.Background(), "csubi_1", "disc_1")
 	assert.ErrorIs(t, err, internal.ErrConflict)
 	assert.Regexp(t, regexp.MustCompile(`409`), err.Error())
+}
+
+// TestAllWhileCanceling: ending the items AllSubscriptionItems yields, which
+// takes them out of its Status filter, skips none and yields none twice.
+func TestAllWhileCanceling(t *testing.T) {
+	for _, n := range []int{3, 7} {
+		svc, srv := setup(t)
+		var mu sync.Mutex
+		active := make([]string, n) // the active items, newest first
+		for i := range active {
+			active[i] = fmt.Sprintf("csubi_%02d", i)
+		}
+		srv.Mux.HandleFunc("GET /billing/subscription_items", func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			defer mu.Unlock()
+			q := r.URL.Query()
+			assert.Equal(t, "active", q.Get("status"))
+			limit, _ := strconv.Atoi(q.Get("limit"))
+			off, _ := strconv.Atoi(q.Get("offset"))
+			items := []map[string]string{}
+			for i := off; i < min(off+limit, len(active)); i++ {
+				items = append(items, map[string]string{"id": active[i]})
+			}
+			b, _ := json.Marshal(map[string]any{"data": items, "total_count": len(active)})
+			spectest.WriteJSON(w, 200, b)
+		})
+		srv.Mux.HandleFunc("DELETE /billing/subscription_items/{subscription_item_id}", func(w http.ResponseWriter, r *http.Request) {
+			mu.Lock()
+			defer mu.Unlock()
+			assert.Equal(t, "true", r.URL.Query().Get("end_now"))
+			active = slices.DeleteFunc(active, func(id string) bool { return id == r.PathValue("subscription_item_id") })
+			spectest.WriteJSON(w, 200, `{"object":"commerce_subscription_item","id":"`+r.PathValue("subscription_item_id")+`","status":"ended"}`)
+		})
+		ctx := context.Background()
+		seen := map[string]bool{}
+		for it, err := range svc.AllSubscriptionItems(ctx, &ListSubscriptionItemsParams{Status: new(StatusActive), Limit: new(2)}) {
+			require.NoError(t, err)
+			require.False(t, seen[it.ID], "%s yielded twice", it.ID)
+			seen[it.ID] = true
+			ended, err := svc.CancelSubscriptionItem(ctx, it.ID, &CancelSubscriptionItemParams{EndNow: new(true)})
+			require.NoError(t, err)
+			assert.Equal(t, StatusEnded, ended.Status)
+		}
+		assert.Len(t, seen, n)
+		assert.Empty(t, active)
+	}
 }

@@ -24,9 +24,9 @@ func (s *Service) OrganizationSubscription(ctx context.Context, organizationID s
 }
 
 // ListSubscriptionItemsParams filter and page GET
-// /billing/subscription_items. Nil params list every paid subscription
-// item, of users and organizations, ten to a page (the API's default),
-// newest first.
+// /billing/subscription_items. Nil params list the subscription items of
+// paid plans, of users and organizations, ten to a page (the API's
+// default), newest first.
 type ListSubscriptionItemsParams struct {
 	// Paginated is the API's switch between a bare array and the
 	// {data, total_count} answer; the SDK reads both. Leave it unset.
@@ -82,10 +82,9 @@ func (s *Service) CancelSubscriptionItem(ctx context.Context, subscriptionItemID
 }
 
 // ExtendFreeTrial extends the free trial of a subscription item to
-// extendTo, which must be in the future and at most 365 days after the
-// trial's current end (the API judges that). The item must be in a free
-// trial of a plan that offers one. Repeating the call with the same time
-// changes nothing. A zero extendTo fails with clerk.ErrInvalidParams before
+// extendTo, which must be in the future and within the API's limit of 365
+// days (the API judges both). The item must be in a free trial of a plan
+// that offers one. Repeating the call with the same time changes nothing. A zero extendTo fails with clerk.ErrInvalidParams before
 // any request. Clerk API:
 // POST /billing/subscription_items/{subscription_item_id}/extend_free_trial.
 func (s *Service) ExtendFreeTrial(ctx context.Context, subscriptionItemID string, extendTo time.Time) (*SubscriptionItem, error) {

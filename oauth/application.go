@@ -81,8 +81,8 @@ type ListParams struct {
 	Limit *int `url:"limit"`
 	// Offset skips that many applications.
 	Offset *int `url:"offset"`
-	// OrderBy orders by "created_at" or "name", "-" prefixed for
-	// descending order ("+created_at" by default).
+	// OrderBy orders by "created_at" or "name", prefixed with "-" for
+	// descending or "+" for ascending order; unset, the newest come first.
 	OrderBy *string `url:"order_by"`
 	// NameQuery matches part of the name, ignoring case, or a ClientID
 	// exactly: the way from a client_id to the application's ID.

@@ -8,8 +8,10 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -401,4 +403,39 @@ func TestEmptyAnswer(t *testing.T) {
 			t.Errorf("%s: %+v, %v; want ErrInvalidResponse", name, app, err)
 		}
 	}
+}
+
+// TestAllWhileDeleting: deleting the applications All yields skips none
+// and yields none twice.
+func TestAllWhileDeleting(t *testing.T) {
+	svc, srv := setup(t)
+	var mu sync.Mutex
+	apps := []string{"oa_0", "oa_1", "oa_2", "oa_3", "oa_4"}
+	srv.Mux.HandleFunc("GET /oauth_applications", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
+		off, _ := strconv.Atoi(r.URL.Query().Get("offset"))
+		var items []string
+		for i := off; i < min(off+limit, len(apps)); i++ {
+			items = append(items, `{"id":"`+apps[i]+`"}`)
+		}
+		spectest.WriteJSON(w, 200, `{"data":[`+strings.Join(items, ",")+`],"total_count":`+strconv.Itoa(len(apps))+`}`)
+	})
+	srv.Mux.HandleFunc("DELETE /oauth_applications/{oauth_application_id}", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		defer mu.Unlock()
+		apps = slices.DeleteFunc(apps, func(id string) bool { return id == r.PathValue("oauth_application_id") })
+		spectest.WriteJSON(w, 200, `{"object":"oauth_application","id":"x","deleted":true}`)
+	})
+	ctx := context.Background()
+	seen := map[string]bool{}
+	for app, err := range svc.All(ctx, &ListParams{Limit: new(2)}) {
+		require.NoError(t, err)
+		require.False(t, seen[app.ID], "%s yielded twice", app.ID)
+		seen[app.ID] = true
+		require.NoError(t, svc.Delete(ctx, app.ID))
+	}
+	assert.Len(t, seen, 5)
+	assert.Empty(t, apps)
 }
