@@ -13,9 +13,12 @@ import (
 	"github.com/go-clerk/clerk/enterprise"
 
 	"github.com/go-clerk/clerk/instance"
+
+	"github.com/go-clerk/clerk/billing"
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/invitations"
 	"github.com/go-clerk/clerk/jwt"
+	"github.com/go-clerk/clerk/oauth"
 	"github.com/go-clerk/clerk/organizations"
 	"github.com/go-clerk/clerk/sessions"
 	"github.com/go-clerk/clerk/users"
@@ -128,6 +131,20 @@ type Client struct {
 	// Waitlist manages the waitlist: add, list, invite, reject, delete
 	// entries.
 	Waitlist *invitations.WaitlistService
+
+	// package oauth
+
+	// OAuthApplications manages the OAuth applications that use the
+	// instance as their identity provider: their settings, logo and client
+	// secret, and the tokens issued to them.
+	OAuthApplications *oauth.ApplicationService
+
+	// package billing
+
+	// Billing reads plans, prices, statements and payment attempts, users'
+	// and organizations' subscriptions and credit balances; cancels and
+	// changes subscription items; creates prices and adjusts credits.
+	Billing *billing.Service
 
 	core *internal.Client
 	auth authConfig
@@ -247,6 +264,12 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 		EmailAddresses: (*users.EmailAddressService)(internal.NewService(core)),
 		PhoneNumbers:   (*users.PhoneNumberService)(internal.NewService(core)),
 		SignUps:        (*users.SignUpService)(internal.NewService(core)),
+
+		// package oauth
+		OAuthApplications: (*oauth.ApplicationService)(internal.NewService(core)),
+
+		// package billing
+		Billing: (*billing.Service)(internal.NewService(core)),
 	}
 	// Package enterprise.
 	c.EnterpriseConnections = (*enterprise.ConnectionService)(internal.NewService(core))

@@ -21,12 +21,16 @@ import (
 // package, so a new endpoint's test is a line per type.
 
 // maxExampleDepth bounds the instance Example builds for a recursive schema.
-const maxExampleDepth = 8
+// The spec has none, so it is only a guard; it is deep enough to build the
+// deepest schemas whole (BillingStatement nests Money ten levels down: a
+// truncated {} would make CheckModel report a model's value fields).
+const maxExampleDepth = 16
 
 // Example builds a JSON instance of the spec's component schema name that
 // sets every property, recursively: each property takes its example or its
 // first enum value when the spec gives one, else a value of its type (a
-// string, 1700000000000 for an integer, which reads as Unix milliseconds,
+// string, of its date or date-time format where it has one; 1700000000000
+// for an integer, which reads as Unix milliseconds, but 17 for an int32;
 // true, a one-element array, an object with one member where any member is
 // allowed). Nullable properties are set, not null. allOf, oneOf and anyOf
 // merge their branches' properties (the first branch wins a name), as the
@@ -65,10 +69,15 @@ func example(s *openapi3.Schema, depth int) any {
 	}
 	switch {
 	case s.Type.Is("string"):
-		if s.Format == "date-time" {
+		switch s.Format {
+		case "date-time":
 			return "2024-01-02T03:04:05Z"
+		case "date":
+			return "2024-01-02"
 		}
 		return "x"
+	case s.Type.Is("integer") && s.Format == "int32":
+		return 17 // a count, not a time
 	case s.Type.Is("integer"), s.Type.Is("number"):
 		return 1700000000000
 	case s.Type.Is("boolean"):
