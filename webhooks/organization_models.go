@@ -63,46 +63,11 @@ type OrganizationDomainVerification struct {
 }
 
 // Role is the data of the role.created and role.updated events: an
-// organization role and the permissions it grants.
-type Role struct {
-	// Object is "role".
-	Object string `json:"object"`
-	// ID is the role's ID.
-	ID string `json:"id"`
-	// Name is the role's display name.
-	Name string `json:"name"`
-	// Key is the role's key, such as "org:admin".
-	Key string `json:"key"`
-	// Description describes the role, "" when it has none.
-	Description string `json:"description"`
-	// IsCreatorEligible reports whether the role can be the role of an
-	// organization's creator.
-	IsCreatorEligible bool `json:"is_creator_eligible"`
-	// Permissions are the permissions the role grants.
-	Permissions []Permission `json:"permissions"`
-	// CreatedAt is when the role was created.
-	CreatedAt time.Time `json:"created_at"`
-	// UpdatedAt is when the role last changed.
-	UpdatedAt time.Time `json:"updated_at"`
-}
+// organization role and the permissions it grants. It is the same type as
+// organizations.Role, which the Backend API answers.
+type Role = organizations.Role
 
 // Permission is the data of the permission.created and permission.updated
-// events, and an entry of Role.Permissions.
-type Permission struct {
-	// Object is "permission".
-	Object string `json:"object"`
-	// ID is the permission's ID.
-	ID string `json:"id"`
-	// Name is the permission's display name.
-	Name string `json:"name"`
-	// Key is the permission's key, such as "org:posts:create".
-	Key string `json:"key"`
-	// Description describes the permission.
-	Description string `json:"description"`
-	// Type is "system" or "custom".
-	Type string `json:"type"`
-	// CreatedAt is when the permission was created.
-	CreatedAt time.Time `json:"created_at"`
-	// UpdatedAt is when the permission last changed.
-	UpdatedAt time.Time `json:"updated_at"`
-}
+// events, and an entry of Role.Permissions. It is the same type as
+// organizations.Permission.
+type Permission = organizations.Permission
