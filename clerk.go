@@ -47,8 +47,8 @@ type Client struct {
 	Users *users.Service
 	// Sessions reads and revokes sessions and mints session tokens.
 	Sessions *sessions.Service
-	// Organizations manages organizations, their memberships and
-	// invitations.
+	// Organizations manages organizations, their memberships,
+	// invitations, domains and logos.
 	Organizations *organizations.Service
 	// APIKeys manages and verifies API keys (ak_...).
 	APIKeys *apikeys.Service
@@ -145,6 +145,18 @@ type Client struct {
 	// and organizations' subscriptions and credit balances; cancels and
 	// changes subscription items; creates prices and adjusts credits.
 	Billing *billing.Service
+
+	// Package organizations: custom roles and permissions.
+
+	// OrganizationRoles manages the instance's organization roles and the
+	// permissions each grants.
+	OrganizationRoles *organizations.RoleService
+	// OrganizationPermissions manages the instance's organization
+	// permissions.
+	OrganizationPermissions *organizations.PermissionService
+	// RoleSets manages role sets, the collections of roles organizations
+	// offer their members.
+	RoleSets *organizations.RoleSetService
 
 	core *internal.Client
 	auth authConfig
@@ -296,6 +308,10 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 	c.Invitations = (*invitations.Service)(internal.NewService(core))
 	c.Waitlist = (*invitations.WaitlistService)(internal.NewService(core))
 
+	// Package organizations: custom roles and permissions.
+	c.OrganizationRoles = (*organizations.RoleService)(internal.NewService(core))
+	c.OrganizationPermissions = (*organizations.PermissionService)(internal.NewService(core))
+	c.RoleSets = (*organizations.RoleSetService)(internal.NewService(core))
 	// Building the verifier checks the token options and starts nothing:
 	// keys are fetched on the first session token.
 	if c.verifier, err = jwt.NewVerifier(c.jwtOptions()...); err != nil {

@@ -1,6 +1,10 @@
 package enterprise
 
-import "time"
+import (
+	"time"
+
+	"github.com/go-clerk/clerk/organizations"
+)
 
 // Directory is a directory-sync (SCIM) directory: the endpoint a customer's
 // identity provider pushes its users and groups to, tied to an enterprise
@@ -80,45 +84,10 @@ type GroupRoleMapping struct {
 	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// Role is an organization role, as a GroupRoleMapping names it.
-type Role struct {
-	// Object is "role".
-	Object string `json:"object"`
-	// ID is the role's ID.
-	ID string `json:"id"`
-	// Name is the role's display name.
-	Name string `json:"name"`
-	// Key is the role's key, such as "org:admin".
-	Key string `json:"key"`
-	// Description describes the role, "" when it has none.
-	Description string `json:"description"`
-	// IsCreatorEligible reports whether the role can be an organization
-	// creator's role.
-	IsCreatorEligible bool `json:"is_creator_eligible"`
-	// Permissions are the permissions the role grants.
-	Permissions []Permission `json:"permissions"`
-	// CreatedAt is when the role was created.
-	CreatedAt time.Time `json:"created_at"`
-	// UpdatedAt is when the role last changed.
-	UpdatedAt time.Time `json:"updated_at"`
-}
+// Role is an organization role, as a GroupRoleMapping names it: the same
+// type as organizations.Role, which OrganizationRoles manages.
+type Role = organizations.Role
 
-// Permission is a permission a Role grants.
-type Permission struct {
-	// Object is "permission".
-	Object string `json:"object"`
-	// ID is the permission's ID.
-	ID string `json:"id"`
-	// Name is the permission's display name.
-	Name string `json:"name"`
-	// Key is the permission's key, such as "org:invoices:read".
-	Key string `json:"key"`
-	// Description describes the permission.
-	Description string `json:"description"`
-	// Type is "system" or "custom".
-	Type string `json:"type"`
-	// CreatedAt is when the permission was created.
-	CreatedAt time.Time `json:"created_at"`
-	// UpdatedAt is when the permission last changed.
-	UpdatedAt time.Time `json:"updated_at"`
-}
+// Permission is a permission a Role grants: the same type as
+// organizations.Permission.
+type Permission = organizations.Permission

@@ -64,6 +64,26 @@ func allCases() []struct {
 			seq := svc.AllInstanceInvitations(ctx, &ListInstanceInvitationsParams{Limit: limit})
 			return func() int { return countAll(t, seq) }
 		}},
+		{"AllDomains", "GET /organizations/{organization_id}/domains", domainN, func(t *testing.T, svc *Service, limit *int) func() int {
+			seq := svc.AllDomains(ctx, "org_1", &ListDomainsParams{Limit: limit})
+			return func() int { return countAll(t, seq) }
+		}},
+		{"AllInstanceDomains", "GET /organization_domains", domainN, func(t *testing.T, svc *Service, limit *int) func() int {
+			seq := svc.AllInstanceDomains(ctx, &ListInstanceDomainsParams{Limit: limit})
+			return func() int { return countAll(t, seq) }
+		}},
+		{"OrganizationRoles.All", "GET /organization_roles", roleN, func(t *testing.T, svc *Service, limit *int) func() int {
+			seq := roles(svc).All(ctx, &ListRolesParams{Limit: limit})
+			return func() int { return countAll(t, seq) }
+		}},
+		{"OrganizationPermissions.All", "GET /organization_permissions", permissionN, func(t *testing.T, svc *Service, limit *int) func() int {
+			seq := permissions(svc).All(ctx, &ListPermissionsParams{Limit: limit})
+			return func() int { return countAll(t, seq) }
+		}},
+		{"RoleSets.All", "GET /role_sets", roleSetN, func(t *testing.T, svc *Service, limit *int) func() int {
+			seq := roleSets(svc).All(ctx, &ListRoleSetsParams{Limit: limit})
+			return func() int { return countAll(t, seq) }
+		}},
 	}
 }
 

@@ -1,7 +1,12 @@
 // Package organizations is the Organizations part of the Clerk Backend API:
-// organizations, their memberships and their invitations.
+// organizations, their memberships, invitations and domains, and the roles,
+// permissions and role sets that decide what members may do.
 //
-// Most programs reach it as clerk.Client.Organizations:
+// Four services cover it, all fields of clerk.Client: Organizations
+// (Service: organizations, logos, memberships, invitations, domains),
+// OrganizationRoles (RoleService), OrganizationPermissions
+// (PermissionService) and RoleSets (RoleSetService). Most programs start
+// with Organizations:
 //
 //	o, err := c.Organizations.Create(ctx, &organizations.CreateParams{
 //		Name: "Acme Corp", Slug: clerk.String("acme-corp"), CreatedBy: clerk.String(userID),
@@ -15,6 +20,18 @@
 //		}
 //		fmt.Println(m.PublicUserData.Identifier, m.Role)
 //	}
+//
+// Custom roles: create the permissions, a role that grants them, and add the
+// role to a role set (the initial one, which new organizations get, unless
+// an organization is given another RoleSetKey):
+//
+//	p, err := c.OrganizationPermissions.Create(ctx, &organizations.CreatePermissionParams{
+//		Name: "Read invoices", Key: "org:invoices:read",
+//	})
+//	r, err := c.OrganizationRoles.Create(ctx, &organizations.CreateRoleParams{
+//		Name: "Billing", Key: "org:billing", Permissions: []string{p.ID},
+//	})
+//	_, err = c.RoleSets.AddRoles(ctx, "role_set:default", &organizations.AddRolesParams{RoleKeys: []string{r.Key}})
 //
 // Every list has List (one page, with TotalCount) and All (an iterator that
 // pages lazily). Metadata changes go through UpdateMetadata (deep merge; a

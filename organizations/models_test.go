@@ -189,3 +189,97 @@ func TestModelsMarshalledByUsersReadBack(t *testing.T) {
 	inv, _ := roundTrip[OrganizationInvitationWithPublicOrganizationData](t, instanceInvitationN(1))
 	check(t, inv, new(OrganizationInvitationWithPublicOrganizationData), new(OrganizationInvitationWithPublicOrganizationData))
 }
+
+// TestAccessModelsMatchTheSpec decodes a full instance of each schema of
+// domains, roles, permissions and role sets into its model and writes it
+// back: no property missing, none extra, none of the wrong type.
+func TestAccessModelsMatchTheSpec(t *testing.T) {
+	t.Run("OrganizationDomain", func(t *testing.T) { spectest.CheckModel[OrganizationDomain](t, "OrganizationDomain") })
+	t.Run("OrganizationDomainVerification", func(t *testing.T) {
+		spectest.CheckModel[DomainVerification](t, "OrganizationDomainVerification")
+	})
+	t.Run("Role", func(t *testing.T) { spectest.CheckModel[Role](t, "Role") })
+	t.Run("Permission", func(t *testing.T) { spectest.CheckModel[Permission](t, "Permission") })
+	t.Run("RoleSet", func(t *testing.T) { spectest.CheckModel[RoleSet](t, "RoleSet") })
+	t.Run("RoleSetItem", func(t *testing.T) { spectest.CheckModel[RoleSetItem](t, "RoleSetItem") })
+	t.Run("RoleSetMigration", func(t *testing.T) { spectest.CheckModel[RoleSetMigration](t, "RoleSetMigration") })
+}
+
+// TestAccessParamsMatchTheSpec compares each params type's names with its
+// operation's query parameters or body properties, both ways.
+func TestAccessParamsMatchTheSpec(t *testing.T) {
+	const domains = "/organizations/{organization_id}/domains"
+	spectest.CheckBody(t, "POST", domains, CreateDomainParams{})
+	spectest.CheckQuery(t, "GET", domains, ListDomainsParams{})
+	spectest.CheckBody(t, "PATCH", domains+"/{domain_id}", UpdateDomainParams{})
+	spectest.CheckQuery(t, "GET", "/organization_domains", ListInstanceDomainsParams{})
+
+	spectest.CheckQuery(t, "GET", "/organization_roles", ListRolesParams{})
+	spectest.CheckBody(t, "POST", "/organization_roles", CreateRoleParams{})
+	spectest.CheckBody(t, "PATCH", "/organization_roles/{organization_role_id}", UpdateRoleParams{})
+
+	spectest.CheckQuery(t, "GET", "/organization_permissions", ListPermissionsParams{})
+	spectest.CheckBody(t, "POST", "/organization_permissions", CreatePermissionParams{})
+	spectest.CheckBody(t, "PATCH", "/organization_permissions/{permission_id}", UpdatePermissionParams{})
+
+	spectest.CheckQuery(t, "GET", "/role_sets", ListRoleSetsParams{})
+	spectest.CheckBody(t, "POST", "/role_sets", CreateRoleSetParams{})
+	spectest.CheckBody(t, "PATCH", "/role_sets/{role_set_key_or_id}", UpdateRoleSetParams{})
+	spectest.CheckBody(t, "POST", "/role_sets/{role_set_key_or_id}/replace", ReplaceRoleSetParams{})
+	spectest.CheckBody(t, "POST", "/role_sets/{role_set_key_or_id}/roles", AddRolesParams{})
+	spectest.CheckBody(t, "POST", "/role_sets/{role_set_key_or_id}/roles/replace", ReplaceRoleParams{})
+}
+
+// TestAccessModelsJSON decodes the fixtures, as the API answers them, into
+// the values they stand for, and writes them back spec-valid.
+func TestAccessModelsJSON(t *testing.T) {
+	t0, t5 := ms(1716883200000), ms(1716883500000)
+	perm := Permission{Object: "permission", ID: "perm_1", Name: "Read invoices", Key: "org:invoices:read",
+		Description: "See the organization's invoices", Type: "custom", CreatedAt: t0, UpdatedAt: t5}
+
+	r, b := roundTrip[Role](t, roleJSON("role_1", "org:billing", permissionJSON("perm_1", "org:invoices:read")))
+	assert.Equal(t, &Role{Object: "role", ID: "role_1", Name: "Billing", Key: "org:billing",
+		Permissions: []Permission{perm}, CreatedAt: t0, UpdatedAt: t5}, r)
+	specValid(t, "GET", "/organization_roles/role_1", b)
+
+	// A role without permissions writes them as [], which the spec requires.
+	b, err := internal.MarshalAPI(&Role{Object: "role", ID: "role_2"})
+	require.NoError(t, err)
+	assert.Contains(t, string(b), `"permissions":[]`)
+	specValid(t, "GET", "/organization_roles/role_2", b)
+
+	rs, b := roundTrip[RoleSet](t, roleSetJSON("rs_1", "role_set:default"))
+	item := func(id, key string) RoleSetItem {
+		return RoleSetItem{Object: "role_set_item", ID: id, Name: "Role " + key, Key: key,
+			MembersCount: new(3), HasMembers: new(true), CreatedAt: t0, UpdatedAt: t5}
+	}
+	admin, member := item("role_admin", "org:admin"), item("role_member", "org:member")
+	assert.Equal(t, &RoleSet{Object: "role_set", ID: "rs_1", Name: "Default", Key: "role_set:default",
+		Description: "Roles of every organization", Roles: []RoleSetItem{admin, member},
+		DefaultRole: &member, CreatorRole: &admin, Type: RoleSetInitial,
+		RoleSetMigration: &RoleSetMigration{Object: "role_set_migration", ID: "rsm_1", InstanceID: "ins_1",
+			SourceRoleSetID: "rs_old", DestRoleSetID: "rs_1", TriggerType: "role_set_deletion", Status: "in_progress",
+			MigratedMembers: 12, Mappings: map[string]string{"org:viewer": "org:member"},
+			StartedAt: new(ms(1716883300000)), CreatedAt: t0, UpdatedAt: ms(1716883400000)},
+		CreatedAt: t0, UpdatedAt: t5}, rs)
+	specValid(t, "GET", "/role_sets/rs_1", b)
+
+	// Nullable role set fields as null: nil, and spec-valid when written.
+	rs, b = roundTrip[RoleSet](t, `{"object":"role_set","id":"rs_2","name":"Empty","key":"role_set:empty","description":null,
+		"roles":[],"default_role":null,"creator_role":null,"type":"custom","role_set_migration":null,"created_at":1,"updated_at":2}`)
+	assert.Nil(t, rs.DefaultRole)
+	assert.Nil(t, rs.RoleSetMigration)
+	assert.Equal(t, RoleSetCustom, rs.Type)
+	specValid(t, "GET", "/role_sets/rs_2", b)
+
+	verification := &DomainVerification{Status: "verified", Strategy: "email_code", Attempts: new(1), ExpireAt: new(ms(1716969600000))}
+	d, b := roundTrip[OrganizationDomain](t, domainJSON("orgdmn_1", "org_1"))
+	assert.Equal(t, &OrganizationDomain{Object: "organization_domain", ID: "orgdmn_1", OrganizationID: "org_1", Name: "acme.com",
+		EnrollmentMode: EnrollmentAutomaticInvitation, AffiliationEmailAddress: "admin@acme.com",
+		AffiliationVerification: verification, Verification: verification, TotalPendingInvitations: 2,
+		PublicOrganizationData: &PublicOrganizationData{ID: "org_1", Name: "Acme Corp", Slug: "acme",
+			ImageURL: "https://img.clerk.com/org.png", HasImage: true},
+		CreatedAt: t0, UpdatedAt: t5}, d)
+	assert.Contains(t, string(b), `"ownership_verification":null`, "a required nullable field is written as null")
+	specValid(t, "GET", "/organizations/org_1/domains", []byte(`{"data":[`+string(b)+`],"total_count":1}`))
+}

@@ -12,9 +12,13 @@ import (
 )
 
 // required fails with ErrInvalidParams when a required field is empty.
-func required(field, value string) error {
-	if value == "" {
-		return fmt.Errorf("%w: %s is required", internal.ErrInvalidParams, field)
+// fields are pairs: a field's JSON name, as the API names it, and its
+// value.
+func required(fields ...string) error {
+	for i := 0; i+1 < len(fields); i += 2 {
+		if fields[i+1] == "" {
+			return fmt.Errorf("%w: %s is required", internal.ErrInvalidParams, fields[i])
+		}
 	}
 	return nil
 }

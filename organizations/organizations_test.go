@@ -481,14 +481,7 @@ func TestLocalValidation(t *testing.T) {
 func TestEmptyAnswers(t *testing.T) {
 	ctx := context.Background()
 	for _, body := range []string{"null", "{}", ""} {
-		svc, srv := setup(t)
-		srv.Mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-			if body == "" {
-				w.WriteHeader(http.StatusNoContent)
-			} else {
-				spectest.WriteJSON(w, http.StatusOK, body)
-			}
-		})
+		svc := answering(t, body)
 		check := func(name string, v any, err error) {
 			t.Helper()
 			if !reflect.ValueOf(v).IsNil() || !errors.Is(err, internal.ErrInvalidResponse) {

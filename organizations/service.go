@@ -16,9 +16,9 @@ type Page[T any] = internal.Page[T]
 // maxLimit is the largest page the organization list endpoints serve.
 const maxLimit = 500
 
-// Service calls the Organizations endpoints: organizations, memberships and
-// organization invitations (clerk.Client.Organizations). It is safe for
-// concurrent use.
+// Service calls the Organizations endpoints: organizations and their logos,
+// memberships, invitations and domains (clerk.Client.Organizations). It is
+// safe for concurrent use.
 type Service internal.Service
 
 func (s *Service) core() *internal.Client { return (*internal.Service)(s).Client() }

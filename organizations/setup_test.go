@@ -1,14 +1,19 @@
 package organizations
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"net/http"
+	"net/url"
 	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/go-clerk/clerk/internal/spectest"
 )
@@ -139,4 +144,140 @@ func invitationJSON(id, orgID string, status InvitationStatus) string {
 		"url": "https://accounts.example.com/join?ticket=x", "expires_at": 1702592000000,
 		"created_at": 1700000000000, "updated_at": 1700000001000
 	}`, id, orgID, status)
+}
+
+// permissionJSON is a custom permission, every field set.
+func permissionJSON(id, key string) string {
+	return fmt.Sprintf(`{"object": "permission", "id": %q, "name": "Read invoices", "key": %q,
+		"description": "See the organization's invoices", "type": "custom",
+		"created_at": 1716883200000, "updated_at": 1716883500000}`, id, key)
+}
+
+// roleJSON is a role granting the permissions given as JSON, with a null
+// description.
+func roleJSON(id, key string, permissions ...string) string {
+	return fmt.Sprintf(`{"object": "role", "id": %q, "name": "Billing", "key": %q, "description": null,
+		"is_creator_eligible": false, "permissions": [%s],
+		"created_at": 1716883200000, "updated_at": 1716883500000}`, id, key, strings.Join(permissions, ","))
+}
+
+// roleSetItemJSON is a role as a role set lists it.
+func roleSetItemJSON(id, key string) string {
+	return fmt.Sprintf(`{"object": "role_set_item", "id": %q, "name": "Role %[2]s", "key": %[2]q,
+		"description": null, "members_count": 3, "has_members": true,
+		"created_at": 1716883200000, "updated_at": 1716883500000}`, id, key)
+}
+
+// roleSetJSON is a role set of an admin and a member role, with a
+// migration under way.
+func roleSetJSON(id, key string) string {
+	admin, member := roleSetItemJSON("role_admin", "org:admin"), roleSetItemJSON("role_member", "org:member")
+	return fmt.Sprintf(`{"object": "role_set", "id": %q, "name": "Default", "key": %q,
+		"description": "Roles of every organization", "roles": [%s, %s],
+		"default_role": %[4]s, "creator_role": %[3]s, "type": "initial",
+		"role_set_migration": {"object": "role_set_migration", "id": "rsm_1", "organization_id": null,
+			"instance_id": "ins_1", "source_role_set_id": "rs_old", "dest_role_set_id": %[1]q,
+			"trigger_type": "role_set_deletion", "status": "in_progress", "migrated_members": 12,
+			"mappings": {"org:viewer": "org:member"}, "started_at": 1716883300000, "completed_at": null,
+			"created_at": 1716883200000, "updated_at": 1716883400000},
+		"created_at": 1716883200000, "updated_at": 1716883500000}`, id, key, admin, member)
+}
+
+// domainJSON is a domain of orgID with a verified affiliation and no
+// ownership verification yet.
+func domainJSON(id, orgID string) string {
+	verification := `{"status": "verified", "strategy": "email_code", "attempts": 1, "expire_at": 1716969600000, "verified_at": null}`
+	return fmt.Sprintf(`{"object": "organization_domain", "id": %q, "organization_id": %q, "name": "acme.com",
+		"enrollment_mode": "automatic_invitation", "affiliation_email_address": "admin@acme.com",
+		"affiliation_verification": %[3]s, "ownership_verification": null, "verification": %[3]s,
+		"total_pending_invitations": 2, "total_pending_suggestions": 0,
+		"public_organization_data": {"id": %[2]q, "name": "Acme Corp", "slug": "acme", "image_url": "https://img.clerk.com/org.png", "has_image": true},
+		"created_at": 1716883200000, "updated_at": 1716883500000}`, id, orgID, verification)
+}
+
+// domainN, roleN, permissionN and roleSetN are item i of their lists, as
+// pageStore items.
+func domainN(i int) string { return domainJSON("orgdmn_"+strconv.Itoa(i), "org_1") }
+
+func roleN(i int) string { return roleJSON("role_"+strconv.Itoa(i), "org:role_"+strconv.Itoa(i)) }
+
+func permissionN(i int) string {
+	return permissionJSON("perm_"+strconv.Itoa(i), "org:feature_"+strconv.Itoa(i)+":read")
+}
+
+func roleSetN(i int) string {
+	return fmt.Sprintf(`{"object":"role_set","id":"rs_%d","name":"Set","key":"role_set:set_%[1]d","description":null,
+		"roles":[],"type":"custom","created_at":1,"updated_at":2}`, i)
+}
+
+// op is one call of a service method against the spec-checking server:
+// the route it must reach, the request it must send, and the answer it
+// gets (which the server checks against the spec too).
+type op struct {
+	name   string
+	route  string     // the mux pattern, "POST /organization_roles"
+	path   string     // the path the request must have, without /v1
+	query  url.Values // the query it must send; nil for none
+	body   string     // the JSON body it must send; "" for none
+	answer string     // the JSON answer
+	call   func(ctx context.Context, svc *Service) (any, error)
+	check  func(t *testing.T, got any) // optional, on the call's result
+}
+
+// runOps runs each op on a server of its own: the request reaches the
+// route once, with exactly the path, query and body expected, and the call
+// succeeds. The other services of the package are the same view over the
+// transport as Service: a call converts svc, as (*RoleService)(svc).
+func runOps(t *testing.T, ops []op) {
+	t.Helper()
+	for _, o := range ops {
+		t.Run(o.name, func(t *testing.T) {
+			svc, srv := setup(t, spectest.WithResponseValidation())
+			srv.Mux.HandleFunc(o.route, func(w http.ResponseWriter, r *http.Request) {
+				assert.Equal(t, o.path, r.URL.Path)
+				want := o.query
+				if want == nil {
+					want = url.Values{}
+				}
+				assert.Equal(t, want, r.URL.Query())
+				if body := readBody(r); o.body == "" {
+					assert.Empty(t, body)
+				} else {
+					assert.JSONEq(t, o.body, body)
+				}
+				spectest.WriteJSON(w, 200, o.answer)
+			})
+			got, err := o.call(context.Background(), svc)
+			require.NoError(t, err)
+			method, _, _ := strings.Cut(o.route, " ")
+			assert.Equal(t, 1, srv.Count(method, "/v1"+o.path))
+			if o.check != nil {
+				o.check(t, got)
+			}
+		})
+	}
+}
+
+// hasID checks that an op's result is a *T with this ID.
+func hasID[T any](id string, idOf func(*T) string) func(t *testing.T, got any) {
+	return func(t *testing.T, got any) {
+		v, ok := got.(*T)
+		if assert.True(t, ok, "result %T", got) && assert.NotNil(t, v) {
+			assert.Equal(t, id, idOf(v))
+		}
+	}
+}
+
+// answering is a Service whose server answers every request with a 200 of
+// body, or an empty 204 when body is "".
+func answering(t *testing.T, body string) *Service {
+	svc, srv := setup(t)
+	srv.Mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		if body == "" {
+			w.WriteHeader(http.StatusNoContent)
+		} else {
+			spectest.WriteJSON(w, http.StatusOK, body)
+		}
+	})
+	return svc
 }

@@ -7,9 +7,10 @@
 // event envelope into an Event. Accessors decode the event's data into the
 // same models that the Backend API returns (Event.User into a users.User,
 // Event.Session into a sessions.Session with its user, Event.Organization,
-// ...), or into this package's types for the data that has no Backend API
-// model here (Role, Permission, OrganizationDomain, Email, SMS,
-// WaitlistEntry, Subscription, SubscriptionItem, PaymentAttempt,
+// Event.Role into an organizations.Role, ...: Role, Permission and
+// OrganizationDomain here are aliases of organizations' types), or into this
+// package's types for the data that has no Backend API model here (Email,
+// SMS, WaitlistEntry, Subscription, SubscriptionItem, PaymentAttempt,
 // DeletedObject). Event.Decode reaches the data of any other event type.
 // Handler wraps it all into an http.Handler:
 //

@@ -331,6 +331,7 @@ var specCases = map[webhooks.EventType]specCase{
 		eq(t, "Name", d.Name, "acme.com")
 		eq(t, "EnrollmentMode", d.EnrollmentMode, "automatic_invitation")
 		eq(t, "AffiliationEmailAddress", d.AffiliationEmailAddress, "admin@acme.com")
+		//lint:ignore SA1019 the spec's example sets the deprecated field (organizations.OrganizationDomain's, since webhooks aliases it)
 		eq(t, "Verification", d.Verification, nil)
 		eq(t, "TotalPendingSuggestions", d.TotalPendingSuggestions, 2)
 		if d.PublicOrganizationData == nil || d.PublicOrganizationData.Slug != "acme-corp" {
@@ -347,6 +348,7 @@ var specCases = map[webhooks.EventType]specCase{
 		eq(t, "EnrollmentMode", d.EnrollmentMode, "automatic_suggestion")
 		eq(t, "TotalPendingInvitations", d.TotalPendingInvitations, 2)
 		eqTime(t, "UpdatedAt", d.UpdatedAt, t5)
+		//lint:ignore SA1019 the spec's example sets only the deprecated field
 		v := d.Verification
 		if v == nil || v.Attempts == nil {
 			t.Fatalf("Verification = %+v", v)
