@@ -31,6 +31,8 @@ func (s *Server) userRoutes() {
 	s.handle("PUT /users/{user_id}/metadata", s.userMetadata(false))
 	s.handle("POST /users/{user_id}/ban", s.setUserFlag(func(u *users.User) { u.Banned = true }))
 	s.handle("POST /users/{user_id}/unban", s.setUserFlag(func(u *users.User) { u.Banned = false }))
+	s.handle("POST /users/ban", s.setUsersFlag(func(u *users.User) { u.Banned = true }))
+	s.handle("POST /users/unban", s.setUsersFlag(func(u *users.User) { u.Banned = false }))
 	s.handle("POST /users/{user_id}/lock", s.setUserFlag(func(u *users.User) { u.Locked = true }))
 	s.handle("POST /users/{user_id}/unlock", s.setUserFlag(func(u *users.User) { u.Locked = false }))
 	s.handle("POST /users/{user_id}/verify_password", s.verifyPassword)
@@ -321,24 +323,54 @@ func (s *Server) deleteUser(c *call) (any, error) {
 	return internal.DeletedObject{Object: "user", ID: u.ID, Deleted: true, ExternalID: u.ExternalID}, nil
 }
 
-// setUserFlag answers ban, unban, lock and unlock. Banning a user also
-// revokes their active sessions, as Clerk does.
+// setUserFlag answers ban, unban, lock and unlock.
 func (s *Server) setUserFlag(set func(*users.User)) handler {
 	return func(c *call) (any, error) {
 		u, err := s.user(c.path("user_id"))
 		if err != nil {
 			return nil, err
 		}
-		set(u)
-		u.UpdatedAt = s.time()
-		if u.Banned {
-			for _, sess := range s.db.sessions.filter(func(x *session) bool { return x.UserID == u.ID }) {
-				if sess.Status == sessions.StatusActive || sess.Status == sessions.StatusPending {
-					sess.Status, sess.UpdatedAt = sessions.StatusRevoked, u.UpdatedAt
-				}
+		s.flagUser(u, set)
+		return u, nil
+	}
+}
+
+// setUsersFlag answers the bulk ban and unban; IDs that are no user's are
+// ignored.
+func (s *Server) setUsersFlag(set func(*users.User)) handler {
+	return func(c *call) (any, error) {
+		var p struct {
+			UserIDs []string `json:"user_ids"`
+		}
+		if err := c.decode(&p); err != nil {
+			return nil, err
+		}
+		if len(p.UserIDs) == 0 || len(p.UserIDs) > 50 {
+			return nil, invalid("user_ids", "must hold 1 to 50 user IDs.")
+		}
+		out := []*users.User{}
+		for _, id := range p.UserIDs {
+			if u := s.db.users.get(id); u != nil {
+				s.flagUser(u, set)
+				out = append(out, u)
 			}
 		}
-		return u, nil
+		return out, nil
+	}
+}
+
+// flagUser changes a user's ban or lock. Banning a user also revokes their
+// active sessions, as Clerk does.
+func (s *Server) flagUser(u *users.User, set func(*users.User)) {
+	set(u)
+	u.UpdatedAt = s.time()
+	if !u.Banned {
+		return
+	}
+	for _, sess := range s.db.sessions.filter(func(x *session) bool { return x.UserID == u.ID }) {
+		if sess.Status == sessions.StatusActive || sess.Status == sessions.StatusPending {
+			sess.Status, sess.UpdatedAt = sessions.StatusRevoked, u.UpdatedAt
+		}
 	}
 }
 

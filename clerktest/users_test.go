@@ -257,6 +257,13 @@ func TestBanLockAndPassword(t *testing.T) {
 	nopass := srv.AddUser(users.User{})
 	_, err = c.Users.VerifyPassword(ctx, nopass.ID, "anything")
 	wantAPIError(t, err, 400, "no_password_set")
+	many := must[[]*users.User](t)(c.Users.BanMany(ctx, []string{u.ID, nopass.ID, "user_nobody"}))
+	if len(many) != 2 || !many[0].Banned || !many[1].Banned {
+		t.Errorf("BanMany = %+v", many)
+	}
+	if many = must[[]*users.User](t)(c.Users.UnbanMany(ctx, []string{nopass.ID})); len(many) != 1 || many[0].Banned {
+		t.Errorf("UnbanMany = %+v", many)
+	}
 	_, err = c.Users.Ban(ctx, "user_nobody")
 	wantAPIError(t, err, 404, "resource_not_found")
 }
