@@ -32,8 +32,8 @@
 //     another user has is Clerk's 422 form_identifier_exists), get, update,
 //     delete, list with the filters of GET /users, order_by, limit/offset and
 //     starting_after, count, metadata merge (PATCH: deep merge, null deletes a
-//     key) and replace (PUT), ban, unban, lock, unlock, verify_password, a
-//     user's memberships and invitations;
+//     key) and replace (PUT), ban and unban (one user or many), lock,
+//     unlock, verify_password, a user's memberships and invitations;
 //   - sessions: create (POST /sessions), get, list, revoke, session tokens;
 //     GET /jwks;
 //   - organizations (by ID or slug), their memberships (the creator becomes
@@ -73,6 +73,7 @@
 // fails the test. A program, such as examples/quickstart, passes nil, closes
 // the server with Close, and a failing helper panics: it was called wrongly.
 //
-// The package depends on nothing for tests only: importing it adds the SDK
-// and the standard library's net/http/httptest to a test binary.
+// The package imports nothing made for tests (no testify, no spec
+// validator, not even package testing): a build that imports it gets the
+// SDK's own dependencies and net/http/httptest.
 package clerktest

@@ -60,7 +60,7 @@ func TestFaults(t *testing.T) {
 	}
 
 	fake := &fakeTB{}
-	bad := NewServer(fake)
+	bad := NewServer(fake, validated(t))
 	defer bad.Close()
 	if bad.Inject(Fault{Status: 200}); !strings.Contains(fake.failed, "not an error status") {
 		t.Errorf("Inject 200: %q", fake.failed)
@@ -70,7 +70,7 @@ func TestFaults(t *testing.T) {
 // TestDelayEndsOnClose: closing the server ends an injected delay, so
 // Close does not wait for it.
 func TestDelayEndsOnClose(t *testing.T) {
-	srv := NewServer(nil)
+	srv := NewServer(nil, validated(t))
 	c := srv.Client(clerk.WithMaxRetries(0))
 	srv.Inject(Fault{Delay: time.Hour})
 	done := make(chan error, 1)

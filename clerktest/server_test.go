@@ -108,7 +108,7 @@ func TestConcurrentUse(t *testing.T) {
 }
 
 func TestCloseWithoutTest(t *testing.T) {
-	srv := NewServer(nil)
+	srv := NewServer(nil, validated(t))
 	c := srv.Client()
 	if _, err := c.Users.Count(context.Background(), nil); err != nil {
 		t.Fatal(err)

@@ -188,7 +188,7 @@ func TestTokensFromTheMembership(t *testing.T) {
 
 func TestSessionTokenFailures(t *testing.T) {
 	fake := &fakeTB{}
-	srv := NewServer(fake)
+	srv := NewServer(fake, validated(t))
 	defer srv.Close()
 	u := srv.AddUser(users.User{})
 	o := srv.AddOrganization(organizationFor(u.ID))
@@ -206,7 +206,7 @@ func TestSessionTokenFailures(t *testing.T) {
 		}
 	}
 	// Without a test, a failing helper panics with the reason.
-	bare := NewServer(nil)
+	bare := NewServer(nil, validated(t))
 	defer bare.Close()
 	defer func() {
 		if r := recover(); r == nil || !strings.Contains(r.(string), "user_nobody") {
@@ -233,7 +233,7 @@ func TestVerifyingWithoutNetwork(t *testing.T) {
 		t.Errorf("verifying with JWTKey made %d calls", n-before)
 	}
 
-	other := NewServer(t) // the same built-in key, its own key ID
+	other := NewServer(t, validated(t)) // the same built-in key, its own key ID
 	otherTok := other.SessionToken(other.AddUser(users.User{}).ID)
 	if _, err := srv.Client().VerifyToken(ctx, otherTok); !errors.Is(err, jwt.ErrKeyNotFound) {
 		t.Errorf("another server's token against this one's JWKS: %v", err)
@@ -242,7 +242,7 @@ func TestVerifyingWithoutNetwork(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	third := NewServer(t, WithSigningKey(k))
+	third := NewServer(t, WithSigningKey(k), validated(t))
 	thirdTok := third.SessionToken(third.AddUser(users.User{}).ID)
 	if _, err := c.VerifyToken(ctx, thirdTok); !errors.Is(err, jwt.ErrTokenSignatureInvalid) {
 		t.Errorf("a token of another key against this one's PEM: %v", err)

@@ -284,7 +284,7 @@ func TestAddUser(t *testing.T) {
 		t.Errorf("stored user = %+v", got)
 	}
 	fake := &fakeTB{}
-	s2 := NewServer(fake)
+	s2 := NewServer(fake, validated(t))
 	defer s2.Close()
 	s2.AddUser(users.User{EmailAddresses: []users.EmailAddress{{EmailAddress: "x@example.com"}}})
 	if s2.AddUser(users.User{EmailAddresses: []users.EmailAddress{{EmailAddress: "X@example.com"}}}); !strings.Contains(fake.failed, "form_identifier_exists") {

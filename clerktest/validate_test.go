@@ -109,6 +109,11 @@ func checkClerkErrors(t testing.TB, r *http.Request, body []byte) {
 // client of it that does not retry (so faults are seen as they come).
 func newTestServer(t *testing.T, opts ...Option) (*Server, *clerk.Client) {
 	t.Helper()
-	srv := NewServer(t, append(opts, func(c *config) { c.wrap = validating(t) })...)
+	srv := NewServer(t, append(opts, validated(t))...)
 	return srv, srv.Client(clerk.WithMaxRetries(0))
 }
+
+// validated is the option that puts validating around a server's handler;
+// every server this package's tests start has it (but the Examples', which
+// show the public API only).
+func validated(t testing.TB) Option { return func(c *config) { c.wrap = validating(t) } }

@@ -14,7 +14,7 @@ import (
 )
 
 func TestWebhooks(t *testing.T) {
-	srv := NewServer(t)
+	srv := NewServer(t, validated(t))
 	u := srv.AddUser(users.User{FirstName: "Ada", EmailAddresses: []users.EmailAddress{{EmailAddress: "ada@example.com"}}})
 	payload := srv.WebhookEvent(webhooks.UserCreated, u)
 	wh, err := webhooks.NewVerifier(srv.WebhookSecret)
