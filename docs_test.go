@@ -16,7 +16,7 @@ import (
 // (APIError, ErrorDetail, DeletedObject, Page, ...), has a doc comment,
 // exported fields of exported structs included.
 func TestExportedNamesHaveDocs(t *testing.T) {
-	for _, dir := range []string{".", "internal", "internal/spectest"} {
+	for _, dir := range []string{".", "internal", "internal/spectest", "clerktest"} {
 		entries, err := os.ReadDir(dir)
 		if err != nil {
 			t.Fatal(err)

@@ -2,30 +2,19 @@ package users_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
-	"net/http"
-	"net/http/httptest"
-	"strconv"
-	"sync"
-	"time"
 
 	"github.com/go-clerk/clerk"
+	"github.com/go-clerk/clerk/clerktest"
 	"github.com/go-clerk/clerk/users"
 )
 
 // The Users flow: create users, merge metadata, walk them all, count them.
-// (Against a tiny in-memory fake of the API.)
+// (Against clerktest, an in-memory Clerk.)
 func Example() {
-	srv := fakeClerk()
+	srv := clerktest.NewServer(nil) // in a test: clerktest.NewServer(t)
 	defer srv.Close()
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
-	if err != nil {
-		fmt.Println(err)
-		return
-	}
-	defer c.Close()
-	us := c.Users
+	us := srv.Client().Users
 	ctx := context.Background()
 
 	u, err := us.Create(ctx, &users.CreateParams{
@@ -37,7 +26,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	fmt.Println("created", u.ID, u.FullName(), u.PrimaryEmailAddress().EmailAddress)
+	fmt.Println("created", u.FullName(), u.PrimaryEmailAddress().EmailAddress)
 
 	u, err = us.UpdateMetadata(ctx, u.ID, &users.MetadataParams{Public: users.Metadata{"role": "admin"}})
 	if err != nil {
@@ -55,7 +44,7 @@ func Example() {
 			fmt.Println(err)
 			return
 		}
-		fmt.Println(u.ID, u.PrimaryEmailAddress().EmailAddress, u.PublicMetadata["role"])
+		fmt.Println(u.FirstName, u.PrimaryEmailAddress().EmailAddress, u.PublicMetadata["role"])
 	}
 	n, err := us.Count(ctx, nil)
 	if err != nil {
@@ -64,77 +53,9 @@ func Example() {
 	}
 	fmt.Println("count", n)
 	// Output:
-	// created user_1 John john@example.com
+	// created John john@example.com
 	// role admin
-	// user_2 jane@example.com <nil>
-	// user_1 john@example.com admin
+	// Jane jane@example.com <nil>
+	// John john@example.com admin
 	// count 2
-}
-
-// fakeClerk serves just the endpoints the example calls, from memory.
-func fakeClerk() *httptest.Server {
-	var (
-		mu  sync.Mutex
-		all []*users.User // oldest first
-	)
-	reply := func(w http.ResponseWriter, v any) {
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(v)
-	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /v1/users", func(w http.ResponseWriter, r *http.Request) {
-		var p users.CreateParams
-		_ = json.NewDecoder(r.Body).Decode(&p)
-		mu.Lock()
-		defer mu.Unlock()
-		id := "user_" + strconv.Itoa(len(all)+1)
-		now := time.Now()
-		u := &users.User{ID: id, PublicMetadata: p.PublicMetadata, CreatedAt: now, UpdatedAt: now}
-		if p.FirstName != nil {
-			u.FirstName = *p.FirstName
-		}
-		for i, e := range p.EmailAddresses {
-			idn := "idn_" + id + "_" + strconv.Itoa(i)
-			u.EmailAddresses = append(u.EmailAddresses, users.EmailAddress{ID: idn, EmailAddress: e})
-			if i == 0 {
-				u.PrimaryEmailAddressID = idn
-			}
-		}
-		all = append(all, u)
-		reply(w, u)
-	})
-	mux.HandleFunc("PATCH /v1/users/{user_id}/metadata", func(w http.ResponseWriter, r *http.Request) {
-		var p users.MetadataParams
-		_ = json.NewDecoder(r.Body).Decode(&p)
-		mu.Lock()
-		defer mu.Unlock()
-		for _, u := range all {
-			if u.ID == r.PathValue("user_id") {
-				for k, v := range p.Public { // a shallow merge is enough here
-					if u.PublicMetadata == nil {
-						u.PublicMetadata = users.Metadata{}
-					}
-					u.PublicMetadata[k] = v
-				}
-				reply(w, u)
-				return
-			}
-		}
-		http.Error(w, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"not found"}]}`, 404)
-	})
-	mux.HandleFunc("GET /v1/users", func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		defer mu.Unlock()
-		out := []*users.User{}
-		for i := len(all) - 1; i >= 0; i-- {
-			out = append(out, all[i])
-		}
-		reply(w, out) // one page: the example has fewer users than a page
-	})
-	mux.HandleFunc("GET /v1/users/count", func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		defer mu.Unlock()
-		reply(w, map[string]any{"object": "total_count", "total_count": len(all)})
-	})
-	return httptest.NewServer(mux)
 }
