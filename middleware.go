@@ -190,8 +190,8 @@ func (c *Client) Middleware(opts ...AuthOption) func(http.Handler) http.Handler 
 //     tokens unless AcceptsToken says otherwise), with WWW-Authenticate;
 //   - 403 when the token lacks what the route requires of its type
 //     (RequirePermission, RequireRole, RequireReverification for session
-//     tokens, RequireScope for API keys and M2M tokens; see RequireScope
-//     for mixed routes); a missing reverification gets Clerk's
+//     tokens, RequireScope for API keys, M2M and OAuth tokens; see
+//     RequireScope for mixed routes); a missing reverification gets Clerk's
 //     reverification-error body, which Clerk's frontend SDKs act on;
 //   - 503 when the token could not be checked: Clerk or the JWKS
 //     unreachable, or the client closed (ErrClosed).

@@ -114,13 +114,13 @@ var (
 		Name: "verify-answer-flags",
 		Why: "issue 9 (item 2) and the spec's verify answers: a verification succeeds only when it says the token is " +
 			"neither revoked nor expired; Go refuses a 200 with revoked: true (ErrInvalidToken), JS does not read the flags",
-		Holds: func(js *jsResult, g *goResult) bool { return js.Verdict.OK && errors.Is(g.err, clerk.ErrInvalidToken) },
+		Holds: goRefusesWhatJSAccepts,
 	}
 	goRefusesInactive = &intentional{
 		Name: "oauth-inactive",
 		Why: "the spec's POST /oauth_applications/access_tokens/verify answers {\"active\": false} for a token that is " +
 			"not active; Go refuses it (ErrInvalidToken), JS reads it as a token and signs the request in with no subject",
-		Holds: func(js *jsResult, g *goResult) bool { return js.Verdict.OK && errors.Is(g.err, clerk.ErrInvalidToken) },
+		Holds: goRefusesWhatJSAccepts,
 	}
 	goRequiresSubAndSid = &intentional{
 		Name: "sub-sid-required",
@@ -129,6 +129,12 @@ var (
 		Holds: func(js *jsResult, g *goResult) bool { return js.Verdict.OK && errors.Is(g.err, jwt.ErrTokenMalformed) },
 	}
 )
+
+// goRefusesWhatJSAccepts holds when JS signs in a request that Go refuses
+// as the token's fault.
+func goRefusesWhatJSAccepts(js *jsResult, g *goResult) bool {
+	return js.Verdict.OK && errors.Is(g.err, clerk.ErrInvalidToken)
+}
 
 // outcome is the comparison of one case.
 type outcome struct {
