@@ -224,7 +224,7 @@ func (c *Client) verify(ctx context.Context, token string, accepts []TokenType) 
 		// Not a session token: a machine JWT, or another Clerk JWT.
 		if t := jwtType(token); t != SessionToken {
 			if !accepted(t) {
-				return nil, fmt.Errorf("%w: %w", notAccepted(t), err)
+				return nil, fmt.Errorf("%w: a %s is not accepted here (%w)", ErrInvalidToken, t, jwt.ErrInvalidTokenType)
 			}
 			return c.verifyMachineJWT(ctx, token)
 		}

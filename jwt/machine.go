@@ -105,15 +105,18 @@ func peek(token string) (peeked, bool) {
 	}
 	hb, err1 := base64.RawURLEncoding.DecodeString(h)
 	cb, err2 := base64.RawURLEncoding.DecodeString(c)
-	var header, claims any
-	if err1 != nil || err2 != nil || json.Unmarshal(hb, &header) != nil || json.Unmarshal(cb, &claims) != nil {
+	if err1 != nil || err2 != nil || !json.Valid(hb) || !json.Valid(cb) {
 		return peeked{}, false
 	}
+	// Valid JSON of another shape than an object fails to decode here,
+	// and leaves the header empty, the claims without sub.
 	var p peeked
-	p.header, _ = header.(map[string]any)
-	if m, ok := claims.(map[string]any); ok {
-		p.sub = m["sub"]
+	var claims struct {
+		Sub any `json:"sub"`
 	}
+	_ = json.Unmarshal(hb, &p.header)
+	_ = json.Unmarshal(cb, &claims)
+	p.sub = claims.Sub
 	return p, true
 }
 
