@@ -34,28 +34,33 @@ func machineVerifyAnswers(t *testing.T, srv interface {
 func TestEveryTokenCheckFailsAfterClose(t *testing.T) {
 	c, srv := setup(t, WithJWTKey(testKeys().pem), withClock(clock))
 	machineVerifyAnswers(t, srv.Mux)
-	session := mint(t, now, nil)
+	oauthAnswers(srv)
+	session, m2m, oauth := mint(t, now, nil), m2mJWT(t, nil), oauthJWT(t, nil)
 	ctx := context.Background()
-	for _, tok := range []string{session, "ak_good", "mt_good"} {
+	for _, tok := range []string{session, "ak_good", "mt_good", "oat_good", m2m, oauth} {
 		if _, err := c.VerifyToken(ctx, tok); err != nil {
 			t.Fatalf("before Close: %v", err)
 		}
 	}
-	before := srv.Count("POST", "/v1/api_keys/verify") + srv.Count("POST", "/v1/m2m_tokens/verify")
+	verifies := func() int {
+		return srv.Count("POST", "/v1/api_keys/verify") + srv.Count("POST", "/v1/m2m_tokens/verify") +
+			srv.Count("POST", "/v1/oauth_applications/access_tokens/verify")
+	}
+	before := verifies()
 	if err := c.Close(); err != nil {
 		t.Fatal(err)
 	}
-	for _, tok := range []string{session, "ak_good", "ak_other", "mt_good", "mt_other", "not.a.token", ""} {
+	for _, tok := range []string{session, "ak_good", "ak_other", "mt_good", "mt_other", "oat_good", "oat_other", m2m, oauth, "not.a.token", ""} {
 		_, err := c.VerifyToken(ctx, tok)
 		if !errors.Is(err, ErrClosed) || errors.Is(err, ErrInvalidToken) {
 			t.Errorf("VerifyToken(%.10q) after Close: %v, want ErrClosed only", tok, err)
 		}
 	}
-	if n := srv.Count("POST", "/v1/api_keys/verify") + srv.Count("POST", "/v1/m2m_tokens/verify"); n != before {
+	if n := verifies(); n != before {
 		t.Errorf("%d verify requests after Close", n-before)
 	}
-	all := AcceptsToken(SessionToken, APIKeyToken, M2MToken)
-	for _, bearer := range []string{session, "ak_good", "mt_good", ""} {
+	all := AcceptsToken(SessionToken, APIKeyToken, M2MToken, OAuthToken)
+	for _, bearer := range []string{session, "ak_good", "mt_good", "oat_good", m2m, oauth, ""} {
 		r := httptest.NewRequest("GET", "/x", nil)
 		if bearer != "" {
 			r.Header.Set("Authorization", "Bearer "+bearer)

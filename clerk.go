@@ -52,8 +52,12 @@ type Client struct {
 	Organizations *organizations.Service
 	// APIKeys manages and verifies API keys (ak_...).
 	APIKeys *apikeys.Service
-	// M2MTokens manages and verifies machine-to-machine tokens (mt_...).
+	// M2MTokens manages and verifies machine-to-machine tokens (mt_...),
+	// with the machine secret key when the client has one
+	// (WithMachineSecretKey, NewMachine), else with the secret key.
 	M2MTokens *apikeys.M2MTokenService
+	// OAuthTokens verifies opaque OAuth access tokens (oat_...).
+	OAuthTokens *apikeys.OAuthTokenService
 	// Machines manages the machines M2M tokens are issued to.
 	Machines *apikeys.MachineService
 
@@ -161,7 +165,7 @@ type Client struct {
 	core *internal.Client
 	auth authConfig
 
-	verifier  *jwt.Verifier // session tokens; fetches keys on first use
+	verifier  *jwt.Verifier // JWTs; fetches keys on first use; nil without a key source (NewMachine)
 	closeOnce sync.Once
 	closed    atomic.Bool
 }
@@ -170,13 +174,22 @@ type Client struct {
 type options struct {
 	cfg              internal.Config
 	auth             authConfig
+	machineKey       string
+	machineKeySet    bool // an empty machine key given is a mistake, refused
 	machineCacheSize int
 	machineCacheTTL  time.Duration
 	machineCacheSet  bool
 }
 
 // check validates what the options set.
-func (o *options) check() error { return o.auth.check() }
+func (o *options) check() error {
+	if o.machineKeySet {
+		if err := checkMachineKey(o.machineKey); err != nil {
+			return err
+		}
+	}
+	return o.auth.check()
+}
 
 // Option configures a Client.
 type Option func(*options)
@@ -226,13 +239,25 @@ func WithLogger(l *slog.Logger) Option { return func(o *options) { o.cfg.Logger 
 // as "myapp/1.4".
 func WithUserAgent(ua string) Option { return func(o *options) { o.cfg.UserAgent = ua } }
 
-// WithMachineTokenCache sizes the cache of successful API-key and M2M-token
-// verifications: at most size entries, each kept for ttl. A key revoked in
-// Clerk may keep verifying for up to ttl. Size or ttl 0 turns it off.
+// WithMachineTokenCache sizes the caches of successful verifications of
+// API keys, opaque M2M tokens and opaque OAuth access tokens (one cache per
+// type): at most size entries, each kept for ttl. A key revoked in Clerk
+// may keep verifying for up to ttl. Size or ttl 0 turns it off.
 func WithMachineTokenCache(size int, ttl time.Duration) Option {
 	return func(o *options) {
 		o.machineCacheSize, o.machineCacheTTL, o.machineCacheSet = size, ttl, true
 	}
+}
+
+// WithMachineSecretKey gives the client a machine's secret key (ak_...,
+// CLERK_MACHINE_SECRET_KEY), as Clerk's JS SDK takes machineSecretKey: every
+// call of M2MTokens (Create, List, All, Revoke, Verify) then authenticates
+// with it instead of the secret key, and Create needs no key in its params.
+// With a machine key, Clerk lists, revokes and verifies only the tokens of,
+// or granted to, that machine. An empty or malformed key fails New with
+// ErrInvalidSecretKey.
+func WithMachineSecretKey(key string) Option {
+	return func(o *options) { o.machineKey, o.machineKeySet = key, true }
 }
 
 // New returns a Client for a secret key (sk_test_... or sk_live_...). An
@@ -246,10 +271,56 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 	if err := checkSecretKey(secretKey); err != nil {
 		return nil, err
 	}
+	return newClient(secretKey, opts)
+}
+
+// NewMachine returns a machine-only Client: one that has a machine's secret
+// key (ak_..., CLERK_MACHINE_SECRET_KEY) and no instance secret key, as
+// Clerk's JS SDK builds one with machineSecretKey alone. What it can do:
+//
+//   - M2MTokens: Create (for its machine, with no key in the params), List,
+//     All and Revoke (its machine's tokens), Verify (tokens granted to its
+//     machine), all authenticated with the machine key;
+//   - VerifyToken, AuthenticateRequest and the middleware, for M2M tokens:
+//     opaque ones with the machine key, JWT ones against the instance's
+//     keys when WithJWTKey (networkless) or WithPublishableKey (the
+//     Frontend API's JWKS) gives them; session tokens too with those keys.
+//
+// Every other call (the other services, API keys and OAuth access tokens,
+// which need the instance's secret key) fails before anything is sent with
+// an error matching ErrSecretKeyRequired, never a 401 from Clerk; so does
+// verifying a JWT without WithJWTKey or WithPublishableKey. The key is
+// checked as WithMachineSecretKey checks it; options are New's (a later
+// WithMachineSecretKey is overridden by machineSecretKey).
+func NewMachine(machineSecretKey string, opts ...Option) (*Client, error) {
+	return newClient("", append(opts[:len(opts):len(opts)], WithMachineSecretKey(machineSecretKey)))
+}
+
+// checkMachineKey refuses what cannot be a machine's secret key, without
+// repeating the key in the error.
+func checkMachineKey(k string) error {
+	if !strings.HasPrefix(k, "ak_") || len(k) == len("ak_") || len(k) > 512 {
+		return fmt.Errorf("%w: a machine secret key starts with ak_ and has a body after it", ErrInvalidSecretKey)
+	}
+	for i := 0; i < len(k); i++ {
+		if c := k[i]; c <= ' ' || c >= 0x7f {
+			return fmt.Errorf("%w: the machine secret key contains white space or a non-ASCII byte", ErrInvalidSecretKey)
+		}
+	}
+	return nil
+}
+
+// newClient builds a Client with the instance's secret key, or "" for a
+// machine-only client (opts then give the machine key), whose other calls
+// fail with ErrSecretKeyRequired.
+func newClient(secretKey string, opts []Option) (*Client, error) {
 	var o options
 	o.cfg.MaxRetries = internal.DefaultMaxRetries // WithMaxRetries(0) turns them off
 	for _, opt := range opts {
 		opt(&o)
+	}
+	if secretKey == "" && !o.machineKeySet {
+		return nil, fmt.Errorf("%w: the key is empty", ErrInvalidSecretKey)
 	}
 	if err := o.check(); err != nil {
 		return nil, err
@@ -262,12 +333,24 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
+	// M2M-token calls authenticate with the machine key when there is one:
+	// a second transport core over the same HTTP client and settings.
+	m2mCore := core
+	if o.machineKey != "" {
+		mcfg := o.cfg
+		mcfg.SecretKey, mcfg.HTTPClient = o.machineKey, core.HTTPClient()
+		if m2mCore, err = internal.New(mcfg); err != nil {
+			core.Close()
+			return nil, err
+		}
+	}
 	c := &Client{
 		Users:         (*users.Service)(internal.NewService(core)),
 		Sessions:      (*sessions.Service)(internal.NewService(core)),
 		Organizations: (*organizations.Service)(internal.NewService(core)),
 		APIKeys:       (*apikeys.Service)(internal.NewService(core)),
-		M2MTokens:     (*apikeys.M2MTokenService)(internal.NewService(core)),
+		M2MTokens:     (*apikeys.M2MTokenService)(internal.NewService(m2mCore)),
+		OAuthTokens:   (*apikeys.OAuthTokenService)(internal.NewService(core)),
 		Machines:      (*apikeys.MachineService)(internal.NewService(core)),
 		core:          core,
 		auth:          o.auth,
@@ -313,7 +396,11 @@ func New(secretKey string, opts ...Option) (*Client, error) {
 	c.OrganizationPermissions = (*organizations.PermissionService)(internal.NewService(core))
 	c.RoleSets = (*organizations.RoleSetService)(internal.NewService(core))
 	// Building the verifier checks the token options and starts nothing:
-	// keys are fetched on the first session token.
+	// keys are fetched on the first JWT. A machine-only client without a
+	// key source has none: it verifies opaque M2M tokens only.
+	if secretKey == "" && o.auth.jwtKey == "" && o.auth.publishableKey == "" && len(o.auth.jwtOptions) == 0 {
+		return c, nil
+	}
 	if c.verifier, err = jwt.NewVerifier(c.jwtOptions()...); err != nil {
 		core.Close()
 		return nil, fmt.Errorf("%w: session-token options: %w", ErrInvalidParams, err)
@@ -344,17 +431,19 @@ func checkSecretKey(k string) error {
 // BaseURL returns the Backend API root the client calls.
 func (c *Client) BaseURL() string { return c.core.BaseURL() }
 
-// Close stops what the client started: the session-token verifier's JWKS
-// fetching, if any, and idle connections of its own transport. It is safe
-// to call more than once. After Close every token check fails with
-// ErrClosed, before any network call and whatever the token (session JWT,
-// API key, M2M token): VerifyToken, AuthenticateRequest, and RequireAuth,
+// Close stops what the client started: the JWT verifier's JWKS fetching, if
+// any, and idle connections of its own transport. It is safe to call more
+// than once. After Close every token check fails with ErrClosed, before any
+// network call and whatever the token (session JWT, API key, M2M or OAuth
+// token): VerifyToken, AuthenticateRequest, and RequireAuth,
 // which answers 503 off its public routes. API calls through the services
 // still work, opening new connections.
 func (c *Client) Close() error {
 	c.closeOnce.Do(func() {
 		c.closed.Store(true)
-		c.verifier.Close()
+		if c.verifier != nil {
+			c.verifier.Close()
+		}
 		c.core.Close()
 	})
 	return nil

@@ -2,7 +2,7 @@
 // sent as the Clerk-API-Version header). A Client manages users, sessions,
 // organizations and API keys through its services, and tells on every request
 // who is calling: a session token (verified without a network call), an API
-// key or an M2M token.
+// key, an M2M token or an OAuth access token.
 //
 //	c, err := clerk.New(os.Getenv("CLERK_SECRET_KEY"))
 //	if err != nil {
@@ -32,14 +32,28 @@
 //
 // # Who is calling
 //
-// VerifyToken takes any token: a session JWT (verified without a network
-// call against the instance's keys, fetched once and cached, or the
-// WithJWTKey PEM), an ak_ API key or an mt_ M2M token (verified with the
-// Backend API, successes cached briefly). AuthenticateRequest reads the
-// Authorization: Bearer header, then the __session cookie, which carries a
-// session token only: machine tokens come from the header (or from
-// ExtractToken's function). Middleware attaches the caller's Auth to the
-// context (AuthFromContext) and never refuses; RequireAuth refuses:
+// VerifyToken takes any token Clerk issues, and says its TokenType:
+//
+//   - SessionToken: a session JWT, verified without a network call against
+//     the instance's keys (fetched once and cached) or the WithJWTKey PEM;
+//   - APIKeyToken (ak_...), M2MToken (mt_...) and OAuthToken (oat_...),
+//     opaque, verified with the Backend API, successes cached briefly
+//     (WithMachineTokenCache);
+//   - M2MToken and OAuthToken in JWT format, verified without a network
+//     call against the same keys as session tokens, and told apart from
+//     them as Clerk's JS SDK does: a subject that is a machine (mch_...)
+//     makes an M2M token, a header typ of at+jwt an OAuth access token
+//     (TokenTypeOf). WithAudience holds OAuth access tokens to an audience.
+//
+// An M2M or OAuth token gives the same Auth whatever its format: Subject,
+// Scopes, ClientID (OAuth) and the M2MToken or OAuthToken model.
+// AuthenticateRequest reads the Authorization: Bearer header, then the
+// __session cookie, which carries a session token only: machine tokens come
+// from the header (or from ExtractToken's function). AcceptsToken lists the
+// types a route accepts and refuses others before checking them (no
+// Backend API call for an opaque token of another type). Middleware
+// attaches the caller's Auth to the context (AuthFromContext) and never
+// refuses; RequireAuth refuses:
 //
 //	api := c.RequireAuth(
 //		clerk.AcceptsToken(clerk.SessionToken, clerk.APIKeyToken),
@@ -49,7 +63,7 @@
 //
 // Each requirement applies to the token types it is about: RequirePermission,
 // RequireRole and RequireReverification to session tokens, RequireScope to
-// API keys and M2M tokens. A session token is not refused for lacking
+// API keys, M2M tokens and OAuth access tokens. A session token is not refused for lacking
 // scopes it cannot carry, so on a route with only RequireScope any valid
 // session token passes. A machine token on a route that asks session tokens
 // for something needs a RequireScope there too, or is refused: accepting API
@@ -78,6 +92,16 @@
 // origins validated and normalised by New, or WithAuthorizedPartyFunc),
 // their times and their session status. NewFromEnv reads the environment
 // variables Clerk's SDKs read, where they apply to a Go backend.
+//
+// # Machines
+//
+// A service that holds a machine's secret key (CLERK_MACHINE_SECRET_KEY)
+// and no instance secret key builds a machine-only client with NewMachine
+// (or NewFromEnv): it creates, lists, revokes and verifies M2M tokens with
+// that key, and verifies M2M tokens in requests (JWT ones given WithJWTKey);
+// every other call fails before anything is sent with ErrSecretKeyRequired.
+// WithMachineSecretKey gives a full client the machine key for its
+// M2M-token calls, as Clerk's JS SDK does with machineSecretKey.
 //
 // # Retries
 //

@@ -11,7 +11,12 @@ import (
 // NewFromEnv is New configured from the environment variables Clerk's SDKs
 // read, where they apply to a Go backend:
 //
-//   - CLERK_SECRET_KEY (required);
+//   - CLERK_SECRET_KEY, required unless CLERK_MACHINE_SECRET_KEY is set;
+//   - CLERK_MACHINE_SECRET_KEY, a machine's secret key (ak_...): with
+//     CLERK_SECRET_KEY, WithMachineSecretKey (M2M-token calls use it);
+//     alone, a machine-only client (NewMachine), which creates and verifies
+//     M2M tokens and fails every other call locally with
+//     ErrSecretKeyRequired;
 //   - CLERK_API_URL, in Clerk's convention: the API's origin without the
 //     version, such as https://api.clerk.com, to which "/v1" is added (as
 //     Clerk's JS SDK does). A URL whose path already ends in /v1 is taken as
@@ -32,11 +37,14 @@ import (
 // environment. A variable that cannot work is an error here, matching
 // ErrInvalidParams (ErrInvalidSecretKey for the secret key).
 func NewFromEnv(opts ...Option) (*Client, error) {
-	key := os.Getenv("CLERK_SECRET_KEY")
-	if key == "" {
-		return nil, fmt.Errorf("%w: CLERK_SECRET_KEY is not set", ErrInvalidSecretKey)
+	key, machineKey := os.Getenv("CLERK_SECRET_KEY"), os.Getenv("CLERK_MACHINE_SECRET_KEY")
+	if key == "" && machineKey == "" {
+		return nil, fmt.Errorf("%w: CLERK_SECRET_KEY is not set (nor CLERK_MACHINE_SECRET_KEY, for a machine-only client)", ErrInvalidSecretKey)
 	}
 	var env []Option
+	if machineKey != "" {
+		env = append(env, WithMachineSecretKey(machineKey))
+	}
 	if v := os.Getenv("CLERK_API_URL"); v != "" {
 		base, err := apiRootFromEnv(v)
 		if err != nil {
@@ -71,6 +79,9 @@ func NewFromEnv(opts ...Option) (*Client, error) {
 		if satellite {
 			env = append(env, WithSatelliteDomain(domain))
 		}
+	}
+	if key == "" {
+		return newClient("", append(env, opts...))
 	}
 	return New(key, append(env, opts...)...)
 }

@@ -88,6 +88,12 @@ var ErrResponseTooLarge = internal.ErrResponseTooLarge
 // never followed with the secret key. The call returns no value with it.
 var ErrInvalidResponse = internal.ErrInvalidResponse
 
+// ErrSecretKeyRequired matches the calls a machine-only client (NewMachine)
+// cannot make, refused before anything is sent: every service but
+// M2MTokens, the verification of API keys and OAuth access tokens, and of
+// JWTs when it has no key source.
+var ErrSecretKeyRequired = internal.ErrSecretKeyRequired
+
 // ErrInvalidSecretKey is returned by New for an empty or malformed secret
 // key. The key itself is never part of the message.
 var ErrInvalidSecretKey = errors.New("clerk: invalid secret key")

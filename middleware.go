@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
 	"net/http"
 	"regexp"
@@ -43,8 +42,15 @@ func newAuthOptions(opts []AuthOption) *authOptions {
 }
 
 // AcceptsToken lists the token types accepted (default: session tokens
-// only). A token of another type is refused as if invalid, before any
-// network call.
+// only). A token of another type is refused as if invalid (ErrInvalidToken)
+// before it is checked: no Backend API call for an opaque token (ak_, mt_,
+// oat_), whose type is its prefix's, and no signature check for a machine
+// JWT where session tokens are not accepted, whose type is read as Clerk's
+// JS SDK reads it (TokenTypeOf). Where session tokens are accepted, a JWT
+// is checked as one first, at no extra cost to session tokens; a machine
+// JWT then fails that check (on its header, or on its machine subject once
+// its signature is checked) and is verified as its own type if that is
+// accepted.
 func AcceptsToken(types ...TokenType) AuthOption {
 	return func(o *authOptions) { o.accepts = append(o.accepts, types...) }
 }
@@ -73,7 +79,8 @@ func OnAuthFailure(handle func(w http.ResponseWriter, r *http.Request, status in
 // TokenFromRequest returns the request's token: the Authorization: Bearer
 // header first, then the __session cookie; "" when there is neither. The
 // cookie's value is a browser's session token: AuthenticateRequest and the
-// middleware never take a machine token (ak_, mt_) from it.
+// middleware never take a machine token (ak_, mt_, oat_, an M2M or OAuth
+// JWT) from it.
 func TokenFromRequest(r *http.Request) string {
 	if tok := bearerToken(r); tok != "" {
 		return tok
@@ -137,10 +144,7 @@ func (c *Client) authenticate(r *http.Request, o *authOptions) (*Auth, error) {
 	if tok == "" {
 		return nil, ErrNoToken
 	}
-	if t := TokenTypeOf(tok); !slices.Contains(o.accepts, t) {
-		return nil, fmt.Errorf("%w: a %s is not accepted here", ErrInvalidToken, t)
-	}
-	return c.VerifyToken(r.Context(), tok)
+	return c.verify(r.Context(), tok, o.accepts)
 }
 
 type authKey struct{}
@@ -186,8 +190,8 @@ func (c *Client) Middleware(opts ...AuthOption) func(http.Handler) http.Handler 
 //     tokens unless AcceptsToken says otherwise), with WWW-Authenticate;
 //   - 403 when the token lacks what the route requires of its type
 //     (RequirePermission, RequireRole, RequireReverification for session
-//     tokens, RequireScope for API keys and M2M tokens; see RequireScope
-//     for mixed routes); a missing reverification gets Clerk's
+//     tokens, RequireScope for API keys, M2M and OAuth tokens; see
+//     RequireScope for mixed routes); a missing reverification gets Clerk's
 //     reverification-error body, which Clerk's frontend SDKs act on;
 //   - 503 when the token could not be checked: Clerk or the JWKS
 //     unreachable, or the client closed (ErrClosed).

@@ -28,8 +28,8 @@ func RequireRole(roles ...string) AuthOption {
 	return func(o *authOptions) { o.roles = append(o.roles, roles...) }
 }
 
-// RequireScope makes RequireAuth answer 403 to an API key or M2M token
-// unless it carries every scope listed. Session tokens, which carry no
+// RequireScope makes RequireAuth answer 403 to an API key, M2M token or
+// OAuth access token unless it carries every scope listed. Session tokens, which carry no
 // scopes, are not asked for them; ask them with RequirePermission or
 // RequireRole on the same route:
 //

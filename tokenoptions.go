@@ -15,6 +15,7 @@ type authConfig struct {
 	publishableKey    string
 	jwtKey            string
 	authorizedParties []string
+	audiences         []string
 	partyFunc         func(azp string) bool
 	satelliteDomain   string
 	now               func() time.Time
@@ -59,6 +60,23 @@ func WithAuthorizedPartyFunc(ok func(azp string) bool) Option {
 	return func(o *options) {
 		o.auth.partyFunc = ok
 		o.auth.authorizedParties = nil
+	}
+}
+
+// WithAudience lists the audiences this backend answers to, as the
+// audience option of Clerk's JS SDK: an OAuth access token (opaque or JWT)
+// must then name one of them in its audience (aud), and an M2M token in JWT
+// format whose aud is a string or a list of strings must name one; a
+// failure matches ErrInvalidToken and jwt.ErrInvalidAudience. Session
+// tokens, which carry azp rather than aud, are not checked against it. Each
+// call adds to the list; empty strings are ignored.
+func WithAudience(audiences ...string) Option {
+	return func(o *options) {
+		for _, a := range audiences {
+			if a != "" {
+				o.auth.audiences = append(o.auth.audiences, a)
+			}
+		}
 	}
 }
 
@@ -181,6 +199,7 @@ func (c *Client) jwtOptions() []jwt.Option {
 		jwt.WithPublishableKey(a.publishableKey),
 		jwt.WithIssuer(a.issuer()),
 		jwt.WithAuthorizedParties(a.authorizedParties...),
+		jwt.WithAudience(a.audiences...),
 		jwt.WithHTTPClient(c.core.HTTPClient()),
 	}
 	if a.now != nil {

@@ -88,7 +88,7 @@ func subjectIf(subject string, kind SubjectKind) string {
 
 func (k *APIKey) fields() tokenFields {
 	return tokenFields{&k.Object, &k.ID, &k.Subject, &k.RevocationReason, &k.Revoked, &k.Expired,
-		&k.Secret, &k.Scopes, &k.Claims, &k.Expiration, &k.LastUsedAt}
+		&k.Secret, &k.Scopes, nil, &k.Claims, &k.Expiration, &k.LastUsedAt}
 }
 
 // CreateParams are the fields of a new API key.
@@ -267,15 +267,14 @@ func (s *Service) Secret(ctx context.Context, id string) (Secret, error) {
 // The secret never appears in a returned error. Clerk API:
 // POST /api_keys/verify.
 func (s *Service) Verify(ctx context.Context, secret string) (*APIKey, error) {
-	const kind = "API key"
-	if err := checkToken(kind, secret); err != nil {
+	if err := checkToken(apiKeyVerify.kind, secret); err != nil {
 		return nil, err
 	}
 	return s.verify().verify(ctx, secret, func(ctx context.Context) (*APIKey, error) {
 		body := struct {
 			Secret string `json:"secret"`
 		}{secret}
-		return verifyAt[APIKey](ctx, s.core(), kind, "api_key", "/api_keys/verify", body, secret)
+		return verifyAt[APIKey](ctx, s.core(), apiKeyVerify, body, secret)
 	})
 }
 

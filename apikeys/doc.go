@@ -1,10 +1,16 @@
-// Package apikeys manages Clerk API keys and machine-to-machine (M2M)
-// tokens, and verifies them fast.
+// Package apikeys is machine authentication: it manages Clerk API keys and
+// machine-to-machine (M2M) tokens, and verifies them, and OAuth access
+// tokens, fast.
 //
-// Two services live here, both thin views over the shared transport: Service
-// (clerk.Client.APIKeys) for API keys, and M2MTokenService
-// (clerk.Client.M2MTokens) for M2M tokens. MachineService
+// Its services are thin views over the shared transport: Service
+// (clerk.Client.APIKeys) for API keys, M2MTokenService
+// (clerk.Client.M2MTokens) for M2M tokens, OAuthTokenService
+// (clerk.Client.OAuthTokens) for the opaque OAuth access tokens (oat_...)
+// that Clerk issues as an OAuth provider. MachineService
 // (clerk.Client.Machines) manages the machines that M2M tokens belong to.
+// Tokens in JWT format (M2M and OAuth) are verified without the API by
+// clerk.Client.VerifyToken, which reports them with the same M2MToken and
+// OAuthToken models.
 //
 //	k, err := c.APIKeys.Create(ctx, &apikeys.CreateParams{
 //		Name: "Production API Key", Subject: userID, Scopes: []string{"users:read"},
@@ -32,7 +38,8 @@
 // # The verification cache, and the revocation delay it implies
 //
 // Verify asks the Backend API (POST /api_keys/verify, POST
-// /m2m_tokens/verify), then remembers each successful answer for a short
+// /m2m_tokens/verify, POST /oauth_applications/access_tokens/verify), then
+// remembers each successful answer for a short
 // time, so that a busy API does not call Clerk on every request: by default
 // DefaultCacheSize entries for DefaultCacheTTL (5 s), least recently used
 // first out, set with clerk.WithMachineTokenCache (a size or TTL of 0 turns it off). An

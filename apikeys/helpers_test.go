@@ -16,18 +16,20 @@ import (
 func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
 const (
-	testSecretKey = spectest.SecretKey // the instance key of spectest.NewClient
-	testUser      = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk"
-	testUser2     = "user_2yGkLpQ7Y3rXSwtU24CzTk9I7Em"
-	testOrg       = "org_2xhFjEI5X2qWRvtV13BzSj8H6Dk"
-	testMachine   = "mch_2xhFjEI5X2qWRvtV13BzSj8H6Dk"
-	testMachine2  = "mch_2yGkLpQ7Y3rXSwtU24CzTk9I7Em"
-	testKeyID     = "ak_3beecc9c60adb5f9b850e91a8ee1e992"
-	testKeyID2    = "ak_0123456789abcdef0123456789abcdef"
-	testTokenID   = "mt_f7f0ba8c3b4843ce7d85fcdd5e71853e"
-	testSecret    = "ak_live_SuperSecretApiKeyValue0123456789"
-	testToken     = "mt_SuperSecretM2MTokenValue0123456789abcdef"
-	testMachKey   = "ak_machine_SecretKeyValue0123456789"
+	testSecretKey  = spectest.SecretKey // the instance key of spectest.NewClient
+	testUser       = "user_2xhFjEI5X2qWRvtV13BzSj8H6Dk"
+	testUser2      = "user_2yGkLpQ7Y3rXSwtU24CzTk9I7Em"
+	testOrg        = "org_2xhFjEI5X2qWRvtV13BzSj8H6Dk"
+	testMachine    = "mch_2xhFjEI5X2qWRvtV13BzSj8H6Dk"
+	testMachine2   = "mch_2yGkLpQ7Y3rXSwtU24CzTk9I7Em"
+	testKeyID      = "ak_3beecc9c60adb5f9b850e91a8ee1e992"
+	testKeyID2     = "ak_0123456789abcdef0123456789abcdef"
+	testTokenID    = "mt_f7f0ba8c3b4843ce7d85fcdd5e71853e"
+	testSecret     = "ak_live_SuperSecretApiKeyValue0123456789"
+	testToken      = "mt_SuperSecretM2MTokenValue0123456789abcdef"
+	testMachKey    = "ak_machine_SecretKeyValue0123456789"
+	testOAuthID    = "oat_0ef5a7a33d87ed87ee7954c845d80450"
+	testOAuthToken = "oat_SuperSecretOAuthAccessTokenValue0123456789"
 )
 
 // t0 is the pinned time of the fixtures: 2023-11-14T22:13:20Z.
@@ -88,6 +90,23 @@ func m2mFixture(id string) map[string]any {
 		"expired":           false,
 		"expiration":        int64(1700003600000),
 		"last_used_at":      nil,
+		"created_at":        int64(1700000000000),
+		"updated_at":        int64(1700000001000),
+	}
+}
+
+// oauthFixture is an OAuth access token as the verify endpoint answers it.
+func oauthFixture(id string) map[string]any {
+	return map[string]any{
+		"object":            "clerk_idp_oauth_access_token",
+		"id":                id,
+		"client_id":         "client_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
+		"subject":           testUser,
+		"scopes":            []string{"profile", "email"},
+		"revoked":           false,
+		"revocation_reason": nil,
+		"expired":           false,
+		"expiration":        int64(1700003600000),
 		"created_at":        int64(1700000000000),
 		"updated_at":        int64(1700000001000),
 	}

@@ -80,20 +80,20 @@ func (t *M2MToken) HasScope(scope string) bool { return slices.Contains(t.Scopes
 
 func (t *M2MToken) fields() tokenFields {
 	return tokenFields{&t.Object, &t.ID, &t.Subject, &t.RevocationReason, &t.Revoked, &t.Expired,
-		&t.Token, &t.Scopes, &t.Claims, &t.Expiration, &t.LastUsedAt}
+		&t.Token, &t.Scopes, nil, &t.Claims, &t.Expiration, &t.LastUsedAt}
 }
 
 // CreateM2MTokenParams are the fields of a new M2M token.
 //
-// MachineSecretKey is required: POST /m2m_tokens accepts only the secret key
-// of the machine the token is for, not the instance's secret key. It is a
-// per-call field, rather than a separate service built with the machine's
-// key, so that one Client (one connection pool, one retry policy) can mint
-// tokens for any number of machines, and so that the machine key is used for
-// this one call only. It is sent as the Authorization bearer, never in the
-// body; as a Secret, it prints as "[redacted]". Machine.SecretKey and
-// MachineSecretKey.Secret are Secrets to pass as they are; NewSecret wraps
-// a key read from elsewhere.
+// MachineSecretKey is required unless the client was built with a machine's
+// secret key (clerk.NewMachine, clerk.WithMachineSecretKey), whose key is
+// then the default: POST /m2m_tokens accepts only the secret key of the
+// machine the token is for, not the instance's secret key. As a per-call
+// field it lets one Client (one connection pool, one retry policy) mint
+// tokens for any number of machines, each key used for its one call. It is
+// sent as the Authorization bearer, never in the body; as a Secret, it
+// prints as "[redacted]". Machine.SecretKey and MachineSecretKey.Secret are
+// Secrets to pass as they are; NewSecret wraps a key read from elsewhere.
 type CreateM2MTokenParams struct {
 	// MachineSecretKey is the secret key (ak_…) of the machine that the
 	// token is issued to.
@@ -112,13 +112,22 @@ type CreateM2MTokenParams struct {
 }
 
 // Create mints an M2M token for the machine whose secret key the params
-// carry. The answer is the only one that carries the Token. The machine key
-// never appears in a returned error. Clerk API: POST /m2m_tokens (201).
+// carry or, when they carry none (params may then be nil), for the machine
+// whose secret key the client was built with (clerk.NewMachine,
+// clerk.WithMachineSecretKey); without either it fails with
+// clerk.ErrInvalidParams before any request. The answer is the only one
+// that carries the Token. The machine key never appears in a returned error.
+// Clerk API: POST /m2m_tokens (201).
 func (s *M2MTokenService) Create(ctx context.Context, params *CreateM2MTokenParams) (*M2MToken, error) {
-	if params == nil || params.MachineSecretKey.IsZero() {
-		return nil, fmt.Errorf("%w: the machine's secret key is required", internal.ErrInvalidParams)
+	if params == nil {
+		params = &CreateM2MTokenParams{} // the endpoint wants a body
 	}
 	key := params.MachineSecretKey.Reveal()
+	if key == "" {
+		if key = s.machineKey(); key == "" {
+			return nil, fmt.Errorf("%w: the machine's secret key is required: in CreateM2MTokenParams.MachineSecretKey, or the client's (clerk.NewMachine, clerk.WithMachineSecretKey)", internal.ErrInvalidParams)
+		}
+	}
 	if strings.ContainsFunc(key, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
 		return nil, fmt.Errorf("%w: the machine's secret key has white space or control characters", internal.ErrInvalidParams)
 	}
@@ -132,6 +141,17 @@ func (s *M2MTokenService) Create(ctx context.Context, params *CreateM2MTokenPara
 		return nil, redactErr(err, key)
 	}
 	return t, nil
+}
+
+// machineKey returns the secret key a client built with a machine's key
+// (clerk.NewMachine, clerk.WithMachineSecretKey) authenticates its M2M-token
+// calls with: the key of the service's transport core, when it is no
+// instance key (sk_...). "" otherwise.
+func (s *M2MTokenService) machineKey() string {
+	if k := s.core().SecretKey(); strings.HasPrefix(k, "ak_") {
+		return k
+	}
+	return ""
 }
 
 // ListM2MTokensParams filter and page the tokens of a machine.
@@ -200,14 +220,13 @@ func (s *M2MTokenService) forget(id string) {
 // The token never appears in a returned error. Clerk API:
 // POST /m2m_tokens/verify.
 func (s *M2MTokenService) Verify(ctx context.Context, token string) (*M2MToken, error) {
-	const kind = "M2M token"
-	if err := checkToken(kind, token); err != nil {
+	if err := checkToken(m2mVerify.kind, token); err != nil {
 		return nil, err
 	}
 	return s.verify().verify(ctx, token, func(ctx context.Context) (*M2MToken, error) {
 		body := struct {
 			Token string `json:"token"`
 		}{token}
-		return verifyAt[M2MToken](ctx, s.core(), kind, "machine_to_machine_token", "/m2m_tokens/verify", body, token)
+		return verifyAt[M2MToken](ctx, s.core(), m2mVerify, body, token)
 	})
 }

@@ -232,3 +232,34 @@ func TestM2MTokenJSONRoundTrip(t *testing.T) {
 	assert.Equal(t, float64(1700003600000), m["expiration"])
 	assert.Equal(t, float64(1700000000000), m["created_at"])
 }
+
+// TestM2MCreateWithTheClientsMachineKey: over a transport core built with a
+// machine's secret key (as clerk.NewMachine and clerk.WithMachineSecretKey
+// build the M2M-token service's), Create needs no key in its params (params
+// may be nil) and authenticates with the core's; over an instance key's
+// core, a missing key is refused before any request.
+func TestM2MCreateWithTheClientsMachineKey(t *testing.T) {
+	core, srv := spectest.NewClient(t, spectest.WithResponseValidation(),
+		spectest.WithClientConfig(func(c *internal.Config) { c.SecretKey = testMachKey }))
+	var auth []string
+	srv.Mux.HandleFunc("POST /m2m_tokens", func(w http.ResponseWriter, r *http.Request) {
+		auth = append(auth, r.Header.Get("Authorization"))
+		spectest.ReadJSON(t, r)
+		spectest.WriteJSON(w, http.StatusCreated, with(m2mFixture(testTokenID), "token", testToken))
+	})
+	m := spectest.Service[M2MTokenService](core)
+	for _, params := range []*CreateM2MTokenParams{nil, {TokenFormat: TokenFormatJWT}, {MachineSecretKey: NewSecret("ak_other_machine_key")}} {
+		tok, err := m.Create(context.Background(), params)
+		require.NoError(t, err)
+		assert.Equal(t, testToken, tok.Token.Reveal())
+	}
+	assert.Equal(t, []string{"Bearer " + testMachKey, "Bearer " + testMachKey, "Bearer ak_other_machine_key"}, auth,
+		"the client's machine key, unless the params carry another")
+
+	plain, srv2 := spectest.Setup[M2MTokenService](t)
+	for _, params := range []*CreateM2MTokenParams{nil, {TokenFormat: TokenFormatJWT}} {
+		_, err := plain.Create(context.Background(), params)
+		assert.ErrorIs(t, err, internal.ErrInvalidParams)
+	}
+	assert.Equal(t, 0, srv2.Count("POST", "/v1/m2m_tokens"), "an instance key is never sent to POST /m2m_tokens")
+}

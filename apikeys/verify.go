@@ -90,27 +90,32 @@ func checkVerified(kind string, revoked, expired bool, reason string) error {
 
 // verifyAnswer is the answer of a verify endpoint: the token's model, with
 // revoked and expired read as pointers too, so that an answer that leaves
-// them out is told from one that says false.
+// them out is told from one that says false; and active, which the OAuth
+// endpoint answers alone ({"active": false}) for a token that is no longer
+// valid.
 type verifyAnswer[T any] struct {
 	Token   T     `json:",embed"`
 	Revoked *bool `json:"revoked"`
 	Expired *bool `json:"expired"`
+	Active  *bool `json:"active"`
 }
 
-// verifiable is the model of a token Clerk verifies: APIKey or M2MToken.
-// The code that treats both alike (verifyAt, the verification cache)
-// reaches their common fields through fields.
+// verifiable is the model of a token Clerk verifies: APIKey, M2MToken or
+// OAuthToken. The code that treats them alike (verifyAt, the verification
+// cache) reaches their common fields through fields.
 type verifiable[T any] interface {
 	*T
 	fields() tokenFields
 }
 
-// tokenFields points at the fields an APIKey and an M2MToken share.
+// tokenFields points at the fields the verifiable models share. Those a
+// model lacks are nil: an OAuthToken has no secret, claims or last use, only
+// an OAuthToken an audience.
 type tokenFields struct {
 	object, id, subject, reason *string
 	revoked, expired            *bool
 	secret                      *Secret
-	scopes                      *[]string
+	scopes, audience            *[]string
 	claims                      *Claims
 	expiration, lastUsedAt      **time.Time
 }
@@ -123,11 +128,20 @@ func cloneToken[T any, P verifiable[T]](t *T) *T {
 	}
 	cp := *t
 	f := P(&cp).fields()
-	*f.secret = Secret{}
+	if f.secret != nil {
+		*f.secret = Secret{}
+	}
 	*f.scopes = slices.Clone(*f.scopes)
-	*f.claims = Claims(bytes.Clone(*f.claims))
+	if f.audience != nil {
+		*f.audience = slices.Clone(*f.audience)
+	}
+	if f.claims != nil {
+		*f.claims = Claims(bytes.Clone(*f.claims))
+	}
 	*f.expiration = cloneTime(*f.expiration)
-	*f.lastUsedAt = cloneTime(*f.lastUsedAt)
+	if f.lastUsedAt != nil {
+		*f.lastUsedAt = cloneTime(*f.lastUsedAt)
+	}
 	return &cp
 }
 
@@ -148,31 +162,60 @@ func verifierOf[T any, P verifiable[T]](s *internal.Service) *verifier[T] {
 	}).(*verifier[T])
 }
 
-// verifyAt asks Clerk about a token, posting body (which holds it) to path,
-// and returns the verified model, without its secret. Only a well-formed
-// verification of a valid token succeeds (issue 9, item 2); the spec's
-// schemas of both endpoints require the object type, id, subject, revoked
-// and expired:
+// endpoint is a verify endpoint and what its answers look like.
+type endpoint struct {
+	kind   string // "API key", for messages
+	object string // the object type of a verification
+	path   string
+	// inactive: the endpoint answers {"active": false} for a token that
+	// is no longer valid (expired or revoked), as the OAuth one does.
+	inactive bool
+}
+
+// The verify endpoints.
+var (
+	apiKeyVerify = endpoint{kind: "API key", object: "api_key", path: "/api_keys/verify"}
+	m2mVerify    = endpoint{kind: "M2M token", object: "machine_to_machine_token", path: "/m2m_tokens/verify"}
+	oauthVerify  = endpoint{kind: "OAuth access token", object: "clerk_idp_oauth_access_token",
+		path: "/oauth_applications/access_tokens/verify", inactive: true}
+)
+
+// verifyAt asks Clerk about a token, posting body (which holds it) to the
+// endpoint, and returns the verified model, without its secret. Only a
+// well-formed verification of a valid token succeeds (issue 9, item 2); the
+// spec's schemas of the endpoints require the object type, id, subject,
+// revoked and expired:
 //   - an answer that is no verification (an empty body, null, {}, a 204,
 //     another object type, no id or subject, revoked or expired left out,
 //     JSON that does not fit) is the server's fault: an error matching
 //     ErrInvalidResponse, never ErrInvalidToken (the root answers it with a
 //     503, not a 401);
-//   - a verification that says the token is revoked or expired matches
-//     ErrInvalidToken, as Clerk's 400 and 404 do (verifyError).
+//   - a verification that says the token is revoked or expired, or, where
+//     the endpoint answers so, {"active": false}, matches ErrInvalidToken,
+//     as Clerk's 400 and 404 do (verifyError).
 //
 // The token never appears in an error.
-func verifyAt[T any, P verifiable[T]](ctx context.Context, c *internal.Client, kind, object, path string, body any, token string) (*T, error) {
-	a, err := internal.Call[verifyAnswer[T]](ctx, c, http.MethodPost, path, body)
+func verifyAt[T any, P verifiable[T]](ctx context.Context, c *internal.Client, ep endpoint, body any, token string) (*T, error) {
+	a, err := internal.Call[verifyAnswer[T]](ctx, c, http.MethodPost, ep.path, body)
 	if err != nil {
-		return nil, verifyError(kind, redactErr(err, token))
+		return nil, verifyError(ep.kind, redactErr(err, token))
 	}
 	v := P(&a.Token).fields()
-	*v.secret = Secret{} // never kept, even when the server sends it back
+	if v.secret != nil {
+		*v.secret = Secret{} // never kept, even when the server sends it back
+	}
+	if ep.inactive && a.Active != nil {
+		// {"active": false} alone says the token is not valid; a token
+		// object says so with revoked and expired, never with active.
+		if !*a.Active && *v.object == "" && *v.id == "" && *v.subject == "" && a.Revoked == nil && a.Expired == nil {
+			return nil, &tokenError{kind: ep.kind, reason: "inactive (expired or revoked)"}
+		}
+		return nil, fmt.Errorf("clerk: POST %s: %w: the answer is neither {\"active\": false} nor a verification of an %s", ep.path, internal.ErrInvalidResponse, ep.kind)
+	}
 	var missing string
 	switch {
-	case *v.object != object:
-		missing = "the object type " + object
+	case *v.object != ep.object:
+		missing = "the object type " + ep.object
 	case *v.id == "":
 		missing = "an id"
 	case *v.subject == "":
@@ -181,10 +224,10 @@ func verifyAt[T any, P verifiable[T]](ctx context.Context, c *internal.Client, k
 		missing = "revoked and expired"
 	}
 	if missing != "" {
-		return nil, fmt.Errorf("clerk: POST %s: %w: the answer is not a verification of an %s: it lacks %s", path, internal.ErrInvalidResponse, kind, missing)
+		return nil, fmt.Errorf("clerk: POST %s: %w: the answer is not a verification of an %s: it lacks %s", ep.path, internal.ErrInvalidResponse, ep.kind, missing)
 	}
 	*v.revoked, *v.expired = *a.Revoked, *a.Expired
-	if err := checkVerified(kind, *a.Revoked, *a.Expired, *v.reason); err != nil {
+	if err := checkVerified(ep.kind, *a.Revoked, *a.Expired, *v.reason); err != nil {
 		return nil, err
 	}
 	return &a.Token, nil

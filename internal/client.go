@@ -37,7 +37,9 @@ const (
 // Config configures a Client. Zero fields take the defaults above, but for
 // MaxRetries, whose zero means no retries.
 type Config struct {
-	// SecretKey authenticates every call (Authorization: Bearer).
+	// SecretKey authenticates every call (Authorization: Bearer) that names
+	// no bearer of its own. Empty, such calls fail with ErrSecretKeyRequired
+	// before anything is sent.
 	SecretKey string
 	// BaseURL is the API root with its version path (DefaultBaseURL).
 	BaseURL string
@@ -347,6 +349,9 @@ func (c *Client) send(ctx context.Context, r *Request) ([]byte, error) {
 	bearer := r.Bearer
 	if bearer == "" {
 		bearer = c.key.Reveal()
+	}
+	if bearer == "" {
+		return nil, fmt.Errorf("clerk: %s %s: %w", r.Method, path, ErrSecretKeyRequired)
 	}
 	h := req.Header
 	h.Set("Authorization", "Bearer "+bearer)

@@ -27,6 +27,11 @@ var (
 // context, a base URL New refuses.
 var ErrInvalidParams = errors.New("clerk: invalid parameters")
 
+// ErrSecretKeyRequired is matched by a call that a client without an
+// instance secret key (one built with a machine's secret key alone) cannot
+// make: it fails before anything is sent, never with a 401 from Clerk.
+var ErrSecretKeyRequired = errors.New("clerk: the call needs the instance's secret key, and the client has a machine secret key only")
+
 // ErrResponseTooLarge is matched when an answer's body exceeds the cap the
 // client reads.
 var ErrResponseTooLarge = errors.New("clerk: response body too large")

@@ -284,3 +284,38 @@ func BenchmarkGolangJWTParse(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkVerifyMachineRatio is BenchmarkVerifyRatio for machine JWTs
+// (VerifyMachine, which has no cache), beside the same bare check.
+func BenchmarkVerifyMachineRatio(b *testing.B) {
+	f, key := loadFixture(b)
+	for _, bt := range []struct {
+		name          string
+		header, claim map[string]any
+	}{
+		{"M2M", m2mHeader(), m2mClaims()},
+		{"OAuth", oauthHeader(), oauthClaims()},
+	} {
+		b.Run(bt.name, func(b *testing.B) {
+			v, err := NewVerifier(WithPublicKeyPEM(f.PublicKeyPEM), WithClock(fixedClock(testNow)))
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.Cleanup(func() { v.Close() })
+			tok := mintRaw(key, bt.header, bt.claim)
+			var r ratio
+			for b.Loop() {
+				t0 := time.Now()
+				if err := bareCheck(tok, &key.PublicKey); err != nil {
+					b.Fatal(err)
+				}
+				t1 := time.Now()
+				if _, err := v.VerifyMachine(context.Background(), tok); err != nil {
+					b.Fatal(err)
+				}
+				r.bare, r.verify = append(r.bare, t1.Sub(t0)), append(r.verify, time.Since(t1))
+			}
+			r.report(b)
+		})
+	}
+}

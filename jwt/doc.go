@@ -1,8 +1,10 @@
-// Package jwt verifies Clerk session tokens without a network call per
-// request: a [Verifier] checks a token's RS256 signature against a cached
-// public key, its times, issuer, authorized party and session status, and
-// returns its [Claims] (user, session, active organization, role,
-// permissions, features, plan, factor verification ages).
+// Package jwt verifies Clerk session tokens, and M2M and OAuth access
+// tokens in JWT format, without a network call per request: a [Verifier]
+// checks a session token's RS256 signature against a cached public key, its
+// times, issuer, authorized party and session status, and returns its
+// [Claims] (user, session, active organization, role, permissions,
+// features, plan, factor verification ages); see "Machine JWTs" for the
+// others.
 //
 //	v, err := jwt.NewVerifier(
 //		jwt.WithPublicKeyPEM(os.Getenv("CLERK_JWT_KEY")),           // when set: no network at all
@@ -30,11 +32,12 @@
 //
 // # Errors
 //
-// Every error from [Verifier.Verify] matches exactly one sentinel with
-// [errors.Is] — [ErrTokenMalformed], [ErrInvalidTokenType],
-// [ErrUnsupportedAlgorithm], [ErrKeyNotFound], [ErrTokenSignatureInvalid],
-// [ErrTokenExpired], [ErrTokenNotValidYet], [ErrInvalidIssuer],
-// [ErrInvalidAuthorizedParty], [ErrSessionPending] — and wraps its cause,
+// Every error from [Verifier.Verify] and [Verifier.VerifyMachine] matches
+// exactly one sentinel with [errors.Is] — [ErrTokenMalformed],
+// [ErrInvalidTokenType], [ErrUnsupportedAlgorithm], [ErrKeyNotFound],
+// [ErrTokenSignatureInvalid], [ErrTokenExpired], [ErrTokenNotValidYet],
+// [ErrInvalidIssuer], [ErrInvalidAuthorizedParty], [ErrSessionPending],
+// [ErrInvalidAudience] — and wraps its cause,
 // which errors.Is and errors.As also reach (for example
 // context.DeadlineExceeded when the caller's context ended while a key set
 // was being fetched, or rsa.ErrVerification).
@@ -160,6 +163,25 @@
 // 0 turns it off), keyed by its exact string. Verifying it again skips
 // decoding and the signature but checks exp, nbf and iat against the clock
 // again; a token that differs in one byte is verified from scratch.
+//
+// # Machine JWTs
+//
+// Clerk signs two more kinds of token with the instance's keys: M2M tokens
+// in JWT format (a machine subject, mch_..., and the M2M category
+// cl_B7d4PD333AAA) and OAuth access tokens in JWT format (header typ at+jwt
+// or application/at+jwt, RFC 9068). [Verifier.Verify] refuses both, as
+// above; [Verifier.VerifyMachine] verifies them, networklessly, against the
+// verifier's keys (one key set for all three kinds, fetched once), and
+// returns their [MachineClaims]: kind, jti, subject, client_id, scopes (an
+// M2M token's scopes claim or else its aud, an OAuth token's scp or else its
+// scope), audience, times, and an M2M token's custom claims. It follows
+// Clerk's JS SDK: the kind from the claims and header
+// ([MachineKindOf]: a machine subject first, then the typ), an M2M token's
+// cat absent or the M2M category and its typ absent or JWT, then RS256, the
+// key, the signature, sub and exp, the times with the leeway, and with
+// [WithAudience] the audience ([ErrInvalidAudience]). Issuer, azp and
+// session status are not checked on machine tokens, and they are not
+// cached.
 //
 // [Decode] reads a token's claims without verifying anything; never use it
 // for authorization.

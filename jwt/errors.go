@@ -5,8 +5,8 @@ import (
 	"fmt"
 )
 
-// Sentinel errors. Every error returned by [Verifier.Verify] matches exactly
-// one of them with [errors.Is], and wraps the underlying cause (for example a
+// Sentinel errors. Every error returned by [Verifier.Verify] and
+// [Verifier.VerifyMachine] matches exactly one of them with [errors.Is], and wraps the underlying cause (for example a
 // [json.SyntaxError], [rsa.ErrVerification] or [context.DeadlineExceeded]) so
 // that errors.Is and errors.As reach it too.
 var (
@@ -22,7 +22,8 @@ var (
 	// (OAuth access tokens say "at+jwt"), or its header's cat names a token
 	// category other than the session token's (M2M tokens and JWT
 	// templates carry their own), or its subject is a machine ID (mch_...),
-	// as an M2M token's is.
+	// as an M2M token's is. From [Verifier.VerifyMachine], a token that is
+	// no machine JWT, or whose typ or cat does not fit its kind.
 	ErrInvalidTokenType = errors.New("jwt: not a session token")
 
 	// ErrUnsupportedAlgorithm reports a header alg other than RS256
@@ -51,6 +52,11 @@ var (
 	// ErrInvalidAuthorizedParty reports, when [WithAuthorizedParties] lists
 	// origins, an azp claim that is missing or not one of them.
 	ErrInvalidAuthorizedParty = errors.New("jwt: invalid authorized party")
+
+	// ErrInvalidAudience reports, when [WithAudience] lists audiences, a
+	// machine JWT whose aud does not name one of them (see
+	// [Verifier.VerifyMachine]).
+	ErrInvalidAudience = errors.New("jwt: invalid audience")
 
 	// ErrSessionPending reports a valid token of a pending session
 	// (sts=pending), which is treated as signed out unless

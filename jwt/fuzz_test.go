@@ -182,3 +182,41 @@ func FuzzParse(f *testing.F) {
 func b64url(s string) string {
 	return strings.TrimRight(strings.NewReplacer("+", "-", "/", "_").Replace(b64std(s)), "=")
 }
+
+// FuzzMachine: VerifyMachine on any string never panics, accepts nothing
+// but the seeds' valid machine tokens (and their kind is MachineKindOf's),
+// and every error matches exactly one sentinel.
+func FuzzMachine(f *testing.F) {
+	fx, key := loadFixture(f)
+	valid := map[string]bool{}
+	for _, tok := range []string{
+		mintRaw(key, m2mHeader(), m2mClaims()),
+		mintRaw(key, oauthHeader(), oauthClaims()),
+	} {
+		valid[tok] = true
+		f.Add(tok)
+	}
+	f.Add(mint(f, baseClaims()))
+	f.Add(mintRaw(key, with(m2mHeader(), "alg", "none"), m2mClaims()))
+	f.Add(mintHS256([]byte(fx.PublicKeyPEM), with(oauthHeader(), "alg", "HS256"), oauthClaims()))
+	f.Add(mintRaw(otherKey, oauthHeader(), oauthClaims()))
+	f.Add("a.b.c")
+	f.Add("")
+	v, err := NewVerifier(WithPublicKeyPEM(fx.PublicKeyPEM), WithClock(fixedClock(testNow)), WithAudience("https://api.example.com"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { v.Close() })
+	f.Fuzz(func(t *testing.T, token string) {
+		c, err := v.VerifyMachine(context.Background(), token)
+		if err != nil {
+			if !matchesOneSentinel(err) {
+				t.Fatalf("error %v matches not exactly one sentinel", err)
+			}
+			return
+		}
+		if !valid[token] || c.Kind != MachineKindOf(token) || c.Subject == "" {
+			t.Fatalf("token %q verified: %+v", token, c)
+		}
+	})
+}

@@ -232,6 +232,7 @@ func newPEMVerifier(t testing.TB, opts ...Option) *Verifier {
 var allSentinels = []error{
 	ErrTokenMalformed, ErrInvalidTokenType, ErrUnsupportedAlgorithm, ErrKeyNotFound, ErrTokenSignatureInvalid,
 	ErrTokenExpired, ErrTokenNotValidYet, ErrInvalidIssuer, ErrInvalidAuthorizedParty, ErrSessionPending,
+	ErrInvalidAudience,
 }
 
 // requireOnly fails unless err matches want and no other sentinel.

@@ -51,6 +51,7 @@ type config struct {
 	publishableKey  string
 	issuer          string
 	parties         []string
+	audiences       []string
 	leeway          time.Duration
 	allowPending    bool
 	clock           func() time.Time
@@ -177,6 +178,23 @@ func WithAuthorizedParties(parties ...string) Option {
 		for _, p := range parties {
 			if p = strings.TrimSuffix(strings.TrimSpace(p), "/"); p != "" {
 				c.parties = append(c.parties, p)
+			}
+		}
+	}
+}
+
+// WithAudience lists the audiences machine JWTs are checked against
+// ([Verifier.VerifyMachine]), as Clerk's JS SDK checks its audience option:
+// an OAuth access token's aud must name one of them (a token without aud
+// fails), an M2M token's aud must when it has one. Empty strings are
+// ignored; without any audience aud is not checked. Repeated use adds to the
+// list. Session tokens, which carry azp rather than aud, are not checked
+// against it.
+func WithAudience(audiences ...string) Option {
+	return func(c *config) {
+		for _, a := range audiences {
+			if a != "" {
+				c.audiences = append(c.audiences, a)
 			}
 		}
 	}

@@ -158,6 +158,12 @@ func (v *Verifier) key(ctx context.Context, t *gojwt.Token) (any, error) {
 	if err := checkHeader(t.Header); err != nil {
 		return nil, err
 	}
+	return v.lookupKey(ctx, t)
+}
+
+// lookupKey asks keyfunc for the key named by the token's kid: the key
+// lookup of session tokens and machine JWTs alike.
+func (v *Verifier) lookupKey(ctx context.Context, t *gojwt.Token) (any, error) {
 	if _, ok := t.Header["kid"]; !ok && !v.keys.anyKID {
 		// keyfunc would try every key of the set; Clerk's SDKs, like this
 		// package, select a key set's key by kid only.
@@ -177,10 +183,25 @@ func (v *Verifier) key(ctx context.Context, t *gojwt.Token) (any, error) {
 	return key, nil
 }
 
-// checkHeader checks the header parameters golang-jwt does not: crit is
-// refused (no extension is supported), kid must be a string, and typ and cat
-// must be absent or a session token's, as Clerk's SDKs require.
+// checkHeader checks the header parameters golang-jwt does not: crit and
+// kid (checkParams), and typ and cat, which must be absent or a session
+// token's, as Clerk's SDKs require.
 func checkHeader(h map[string]any) error {
+	if err := checkParams(h); err != nil {
+		return err
+	}
+	if typ, ok := h["typ"]; ok && typ != "JWT" {
+		return errorf(ErrInvalidTokenType, "header typ %s, want JWT", describe(typ))
+	}
+	if cat, ok := h["cat"]; ok && cat != sessionCategory && cat != ignoredCategory {
+		return errorf(ErrInvalidTokenType, "header cat %s is not the session token's", describe(cat))
+	}
+	return nil
+}
+
+// checkParams refuses a crit header (no extension is supported) and a kid
+// that is not a string.
+func checkParams(h map[string]any) error {
 	if _, ok := h["crit"]; ok {
 		return errorf(ErrTokenMalformed, "header lists critical extensions, none of which are supported")
 	}
@@ -188,12 +209,6 @@ func checkHeader(h map[string]any) error {
 		if _, ok := kid.(string); !ok {
 			return errorf(ErrTokenMalformed, "header kid is not a string")
 		}
-	}
-	if typ, ok := h["typ"]; ok && typ != "JWT" {
-		return errorf(ErrInvalidTokenType, "header typ %s, want JWT", describe(typ))
-	}
-	if cat, ok := h["cat"]; ok && cat != sessionCategory && cat != ignoredCategory {
-		return errorf(ErrInvalidTokenType, "header cat %s is not the session token's", describe(cat))
 	}
 	return nil
 }
@@ -206,10 +221,16 @@ func describe(v any) string {
 	return fmt.Sprintf("of type %T", v)
 }
 
+// datedClaims are claims that golang-jwt decoded, with their dates for
+// error messages: sessionClaims and machineClaims.
+type datedClaims interface {
+	dates() (exp, nbf, iat float64)
+}
+
 // parseError turns an error of golang-jwt's parser into this package's:
 // exactly one sentinel, wrapping the parser's error. w holds the claims the
 // parser decoded, for the messages.
-func (v *Verifier) parseError(tok *gojwt.Token, w *sessionClaims, err error) error {
+func (v *Verifier) parseError(tok *gojwt.Token, w datedClaims, err error) error {
 	var own *tokenError
 	switch {
 	case errors.Is(err, gojwt.ErrTokenInvalidClaims):
@@ -237,17 +258,19 @@ func (v *Verifier) parseError(tok *gojwt.Token, w *sessionClaims, err error) err
 // claimsError turns the error of golang-jwt's validator, which joins every
 // failed check of claims w, into one sentinel: malformed claims first, then
 // exp, then nbf and iat.
-func (v *Verifier) claimsError(w *sessionClaims, err error) error {
+func (v *Verifier) claimsError(w datedClaims, err error) error {
 	var own *tokenError
 	switch {
 	case errors.As(err, &own):
 		return own
 	case errors.Is(err, gojwt.ErrTokenRequiredClaimMissing):
 		return errorf(ErrTokenMalformed, "claim exp is missing (%w)", err)
-	case errors.Is(err, gojwt.ErrTokenExpired):
-		return errorf(ErrTokenExpired, "exp %s, leeway %s (%w)", fmtDate(w.Exp), v.leeway, err)
 	}
-	return errorf(ErrTokenNotValidYet, "nbf %s, iat %s, leeway %s (%w)", fmtDate(w.Nbf), fmtDate(w.Iat), v.leeway, err)
+	exp, nbf, iat := w.dates()
+	if errors.Is(err, gojwt.ErrTokenExpired) {
+		return errorf(ErrTokenExpired, "exp %s, leeway %s (%w)", fmtDate(exp), v.leeway, err)
+	}
+	return errorf(ErrTokenNotValidYet, "nbf %s, iat %s, leeway %s (%w)", fmtDate(nbf), fmtDate(iat), v.leeway, err)
 }
 
 // fmtDate formats a NumericDate claim for an error message.

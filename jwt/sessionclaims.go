@@ -70,6 +70,9 @@ func (w *sessionClaims) GetIssuedAt() (*gojwt.NumericDate, error) {
 	return numericDate(&w.iat, "iat", w.Iat)
 }
 
+// dates returns exp, nbf and iat for claimsError's messages.
+func (w *sessionClaims) dates() (exp, nbf, iat float64) { return w.Exp, w.Nbf, w.Iat }
+
 // GetIssuer returns iss. The verifier checks it itself, against a fixed
 // issuer or Clerk's issuer shapes.
 func (w *sessionClaims) GetIssuer() (string, error) { return w.Iss, nil }

@@ -33,6 +33,7 @@ const (
 type Verifier struct {
 	issuer       string // exact expected iss; empty: Clerk's issuer shapes
 	parties      []string
+	audiences    []string // machine JWTs only
 	leeway       time.Duration
 	allowPending bool
 	now          func() time.Time
@@ -83,6 +84,7 @@ func NewVerifier(opts ...Option) (*Verifier, error) {
 	v := &Verifier{
 		issuer:       cfg.issuer,
 		parties:      cfg.parties,
+		audiences:    cfg.audiences,
 		leeway:       cfg.leeway,
 		allowPending: cfg.allowPending,
 		now:          cfg.clock,

@@ -2,6 +2,7 @@ package clerkjs_test
 
 import (
 	"crypto"
+	crand "crypto/rand"
 	"crypto/rsa"
 	"crypto/sha256"
 	"encoding/base64"
@@ -54,8 +55,9 @@ type tokenCase struct {
 	Claims map[string]any // the claims signed
 	Token  string
 
-	Parties []string // authorized parties configured on both sides
-	Issuer  string   // issuer configured on both sides ("" = none)
+	Parties  []string // authorized parties configured on both sides
+	Issuer   string   // issuer configured on both sides ("" = none)
+	Audience []string // audience configured on both sides (none = not checked)
 
 	// Defects are the refusal classes the token was built with (expired,
 	// azp, typ...): when it has several, the two SDKs may name different
@@ -728,9 +730,118 @@ func cookieHeader(cookies map[string]string) string {
 // Machine-token secrets the fake Backend API knows (both sides get the same
 // canned answer; see fakeAPI).
 const (
-	apiKeySecret = "ak_oracle0123456789abcdef0123456789"
-	m2mSecret    = "mt_oracle0123456789abcdef0123456789"
+	apiKeySecret  = "ak_oracle0123456789abcdef0123456789"
+	m2mSecret     = "mt_oracle0123456789abcdef0123456789"
+	oauthGood     = "oat_oracle_good0123456789abcdef0123"
+	oauthRevoked  = "oat_oracle_revoked0123456789abcdef0"
+	oauthInactive = "oat_oracle_inactive0123456789abcdef"
+	oauthUnknown  = "oat_oracle_unknown0123456789abcdef0"
 )
+
+// apiAudience is the audience of the machine-token cases that configure one.
+const apiAudience = "https://api.oracle.example"
+
+// machineCase builds a machine JWT case: an M2M token (header cat of the
+// M2M category, sub a machine) or an OAuth access token (typ at+jwt), valid
+// now, with the claims Clerk mints, then edits.
+func (g *generator) machineCase(id, note string, oauth bool, edit func(h, c map[string]any)) *tokenCase {
+	header := map[string]any{"alg": "RS256", "kid": kid, "typ": "JWT", "cat": catM2M}
+	claims := map[string]any{
+		"iss": "https://api.clerk.com", "sub": "mch_oracle_caller", "jti": g.id("mt_"),
+		"iat": g.now - 30, "nbf": g.now - 30, "exp": g.now + 3600, "aud": []string{"mch_oracle_callee"},
+	}
+	if oauth {
+		header = map[string]any{"alg": "RS256", "kid": kid, "typ": "at+jwt"}
+		claims = map[string]any{
+			"iss": issuer, "sub": "user_oracle", "jti": g.id("oat_"), "client_id": "client_oracle",
+			"iat": g.now - 30, "exp": g.now + 600, "scope": "read write", "aud": apiAudience,
+		}
+	}
+	if edit != nil {
+		edit(header, claims)
+	}
+	return &tokenCase{ID: id, Kind: "verify", Note: note, Header: header, Claims: claims, Token: g.s.sign(header, claims)}
+}
+
+// machineCases are M2M and OAuth access tokens in JWT format: each kind
+// valid, with each header variant, expired, not yet valid, forged, with
+// and without an audience configured. Each goes to both SDKs twice (see
+// anyTwins): as a session token, refused, and as its own type.
+func (g *generator) machineCases() []*tokenCase {
+	key, err := rsa.GenerateKey(crand.Reader, 2048)
+	if err != nil {
+		panic(err)
+	}
+	other := &signer{key: key}
+	forged := func(tc *tokenCase) *tokenCase {
+		tc.Token = other.sign(tc.Header, tc.Claims)
+		tc.Defects = append(tc.Defects, "signature")
+		return tc
+	}
+	defect := func(tc *tokenCase, d ...string) *tokenCase { tc.Defects = append(tc.Defects, d...); return tc }
+	audience := func(tc *tokenCase) *tokenCase { tc.Audience = []string{apiAudience}; return tc }
+	set := func(kv ...any) func(h, c map[string]any) {
+		return func(h, c map[string]any) {
+			for i := 0; i < len(kv); i += 3 {
+				m := c
+				if kv[i] == "header" {
+					m = h
+				}
+				if kv[i+2] == nil {
+					delete(m, kv[i+1].(string))
+				} else {
+					m[kv[i+1].(string)] = kv[i+2]
+				}
+			}
+		}
+	}
+	return []*tokenCase{
+		g.machineCase("m2m-jwt", "an M2M JWT as Clerk mints it: scopes from aud", false, nil),
+		g.machineCase("m2m-jwt-scopes", "an M2M JWT with a scopes claim, and custom claims", false,
+			set("claims", "scopes", "mch_a mch_b", "claims", "job", "sync", "claims", "n", 3)),
+		g.machineCase("m2m-jwt-no-cat", "an M2M JWT minted before categories: no cat, no typ", false,
+			set("header", "cat", nil, "header", "typ", nil)),
+		defect(g.machineCase("m2m-jwt-cat-ignore", "an M2M JWT with the ignored category", false,
+			set("header", "cat", catIgnore)), "cat"),
+		defect(g.machineCase("m2m-jwt-cat-session", "an M2M JWT with the session category", false,
+			set("header", "cat", catSession)), "cat"),
+		defect(g.machineCase("m2m-jwt-typ-at-jwt", "a machine subject with typ at+jwt: an M2M JWT of the wrong typ", false,
+			set("header", "typ", "at+jwt")), "typ"),
+		defect(g.machineCase("m2m-jwt-expired", "an M2M JWT expired 10 minutes ago", false,
+			set("claims", "exp", g.now-600, "claims", "iat", g.now-900, "claims", "nbf", g.now-900)), "expired"),
+		defect(g.machineCase("m2m-jwt-nbf", "an M2M JWT valid in 10 minutes", false,
+			set("claims", "nbf", g.now+600)), "not-yet-valid"),
+		defect(g.machineCase("m2m-jwt-no-exp", "an M2M JWT without exp", false, set("claims", "exp", nil)), "malformed"),
+		forged(g.machineCase("m2m-jwt-forged", "an M2M JWT signed by another key", false, nil)),
+		audience(g.machineCase("m2m-jwt-aud-ok", "audience configured, named in aud", false,
+			set("claims", "aud", []string{"mch_x", apiAudience}))),
+		defect(audience(g.machineCase("m2m-jwt-aud-other", "audience configured, aud names machines only", false, nil)), "audience"),
+		audience(g.machineCase("m2m-jwt-aud-missing", "audience configured, no aud: not checked on M2M tokens", false,
+			set("claims", "aud", nil))),
+		g.machineCase("oauth-jwt", "an OAuth access token in JWT format: scope split at spaces", true, nil),
+		g.machineCase("oauth-jwt-app-typ", "typ application/at+jwt, scp as a list", true,
+			set("header", "typ", "application/at+jwt", "claims", "scp", []string{"email", "profile"})),
+		g.machineCase("oauth-jwt-cat", "an OAuth JWT carrying the M2M category: cat is not read", true,
+			set("header", "cat", catM2M)),
+		defect(g.machineCase("oauth-jwt-expired", "an OAuth JWT expired 10 minutes ago", true,
+			set("claims", "exp", g.now-600, "claims", "iat", g.now-900)), "expired"),
+		defect(g.machineCase("oauth-jwt-iat-future", "an OAuth JWT issued in 10 minutes", true,
+			set("claims", "iat", g.now+600)), "not-yet-valid"),
+		defect(g.machineCase("oauth-jwt-no-sub", "an OAuth JWT without sub", true, set("claims", "sub", nil)), "malformed"),
+		forged(g.machineCase("oauth-jwt-forged", "an OAuth JWT signed by another key", true, nil)),
+		defect(g.machineCase("oauth-jwt-alg", "an OAuth JWT whose header says RS512", true,
+			set("header", "alg", "RS512")), "signature", "alg"),
+		audience(g.machineCase("oauth-jwt-aud-ok", "audience configured, named in aud", true, nil)),
+		audience(g.machineCase("oauth-jwt-aud-list", "audience configured, named in an aud list", true,
+			set("claims", "aud", []string{"https://other.example", apiAudience}))),
+		defect(audience(g.machineCase("oauth-jwt-aud-other", "audience configured, aud another API", true,
+			set("claims", "aud", "https://other.example"))), "audience"),
+		defect(audience(g.machineCase("oauth-jwt-aud-missing", "audience configured, no aud: refused for OAuth tokens", true,
+			set("claims", "aud", nil))), "audience"),
+		defect(audience(g.machineCase("oauth-jwt-aud-empty", "audience configured, aud an empty string", true,
+			set("claims", "aud", ""))), "audience"),
+	}
+}
 
 // requestCases put whole requests to both SDKs: where the token is read
 // from (header or __session cookie), which token types are accepted, and
@@ -748,6 +859,10 @@ func (g *generator) requestCases() []*tokenCase {
 	template.Defects = []string{"cat"}
 	machine := g.handCase("", "", func(_, c map[string]any) { c["sub"] = "mch_oracle" }, queries{})
 	machine.Defects = []string{"m2m-subject"}
+	m2mJWT := g.machineCase("", "", false, nil)
+	oauthJWT := g.machineCase("", "", true, nil)
+	expiredM2M := g.machineCase("", "", false, func(_, c map[string]any) { c["exp"], c["iat"], c["nbf"] = g.now-600, g.now-900, g.now-900 })
+	expiredM2M.Defects = []string{"expired"}
 	uat := strconv.FormatInt(g.now-3600, 10)
 	bearer := func(tok string) map[string]string { return map[string]string{"Authorization": "Bearer " + tok} }
 	cookie := func(tok string, withUAT bool) map[string]string {
@@ -769,6 +884,11 @@ func (g *generator) requestCases() []*tokenCase {
 	q := queries{Permissions: []string{"org:teams:read", "org:teams:manage"}, Roles: []string{"admin"}}
 	sessionAndKey := []string{"session_token", "api_key"}
 	goSessionAndKey := []clerk.TokenType{clerk.SessionToken, clerk.APIKeyToken}
+	m2mOnly, goM2MOnly := "m2m_token", []clerk.TokenType{clerk.M2MToken}
+	oauthOnly, goOAuthOnly := "oauth_token", []clerk.TokenType{clerk.OAuthToken}
+	sessionAndM2M, goSessionAndM2M := []string{"session_token", "m2m_token"}, []clerk.TokenType{clerk.SessionToken, clerk.M2MToken}
+	sessionAndOAuth, goSessionAndOAuth := []string{"session_token", "oauth_token"}, []clerk.TokenType{clerk.SessionToken, clerk.OAuthToken}
+	keyAndOAuth, goKeyAndOAuth := []string{"api_key", "oauth_token"}, []clerk.TokenType{clerk.APIKeyToken, clerk.OAuthToken}
 
 	type rc struct {
 		id, note, category string
@@ -810,6 +930,29 @@ func (g *generator) requestCases() []*tokenCase {
 		{"req-header-template", "a JWT-template token (cat) as a bearer token", "cat", bearer(template.Token), nil, nil, template},
 		{"req-header-machine-jwt", "a JWT whose subject is a machine, as a bearer token", "m2m-subject",
 			bearer(machine.Token), nil, nil, machine},
+
+		// Machine JWTs and opaque OAuth access tokens, by accepted types.
+		{"req-m2m-jwt-m2m", "an M2M JWT, M2M tokens accepted", "", bearer(m2mJWT.Token), m2mOnly, goM2MOnly, m2mJWT},
+		{"req-m2m-jwt-mixed", "an M2M JWT, session and M2M tokens accepted", "", bearer(m2mJWT.Token), sessionAndM2M, goSessionAndM2M, m2mJWT},
+		{"req-m2m-jwt-default", "an M2M JWT, session tokens only", "", bearer(m2mJWT.Token), nil, nil, m2mJWT},
+		{"req-m2m-jwt-oauth", "an M2M JWT, OAuth tokens accepted", "", bearer(m2mJWT.Token), oauthOnly, goOAuthOnly, m2mJWT},
+		{"req-m2m-jwt-session-key", "an M2M JWT, session tokens and API keys accepted", "", bearer(m2mJWT.Token), sessionAndKey, goSessionAndKey, m2mJWT},
+		{"req-m2m-jwt-expired", "an expired M2M JWT, M2M tokens accepted", "", bearer(expiredM2M.Token), m2mOnly, goM2MOnly, expiredM2M},
+		{"req-m2m-jwt-cookie", "an M2M JWT in __session, session and M2M tokens accepted", "", cookie(m2mJWT.Token, true), sessionAndM2M, goSessionAndM2M, m2mJWT},
+		{"req-machine-jwt-m2m", "a session-shaped JWT with a machine subject, M2M tokens accepted", "", bearer(machine.Token), m2mOnly, goM2MOnly, machine},
+		{"req-oauth-jwt-oauth", "an OAuth JWT, OAuth tokens accepted", "", bearer(oauthJWT.Token), oauthOnly, goOAuthOnly, oauthJWT},
+		{"req-oauth-jwt-mixed", "an OAuth JWT, session and OAuth tokens accepted", "", bearer(oauthJWT.Token), sessionAndOAuth, goSessionAndOAuth, oauthJWT},
+		{"req-oauth-jwt-default", "an OAuth JWT, session tokens only", "", bearer(oauthJWT.Token), nil, nil, oauthJWT},
+		{"req-oauth-jwt-m2m", "an OAuth JWT, M2M tokens accepted", "", bearer(oauthJWT.Token), m2mOnly, goM2MOnly, oauthJWT},
+		{"req-oat-oauth", "an opaque OAuth token, OAuth tokens accepted", "", bearer(oauthGood), oauthOnly, goOAuthOnly, nil},
+		{"req-oat-key-oauth", "an opaque OAuth token, API keys and OAuth tokens accepted", "", bearer(oauthGood), keyAndOAuth, goKeyAndOAuth, nil},
+		{"req-oat-default", "an opaque OAuth token, session tokens only", "", bearer(oauthGood), nil, nil, nil},
+		{"req-oat-m2m", "an opaque OAuth token, M2M tokens accepted", "", bearer(oauthGood), m2mOnly, goM2MOnly, nil},
+		{"req-oat-cookie", "an opaque OAuth token in __session, OAuth tokens accepted", "machine-cookie", cookie(oauthGood, true), oauthOnly, goOAuthOnly, nil},
+		{"req-oat-unknown", "an opaque OAuth token Clerk does not know (404)", "", bearer(oauthUnknown), oauthOnly, goOAuthOnly, nil},
+		{"req-oat-revoked", "an opaque OAuth token answered with revoked: true", "", bearer(oauthRevoked), oauthOnly, goOAuthOnly, nil},
+		{"req-oat-inactive", "an opaque OAuth token answered with {active: false}", "", bearer(oauthInactive), oauthOnly, goOAuthOnly, nil},
+		{"req-session-m2m", "a session token, M2M tokens accepted", "", bearer(session.Token), m2mOnly, goM2MOnly, session},
 	}
 	out := make([]*tokenCase, len(specs))
 	for i, s := range specs {
@@ -822,8 +965,13 @@ func (g *generator) requestCases() []*tokenCase {
 			tc.Header, tc.Claims, tc.Token, tc.Defects = s.src.Header, s.src.Claims, s.src.Token, s.src.Defects
 			tc.Queries = q
 		}
-		if s.id == "req-header-lowercase-bearer" {
+		switch s.id {
+		case "req-header-lowercase-bearer":
 			tc.Intent = goBearerAnyCase
+		case "req-oat-revoked":
+			tc.Intent = goReadsVerifyFlags
+		case "req-oat-inactive":
+			tc.Intent = goRefusesInactive
 		}
 		out[i] = tc
 	}

@@ -55,6 +55,10 @@ type jsAuth struct {
 	Actor                 map[string]any `json:"actor"`
 	Subject               string         `json:"subject"`
 	Scopes                []string       `json:"scopes"`
+	MachineID             string         `json:"machineId"`
+	ID                    string         `json:"id"`
+	ClientID              string         `json:"clientId"`
+	Claims                map[string]any `json:"claims"`
 	Fea                   string         `json:"fea"`
 	Pla                   string         `json:"pla"`
 }
@@ -106,6 +110,18 @@ var (
 			"authentication schemes; JS strips only \"Bearer \" and reads \"bearer x\" as no token (signed out)",
 		Holds: func(js *jsResult, g *goResult) bool { return !js.Verdict.OK && g.err == nil },
 	}
+	goReadsVerifyFlags = &intentional{
+		Name: "verify-answer-flags",
+		Why: "issue 9 (item 2) and the spec's verify answers: a verification succeeds only when it says the token is " +
+			"neither revoked nor expired; Go refuses a 200 with revoked: true (ErrInvalidToken), JS does not read the flags",
+		Holds: goRefusesWhatJSAccepts,
+	}
+	goRefusesInactive = &intentional{
+		Name: "oauth-inactive",
+		Why: "the spec's POST /oauth_applications/access_tokens/verify answers {\"active\": false} for a token that is " +
+			"not active; Go refuses it (ErrInvalidToken), JS reads it as a token and signs the request in with no subject",
+		Holds: goRefusesWhatJSAccepts,
+	}
 	goRequiresSubAndSid = &intentional{
 		Name: "sub-sid-required",
 		Why: "jwt.ErrTokenMalformed's documentation: Go refuses a session token without sub or sid; " +
@@ -113,6 +129,12 @@ var (
 		Holds: func(js *jsResult, g *goResult) bool { return js.Verdict.OK && errors.Is(g.err, jwt.ErrTokenMalformed) },
 	}
 )
+
+// goRefusesWhatJSAccepts holds when JS signs in a request that Go refuses
+// as the token's fault.
+func goRefusesWhatJSAccepts(js *jsResult, g *goResult) bool {
+	return js.Verdict.OK && errors.Is(g.err, clerk.ErrInvalidToken)
+}
 
 // outcome is the comparison of one case.
 type outcome struct {
@@ -169,6 +191,9 @@ func compare(tc *tokenCase, js *jsResult, g *goResult) outcome {
 // jsClass maps JS's refusal to a coarse class shared with goClass; "" when
 // no mapping is meaningful.
 func jsClass(tc *tokenCase, js *jsResult) string {
+	if c := machineClass(js); c != "" {
+		return c
+	}
 	switch r, msg := js.Verdict.Reason, js.Verdict.Message; r {
 	case "token-expired":
 		return "expired"
@@ -211,6 +236,34 @@ func jsClass(tc *tokenCase, js *jsResult) string {
 	return ""
 }
 
+// machineClass classifies the refusal of a machine token, whose reason is
+// one of few codes (token-verification-failed, token-invalid) and whose
+// message says the rest; "" for a session token's refusal.
+func machineClass(js *jsResult) string {
+	if t := js.Verdict.TokenType; t != "m2m_token" && t != "oauth_token" && t != "api_key" {
+		return ""
+	}
+	r, msg := js.Verdict.Reason, js.Verdict.Message
+	if r != "token-verification-failed" && r != "token-invalid" {
+		return ""
+	}
+	for _, m := range []struct{ part, class string }{
+		{"expired", "expired"},
+		{"signature", "signature"},
+		{"not before", "not-yet-valid"},
+		{"issued at", "not-yet-valid"},
+		{"audience", "audience"},
+		{"algorithm", "alg"},
+		{"JWT type", "typ"},
+		{"category", "cat"},
+	} {
+		if strings.Contains(msg, m.part) {
+			return m.class
+		}
+	}
+	return "malformed"
+}
+
 // tokenClass says why a token is not a session token: its typ, its
 // machine subject or its category.
 func tokenClass(tc *tokenCase) string {
@@ -239,6 +292,7 @@ func goClass(err error) string {
 		{jwt.ErrInvalidAuthorizedParty, "azp"},
 		{jwt.ErrInvalidIssuer, "issuer"},
 		{jwt.ErrSessionPending, "pending"},
+		{jwt.ErrInvalidAudience, "audience"},
 		{jwt.ErrTokenSignatureInvalid, "signature"},
 		{jwt.ErrUnsupportedAlgorithm, "alg"},
 		{jwt.ErrTokenMalformed, "malformed"},
@@ -319,12 +373,26 @@ func compareAuth(o *outcome, tc *tokenCase, js *jsResult, g *goResult) {
 				}
 			}
 		}
-	case clerk.APIKeyToken, clerk.M2MToken:
+	case clerk.APIKeyToken, clerk.M2MToken, clerk.OAuthToken:
 		field("machine", "subject", ja.Subject, a.Subject)
 		field("machine", "scopes", sorted(ja.Scopes), sorted(a.Scopes))
-		if a.TokenType == clerk.APIKeyToken {
+		switch a.TokenType {
+		case clerk.APIKeyToken:
 			field("machine", "userId", ja.UserID, a.UserID)
 			field("machine", "orgId", ja.OrgID, a.OrgID)
+			field("machine", "id", ja.ID, a.APIKey.ID)
+		case clerk.M2MToken:
+			field("machine", "machineId", ja.MachineID, a.Subject)
+			field("machine", "id", ja.ID, a.M2MToken.ID)
+			var claims map[string]any
+			if err := a.M2MToken.Claims.Decode(&claims); err != nil {
+				o.add("machine", "Go's M2M claims do not decode: %v", err)
+			}
+			field("machine", "claims", ja.Claims, claims)
+		case clerk.OAuthToken:
+			field("machine", "userId", ja.UserID, a.UserID)
+			field("machine", "clientId", ja.ClientID, a.ClientID)
+			field("machine", "id", ja.ID, a.OAuthToken.ID)
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/go-clerk/clerk"
+	"github.com/go-clerk/clerk/apikeys"
 	"github.com/go-clerk/clerk/jwt"
 )
 
@@ -71,6 +72,23 @@ func TestCompare(t *testing.T) {
 		{"different class", func() (*jsResult, *goResult) {
 			return refused("token-invalid-issuer", "", wrapped(jwt.ErrSessionPending))
 		}, []string{"reason"}},
+		{"a machine token's refusal, classed by its message", func() (*jsResult, *goResult) {
+			js, g := refused("token-verification-failed", "JWT is expired. Expiry date: ...", wrapped(jwt.ErrTokenExpired))
+			js.Verdict.TokenType = "oauth_token"
+			return js, g
+		}, nil},
+		{"a machine token refused for another reason", func() (*jsResult, *goResult) {
+			js, g := refused("token-verification-failed", "JWT signature is invalid.", wrapped(jwt.ErrInvalidAudience))
+			js.Verdict.TokenType = "m2m_token"
+			return js, g
+		}, []string{"reason"}},
+		{"machine fields differ", func() (*jsResult, *goResult) {
+			js, g := accepted()
+			js.Auth = &jsAuth{TokenType: "oauth_token", Subject: "user_1", UserID: "user_1", ClientID: "client_1", ID: "oat_1"}
+			g.auth = &clerk.Auth{TokenType: clerk.OAuthToken, Subject: "user_1", UserID: "user_1", ClientID: "client_2",
+				OAuthToken: &apikeys.OAuthToken{ID: "oat_1"}}
+			return js, g
+		}, []string{"machine"}},
 		{"Go blames something else than the token", func() (*jsResult, *goResult) {
 			return refused("token-invalid-signature", "", fmt.Errorf("keys unavailable"))
 		}, []string{"reason"}},

@@ -30,7 +30,14 @@ globalThis.fetch = async (input, init = {}) => {
   // Canned replies are keyed without the API version path.
   const key = `${req.method} ${url.pathname.replace(/^\/v1(?=\/)/, '')}`;
   calls.push(`${key} (${url.host})`);
-  const reply = cannedApi[key];
+  let reply = cannedApi[key];
+  if (reply?.byToken) {
+    // One reply per token: the token is the body's access_token, token or
+    // secret (the verify endpoints' names).
+    const body = await req.clone().json().catch(() => ({}));
+    const token = body.access_token ?? body.token ?? body.secret;
+    reply = reply.byToken[token] ?? reply.default;
+  }
   if (!reply) {
     throw new TypeError(`oracle: network disabled (${key})`);
   }
@@ -58,6 +65,7 @@ function tokenOptions(c) {
   const o = { jwtKey: config.jwtKey };
   if (c.authorizedParties) o.authorizedParties = c.authorizedParties;
   if (c.issuer) o.issuer = c.issuer;
+  if (c.audience) o.audience = c.audience;
   return o;
 }
 
@@ -77,7 +85,7 @@ function describeAuth(a) {
   };
   for (const k of [
     'userId', 'sessionId', 'sessionStatus', 'orgId', 'orgRole', 'orgSlug', 'orgPermissions',
-    'factorVerificationAge', 'actor', 'subject', 'scopes', 'machineId', 'id',
+    'factorVerificationAge', 'actor', 'subject', 'scopes', 'machineId', 'id', 'clientId', 'claims',
   ]) {
     if (k in a) out[k] = a[k] ?? null;
   }
@@ -183,9 +191,13 @@ async function runVerify(c) {
     }
   }
   // 3. The same token as a bearer token through authenticateRequest: the
-  // verdict a JS server gives (token-class checks, pending sessions).
+  // verdict a JS server gives (token-class checks, pending sessions). With
+  // acceptsToken 'any', a machine JWT is verified as its own type, and the
+  // session builder's object (built when verifyToken let an M2M JWT
+  // through) is not what the server answers with.
   const r = await viaRequest(c);
   res.verdict = r.verdict;
+  if (r.verdict.tokenType !== 'session_token') built = null;
   if (r.verdict.ok) {
     res.auth = describeAuth(built ?? r.authObject);
     res.has = hasAnswers(built ?? r.authObject, c.queries);

@@ -11,7 +11,6 @@ import (
 	"encoding/pem"
 	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -50,6 +49,8 @@ func TestClerkJSOracle(t *testing.T) {
 		cases = append(cases, g.randomCase(i))
 	}
 	cases = append(cases, g.handCases()...)
+	cases = append(cases, g.machineCases()...)
+	cases = append(cases, anyTwins(cases)...)
 	cases = append(cases, g.requestCases()...)
 	if signed := countTokens(cases); signed < minTokens {
 		t.Fatalf("only %d signed tokens, want at least %d", signed, minTokens)
@@ -106,6 +107,21 @@ func checkAnchors(t *testing.T, js map[string]*jsResult) {
 	if r := js["typ-at-jwt"]; r == nil || r.Verdict.OK {
 		t.Fatalf("the oracle is broken: typ at+jwt should be refused, got %s", show(r))
 	}
+	// Machine tokens: refused as session tokens, accepted as their own
+	// types, with what Clerk's models say of them.
+	for id, want := range map[string]string{
+		"m2m-jwt/any": "m2m_token", "oauth-jwt/any": "oauth_token", "typ-at-jwt/any": "oauth_token",
+		"req-m2m-jwt-m2m": "m2m_token", "req-oat-oauth": "oauth_token",
+	} {
+		if r := js[id]; r == nil || !r.Verdict.OK || r.Auth == nil || r.Auth.TokenType != want || r.Auth.Subject == "" {
+			t.Fatalf("the oracle is broken: %s should be accepted as a %s, got %s", id, want, show(r))
+		}
+	}
+	for _, id := range []string{"m2m-jwt", "oauth-jwt", "m2m-jwt-forged/any", "oauth-jwt-aud-other/any", "req-oat-default"} {
+		if r := js[id]; r == nil || r.Verdict.OK {
+			t.Fatalf("the oracle is broken: %s should be refused, got %s", id, show(r))
+		}
+	}
 }
 
 // requireOracle returns node's path, or skips (fails under
@@ -154,10 +170,13 @@ func countTokens(cases []*tokenCase) int {
 	return len(seen)
 }
 
-// apiReply is a canned Backend API answer.
+// apiReply is a canned Backend API answer; with ByToken, the answer for
+// each token the request's body carries (as access_token, token or
+// secret).
 type apiReply struct {
-	Status int `json:"status,omitempty"`
-	Body   any `json:"body"`
+	Status  int                 `json:"status,omitempty"`
+	Body    any                 `json:"body"`
+	ByToken map[string]apiReply `json:"byToken,omitempty"`
 }
 
 // fakeAPI answers the Backend API's machine-token verify endpoints, the same
@@ -184,11 +203,20 @@ func newFakeAPI(t *testing.T) *fakeAPI {
 			"revoked": false, "revocation_reason": nil, "expired": false, "expiration": nil,
 			"created_at": created, "updated_at": created,
 		}},
+		"POST /oauth_applications/access_tokens/verify": {ByToken: oauthReplies(created)},
 	}}
 	f.srv = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.Copy(io.Discard, r.Body)
+		var body struct {
+			AccessToken string `json:"access_token"`
+			Token       string `json:"token"`
+			Secret      string `json:"secret"`
+		}
+		_ = json.NewDecoder(r.Body).Decode(&body)
 		key := r.Method + " " + strings.TrimPrefix(r.URL.Path, "/v1")
 		reply, ok := f.replies[key]
+		if ok && reply.ByToken != nil {
+			reply, ok = reply.ByToken[cmp.Or(body.AccessToken, body.Token, body.Secret)]
+		}
 		if !ok {
 			t.Errorf("fake Backend API: unexpected call %s", key)
 			http.Error(w, `{"errors":[{"code":"resource_not_found","message":"not found"}]}`, http.StatusNotFound)
@@ -202,6 +230,44 @@ func newFakeAPI(t *testing.T) *fakeAPI {
 	return f
 }
 
+// oauthReplies are the canned answers of the OAuth verify endpoint, by
+// token: a valid token, a revoked one, an inactive one, an unknown one.
+func oauthReplies(created int64) map[string]apiReply {
+	tok := func(revoked bool) map[string]any {
+		return map[string]any{
+			"object": "clerk_idp_oauth_access_token", "id": "oat_id_oracle", "client_id": "client_oracle",
+			"subject": "user_oracle", "scopes": []string{"read", "write"}, "revoked": revoked, "revocation_reason": nil,
+			"expired": false, "expiration": nil, "created_at": created, "updated_at": created,
+		}
+	}
+	return map[string]apiReply{
+		oauthGood:     {Body: tok(false)},
+		oauthRevoked:  {Body: tok(true)},
+		oauthInactive: {Body: map[string]any{"active": false}},
+		oauthUnknown: {Status: http.StatusNotFound, Body: map[string]any{"errors": []map[string]any{
+			{"code": "resource_not_found", "message": "not found", "long_message": "OAuth access token not found"}}}},
+	}
+}
+
+// anyTwins returns, for every bare-token case, its twin put with
+// acceptsToken 'any' to JS and to Go's VerifyToken, which accepts every
+// token type: machine JWTs among the tokens are then verified as their own
+// types by both. (The case itself goes through authenticateRequest's
+// default, session tokens only, on both sides.)
+func anyTwins(cases []*tokenCase) []*tokenCase {
+	var out []*tokenCase
+	for _, tc := range cases {
+		if tc.Kind != "verify" {
+			continue
+		}
+		twin := *tc
+		twin.ID += "/any"
+		twin.JSAccepts = "any"
+		out = append(out, &twin)
+	}
+	return out
+}
+
 // jsCase is a case as oracle.mjs reads it.
 type jsCase struct {
 	ID                string       `json:"id"`
@@ -209,6 +275,7 @@ type jsCase struct {
 	Token             string       `json:"token,omitempty"`
 	AuthorizedParties []string     `json:"authorizedParties,omitempty"`
 	Issuer            string       `json:"issuer,omitempty"`
+	Audience          []string     `json:"audience,omitempty"`
 	AcceptsToken      any          `json:"acceptsToken,omitempty"`
 	Request           *requestSpec `json:"request,omitempty"`
 	Queries           queries      `json:"queries"`
@@ -225,7 +292,7 @@ func runOracle(t *testing.T, node, pemKey string, api *fakeAPI, cases []*tokenCa
 		"jwtKey": pemKey, "secretKey": secretKey, "publishableKey": publishableKey(), "api": api.replies,
 	}}
 	for _, tc := range cases {
-		jc := jsCase{ID: tc.ID, Kind: tc.Kind, AuthorizedParties: tc.Parties, Issuer: tc.Issuer,
+		jc := jsCase{ID: tc.ID, Kind: tc.Kind, AuthorizedParties: tc.Parties, Issuer: tc.Issuer, Audience: tc.Audience,
 			AcceptsToken: tc.JSAccepts, Request: tc.Request, Queries: tc.Queries}
 		if tc.Kind == "verify" {
 			jc.Token = tc.Token
@@ -283,8 +350,8 @@ func pinnedVersions(t *testing.T) map[string]string {
 }
 
 // goSide answers the cases with the Go SDK, configured as a user would:
-// clerk.New with the JWT key, the authorized parties and, for whole
-// requests, the publishable key. The Backend API is the fake.
+// clerk.New with the JWT key, the authorized parties, the audience and,
+// for whole requests, the publishable key. The Backend API is the fake.
 type goSide struct {
 	pem, apiURL string
 	mu          sync.Mutex
@@ -293,7 +360,7 @@ type goSide struct {
 
 func (s *goSide) client(t *testing.T, tc *tokenCase) *clerk.Client {
 	t.Helper()
-	key := fmt.Sprintf("%s|%q|%s", tc.Kind, tc.Parties, tc.Issuer)
+	key := fmt.Sprintf("%s|%q|%s|%q", tc.Kind, tc.Parties, tc.Issuer, tc.Audience)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if c, ok := s.clients[key]; ok {
@@ -305,6 +372,9 @@ func (s *goSide) client(t *testing.T, tc *tokenCase) *clerk.Client {
 	}
 	if tc.Issuer != "" {
 		opts = append(opts, clerk.WithJWTOptions(jwt.WithIssuer(tc.Issuer)))
+	}
+	if len(tc.Audience) > 0 {
+		opts = append(opts, clerk.WithAudience(tc.Audience...))
 	}
 	if tc.Kind == "request" {
 		opts = append(opts, clerk.WithPublishableKey(publishableKey()))
@@ -326,7 +396,10 @@ func (s *goSide) close() {
 }
 
 // eval verifies tc's token (or authenticates its request) and asks the
-// case's has() questions of an accepted session token.
+// case's has() questions of an accepted session token. A bare token goes,
+// as JS's does, as a bearer token through AuthenticateRequest's default
+// (session tokens only), or, for a twin put to JS with acceptsToken 'any',
+// to VerifyToken, which accepts every type.
 func (s *goSide) eval(t *testing.T, tc *tokenCase) *goResult {
 	t.Helper()
 	c := s.client(t, tc)
@@ -336,7 +409,13 @@ func (s *goSide) eval(t *testing.T, tc *tokenCase) *goResult {
 	)
 	switch tc.Kind {
 	case "verify":
-		a, err = c.VerifyToken(t.Context(), tc.Token)
+		if tc.JSAccepts == "any" {
+			a, err = c.VerifyToken(t.Context(), tc.Token)
+			break
+		}
+		r := httptest.NewRequestWithContext(t.Context(), http.MethodGet, appOrigin+"/api/resource", nil)
+		r.Header.Set("Authorization", "Bearer "+tc.Token)
+		a, err = c.AuthenticateRequest(r)
 	case "request":
 		r := httptest.NewRequestWithContext(t.Context(), tc.Request.Method, tc.Request.URL, nil)
 		for k, v := range tc.Request.Headers {
