@@ -114,19 +114,19 @@ type CreateM2MTokenParams struct {
 // Create mints an M2M token for the machine whose secret key the params
 // carry or, when they carry none (params may then be nil), for the machine
 // whose secret key the client was built with (clerk.NewMachine,
-// clerk.WithMachineSecretKey); without either it fails with
-// clerk.ErrInvalidParams before any request. The answer is the only one
-// that carries the Token. The machine key never appears in a returned error.
-// Clerk API: POST /m2m_tokens (201).
+// clerk.WithMachineSecretKey). Without either, the request goes with the
+// client's instance secret key, as Clerk's JS SDK sends it, and Clerk
+// answers whether that key may mint (the endpoint documents a machine
+// secret key). The answer is the only one that carries the Token. The
+// machine key never appears in a returned error. Clerk API:
+// POST /m2m_tokens (201).
 func (s *M2MTokenService) Create(ctx context.Context, params *CreateM2MTokenParams) (*M2MToken, error) {
 	if params == nil {
 		params = &CreateM2MTokenParams{} // the endpoint wants a body
 	}
 	key := params.MachineSecretKey.Reveal()
 	if key == "" {
-		if key = s.machineKey(); key == "" {
-			return nil, fmt.Errorf("%w: the machine's secret key is required: in CreateM2MTokenParams.MachineSecretKey, or the client's (clerk.NewMachine, clerk.WithMachineSecretKey)", internal.ErrInvalidParams)
-		}
+		key = s.machineKey() // "" sends the client's own key
 	}
 	if strings.ContainsFunc(key, func(r rune) bool { return r <= ' ' || r == 0x7f }) {
 		return nil, fmt.Errorf("%w: the machine's secret key has white space or control characters", internal.ErrInvalidParams)
