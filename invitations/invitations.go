@@ -39,9 +39,7 @@ type ListParams struct {
 // spec documents only the bare array, which decodes too, with TotalCount 0.
 // Clerk API: GET /invitations.
 func (s *Service) List(ctx context.Context, params *ListParams) (*Page[Invitation], error) {
-	q := internal.Query(params)
-	q.Set("paginated", "true")
-	return internal.List[Invitation](ctx, s.core(), "/invitations", q)
+	return internal.List[Invitation](ctx, s.core(), "/invitations", internal.Paginated(params))
 }
 
 // All iterates over every invitation that matches params, fetching pages
@@ -94,7 +92,7 @@ const (
 // clerk.ErrInvalidParams. Clerk API: POST /invitations.
 func (s *Service) Create(ctx context.Context, params *CreateParams) (*Invitation, error) {
 	if params == nil {
-		return nil, errNilParams("Invitations.Create")
+		return nil, internal.NoParams("Invitations.Create")
 	}
 	if err := requireEmail(params.EmailAddress); err != nil {
 		return nil, err
@@ -118,11 +116,6 @@ func (s *Service) CreateMany(ctx context.Context, params []CreateParams) ([]*Inv
 // revoked. Clerk API: POST /invitations/{invitation_id}/revoke.
 func (s *Service) Revoke(ctx context.Context, invitationID string) (*Invitation, error) {
 	return internal.Call[Invitation](ctx, s.core(), http.MethodPost, "/invitations/{invitation_id}/revoke", nil, invitationID)
-}
-
-// errNilParams is the error of a create called with nil params.
-func errNilParams(method string) error {
-	return fmt.Errorf("%w: %s needs params", internal.ErrInvalidParams, method)
 }
 
 // requireEmail refuses an empty email address, the one required field of

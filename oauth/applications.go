@@ -56,10 +56,7 @@ func (s *ApplicationService) Create(ctx context.Context, params *CreateParams) (
 // Update changes an OAuth application's fields; nil params change nothing.
 // Clerk API: PATCH /oauth_applications/{oauth_application_id}.
 func (s *ApplicationService) Update(ctx context.Context, applicationID string, params *UpdateParams) (*Application, error) {
-	if params == nil {
-		params = &UpdateParams{} // the endpoint wants a body
-	}
-	return internal.Call[Application](ctx, s.core(), http.MethodPatch, "/oauth_applications/{oauth_application_id}", params, applicationID)
+	return internal.Call[Application](ctx, s.core(), http.MethodPatch, "/oauth_applications/{oauth_application_id}", internal.OrEmpty(params), applicationID)
 }
 
 // Delete deletes an OAuth application; this cannot be undone. Clerk API:
