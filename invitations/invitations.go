@@ -94,7 +94,7 @@ func (s *Service) Create(ctx context.Context, params *CreateParams) (*Invitation
 	if params == nil {
 		return nil, internal.NoParams("Invitations.Create")
 	}
-	if err := requireEmail(params.EmailAddress); err != nil {
+	if err := internal.Required("email_address", params.EmailAddress); err != nil {
 		return nil, err
 	}
 	return internal.Call[Invitation](ctx, s.core(), http.MethodPost, "/invitations", params)
@@ -118,15 +118,6 @@ func (s *Service) Revoke(ctx context.Context, invitationID string) (*Invitation,
 	return internal.Call[Invitation](ctx, s.core(), http.MethodPost, "/invitations/{invitation_id}/revoke", nil, invitationID)
 }
 
-// requireEmail refuses an empty email address, the one required field of
-// an invitation and of a waitlist entry.
-func requireEmail(email string) error {
-	if email == "" {
-		return fmt.Errorf("%w: email_address is required", internal.ErrInvalidParams)
-	}
-	return nil
-}
-
 // checkMany refuses an empty bulk request, or one whose i-th item has no
 // email address.
 func checkMany(n int, email func(i int) string) error {
@@ -134,7 +125,7 @@ func checkMany(n int, email func(i int) string) error {
 		return fmt.Errorf("%w: a bulk create needs at least one item", internal.ErrInvalidParams)
 	}
 	for i := range n {
-		if err := requireEmail(email(i)); err != nil {
+		if err := internal.Required("email_address", email(i)); err != nil {
 			return fmt.Errorf("item %d: %w", i, err)
 		}
 	}

@@ -61,7 +61,7 @@ func (s *WaitlistService) Create(ctx context.Context, params *WaitlistEntryParam
 	if params == nil {
 		return nil, internal.NoParams("Waitlist.Create")
 	}
-	if err := requireEmail(params.EmailAddress); err != nil {
+	if err := internal.Required("email_address", params.EmailAddress); err != nil {
 		return nil, err
 	}
 	return internal.Call[WaitlistEntry](ctx, s.core(), http.MethodPost, "/waitlist_entries", params)

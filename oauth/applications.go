@@ -47,8 +47,11 @@ func (s *ApplicationService) Get(ctx context.Context, applicationID string) (*Ap
 // Nil params or an empty Name fail with clerk.ErrInvalidParams before any
 // request. Clerk API: POST /oauth_applications.
 func (s *ApplicationService) Create(ctx context.Context, params *CreateParams) (*Application, error) {
-	if params == nil || params.Name == "" {
-		return nil, fmt.Errorf("%w: Create needs params with a Name", internal.ErrInvalidParams)
+	if params == nil {
+		return nil, internal.NoParams("OAuthApplications.Create")
+	}
+	if err := internal.Required("name", params.Name); err != nil {
+		return nil, err
 	}
 	return internal.Call[Application](ctx, s.core(), http.MethodPost, "/oauth_applications", params)
 }
