@@ -4,11 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
 
@@ -22,7 +19,7 @@ import (
 func Example() {
 	srv := fakeClerk()
 	defer srv.Close()
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -60,18 +57,15 @@ func Example() {
 }
 
 // fakeClerk is a tiny in-memory stand-in for the Backend API: just the
-// organization and membership endpoints the example calls.
-func fakeClerk() *httptest.Server {
+// organization and membership endpoints the example calls, on spectest's
+// example server (requests and answers checked against the spec).
+func fakeClerk() *spectest.Server {
 	var (
 		mu      sync.Mutex
 		orgs    = map[string]*organizations.Organization{}
 		members = map[string][]*organizations.OrganizationMembership{}
 		emails  = map[string]string{"user_ada": "ada@example.com", "user_grace": "grace@example.com"}
 	)
-	reply := func(w http.ResponseWriter, v any) {
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(v)
-	}
 	join := func(o *organizations.Organization, userID, role string) *organizations.OrganizationMembership {
 		m := &organizations.OrganizationMembership{
 			Object: "organization_membership", ID: "orgmem_" + strconv.Itoa(len(members[o.ID])+1),
@@ -81,8 +75,9 @@ func fakeClerk() *httptest.Server {
 		members[o.ID] = append(members[o.ID], m)
 		return m
 	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /v1/organizations", func(w http.ResponseWriter, r *http.Request) {
+	srv := spectest.NewExampleServer()
+	mux := srv.Mux
+	mux.HandleFunc("POST /organizations", func(w http.ResponseWriter, r *http.Request) {
 		var p organizations.CreateParams
 		_ = json.NewDecoder(r.Body).Decode(&p)
 		mu.Lock()
@@ -91,50 +86,49 @@ func fakeClerk() *httptest.Server {
 			Name: p.Name, Slug: *p.Slug, CreatedBy: *p.CreatedBy, CreatedAt: time.Now(), UpdatedAt: time.Now()}
 		orgs[o.ID] = o
 		join(o, o.CreatedBy, "org:admin") // the creator becomes the first admin
-		reply(w, o)
+		spectest.WriteJSON(w, http.StatusOK, o)
 	})
-	mux.HandleFunc("POST /v1/organizations/{id}/memberships", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("POST /organizations/{id}/memberships", func(w http.ResponseWriter, r *http.Request) {
 		var p organizations.CreateMembershipParams
 		_ = json.NewDecoder(r.Body).Decode(&p)
 		mu.Lock()
 		defer mu.Unlock()
-		reply(w, join(orgs[r.PathValue("id")], p.UserID, p.Role))
+		spectest.WriteJSON(w, http.StatusOK, join(orgs[r.PathValue("id")], p.UserID, p.Role))
 	})
-	mux.HandleFunc("GET /v1/organizations/{id}/memberships", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET /organizations/{id}/memberships", func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		defer mu.Unlock()
 		all := members[r.PathValue("id")]
 		offset, _ := strconv.Atoi(r.URL.Query().Get("offset"))
 		limit, _ := strconv.Atoi(r.URL.Query().Get("limit"))
 		page := all[min(offset, len(all)):min(offset+limit, len(all))]
-		reply(w, organizations.Page[organizations.OrganizationMembership]{Data: page, TotalCount: int64(len(all))})
+		spectest.WriteJSON(w, http.StatusOK, organizations.Page[organizations.OrganizationMembership]{Data: page, TotalCount: int64(len(all))})
 	})
-	return httptest.NewServer(mux)
+	return srv
 }
 
 // A B2B setup: a custom permission, a role that grants it, offered in the
 // default role set, and the customer's e-mail domain, whose users get an
 // invitation to the organization.
 func Example_rolesAndDomains() {
-	srv := specFake(map[string]string{
-		"POST /v1/organization_permissions": `{"object":"permission","id":"perm_1","name":"Read invoices",
-			"key":"org:invoices:read","description":"","type":"custom","created_at":1716883200000,"updated_at":1716883200000}`,
-		"POST /v1/organization_roles": `{"object":"role","id":"role_1","name":"Billing","key":"org:billing",
-			"description":null,"is_creator_eligible":false,"created_at":1716883200000,"updated_at":1716883200000,
-			"permissions":[{"object":"permission","id":"perm_1","name":"Read invoices","key":"org:invoices:read",
-				"description":"","type":"custom","created_at":1716883200000,"updated_at":1716883200000}]}`,
-		"POST /v1/role_sets/role_set:default/roles": `{"object":"role_set","id":"rs_1","name":"Default","key":"role_set:default",
-			"description":null,"type":"initial","created_at":1716883200000,"updated_at":1716883200000,"roles":[
-				{"object":"role_set_item","id":"role_admin","name":"Admin","key":"org:admin","description":null,"created_at":1716883200000,"updated_at":1716883200000},
-				{"object":"role_set_item","id":"role_member","name":"Member","key":"org:member","description":null,"created_at":1716883200000,"updated_at":1716883200000},
-				{"object":"role_set_item","id":"role_1","name":"Billing","key":"org:billing","description":null,"created_at":1716883200000,"updated_at":1716883200000}]}`,
-		"POST /v1/organizations/org_acme/domains": `{"object":"organization_domain","id":"orgdmn_1","organization_id":"org_acme",
-			"name":"acme.com","enrollment_mode":"automatic_invitation","affiliation_email_address":null,
-			"affiliation_verification":null,"ownership_verification":null,"verification":null,
-			"total_pending_invitations":0,"total_pending_suggestions":0,"created_at":1716883200000,"updated_at":1716883200000}`,
-	})
+	srv := spectest.NewExampleServer()
 	defer srv.Close()
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"), clerk.WithMaxRetries(0))
+	srv.Answer("POST /organization_permissions", http.StatusOK, `{"object":"permission","id":"perm_1","name":"Read invoices",
+		"key":"org:invoices:read","description":"","type":"custom","created_at":1716883200000,"updated_at":1716883200000}`)
+	srv.Answer("POST /organization_roles", http.StatusOK, `{"object":"role","id":"role_1","name":"Billing","key":"org:billing",
+		"description":null,"is_creator_eligible":false,"created_at":1716883200000,"updated_at":1716883200000,
+		"permissions":[{"object":"permission","id":"perm_1","name":"Read invoices","key":"org:invoices:read",
+			"description":"","type":"custom","created_at":1716883200000,"updated_at":1716883200000}]}`)
+	srv.Answer("POST /role_sets/role_set:default/roles", http.StatusOK, `{"object":"role_set","id":"rs_1","name":"Default","key":"role_set:default",
+		"description":null,"type":"initial","created_at":1716883200000,"updated_at":1716883200000,"roles":[
+			{"object":"role_set_item","id":"role_admin","name":"Admin","key":"org:admin","description":null,"created_at":1716883200000,"updated_at":1716883200000},
+			{"object":"role_set_item","id":"role_member","name":"Member","key":"org:member","description":null,"created_at":1716883200000,"updated_at":1716883200000},
+			{"object":"role_set_item","id":"role_1","name":"Billing","key":"org:billing","description":null,"created_at":1716883200000,"updated_at":1716883200000}]}`)
+	srv.Answer("POST /organizations/org_acme/domains", http.StatusOK, `{"object":"organization_domain","id":"orgdmn_1","organization_id":"org_acme",
+		"name":"acme.com","enrollment_mode":"automatic_invitation","affiliation_email_address":null,
+		"affiliation_verification":null,"ownership_verification":null,"verification":null,
+		"total_pending_invitations":0,"total_pending_suggestions":0,"created_at":1716883200000,"updated_at":1716883200000}`)
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -176,32 +170,4 @@ func Example_rolesAndDomains() {
 	// org:billing grants org:invoices:read
 	// org:admin org:member org:billing in role_set:default
 	// acme.com automatic_invitation
-}
-
-// specFake is a fake Backend API that answers each "METHOD /v1/path" of
-// answers after checking the request, and the answer, against the spec: a
-// request that departs from it is answered 400, which the example would
-// print.
-func specFake(answers map[string]string) *httptest.Server {
-	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		w.Header().Set("Content-Type", "application/json")
-		status, problem := http.StatusOK, error(nil)
-		answer, ok := answers[r.Method+" "+r.URL.Path]
-		switch _, err := spectest.ValidateRequest(r, body); {
-		case err != nil:
-			status, problem = http.StatusBadRequest, err
-		case !ok:
-			status, problem = http.StatusNotFound, fmt.Errorf("no answer for %s %s", r.Method, r.URL.Path)
-		default:
-			if err := spectest.ValidateResponse(r, status, w.Header(), []byte(answer)); err != nil {
-				status, problem = http.StatusInternalServerError, err
-			}
-		}
-		if problem != nil {
-			answer = fmt.Sprintf(`{"errors":[{"code":"fake","message":%q,"long_message":""}]}`, strings.ReplaceAll(problem.Error(), "\n", " "))
-		}
-		w.WriteHeader(status)
-		_, _ = io.WriteString(w, answer)
-	}))
 }

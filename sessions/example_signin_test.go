@@ -3,11 +3,9 @@ package sessions_test
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"strings"
 
 	"github.com/go-clerk/clerk"
-	"github.com/go-clerk/clerk/internal/spectest"
 	"github.com/go-clerk/clerk/sessions"
 )
 
@@ -15,7 +13,7 @@ import (
 // (or hand its token to your front end as a ticket). Printing the token
 // never shows the credential; Reveal does.
 func ExampleSignInTokenService_Create() {
-	c, done := specClient()
+	c, done := exampleClient()
 	defer done()
 	ctx := context.Background()
 
@@ -42,7 +40,7 @@ func ExampleSignInTokenService_Create() {
 
 // Refresh answers a token or cookies, as the params ask; Object says which.
 func ExampleService_Refresh() {
-	c, done := specClient()
+	c, done := exampleClient()
 	defer done()
 
 	r, err := c.Sessions.Refresh(context.Background(), "sess_laptop", &sessions.RefreshParams{
@@ -62,29 +60,4 @@ func ExampleService_Refresh() {
 	}
 	// Output:
 	// token [redacted] true
-}
-
-// specClient is a Client of spectest's spec-checking server, which
-// answers the calls of the examples above from memory; done closes both.
-func specClient() (c *clerk.Client, done func()) {
-	srv, closeSrv := spectest.NewExampleServer(spectest.WithResponseValidation())
-	token := func(status string) string {
-		return `{"object":"sign_in_token","id":"sit_1","status":"` + status + `","user_id":"user_ada",
-			"token":"ticket","url":"https://accounts.example.com/sign-in?__clerk_ticket=ticket",
-			"created_at":1700000000000,"updated_at":1700000000000}`
-	}
-	srv.Mux.HandleFunc("POST /sign_in_tokens", func(w http.ResponseWriter, r *http.Request) {
-		spectest.WriteJSON(w, 200, token("pending"))
-	})
-	srv.Mux.HandleFunc("POST /sign_in_tokens/{id}/revoke", func(w http.ResponseWriter, r *http.Request) {
-		spectest.WriteJSON(w, 200, token("revoked"))
-	})
-	srv.Mux.HandleFunc("POST /sessions/{id}/refresh", func(w http.ResponseWriter, r *http.Request) {
-		spectest.WriteJSON(w, 200, `{"object":"token","jwt":"eyJhbGciOiJSUzI1NiJ9.e30.sig"}`)
-	})
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL))
-	if err != nil {
-		panic(err)
-	}
-	return c, func() { c.Close(); closeSrv() }
 }

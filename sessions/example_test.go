@@ -2,14 +2,13 @@ package sessions_test
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"sync"
 	"time"
 
 	"github.com/go-clerk/clerk"
+	"github.com/go-clerk/clerk/internal/spectest"
 	"github.com/go-clerk/clerk/sessions"
 )
 
@@ -75,19 +74,11 @@ func ExampleService_CreateToken() {
 	// true
 }
 
-// exampleClient is a Client of the fake below; done closes both.
+// exampleClient is a Client of spectest's example server (requests and
+// answers checked against the spec), which answers the calls of the
+// examples from memory; done closes both.
 func exampleClient() (c *clerk.Client, done func()) {
-	srv := fakeClerk()
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
-	if err != nil {
-		panic(err)
-	}
-	return c, func() { c.Close(); srv.Close() }
-}
-
-// fakeClerk is a tiny in-memory stand-in for the Backend API: just the
-// session endpoints the examples call.
-func fakeClerk() *httptest.Server {
+	srv := spectest.NewExampleServer()
 	var mu sync.Mutex
 	now := time.Now()
 	all := []*sessions.Session{
@@ -95,38 +86,43 @@ func fakeClerk() *httptest.Server {
 		{Object: "session", ID: "sess_phone", UserID: "user_ada", Status: sessions.StatusActive, CreatedAt: now},
 		{Object: "session", ID: "sess_old", UserID: "user_ada", Status: sessions.StatusExpired, CreatedAt: now},
 	}
-	reply := func(w http.ResponseWriter, v any) {
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(v)
-	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("GET /v1/sessions", func(w http.ResponseWriter, r *http.Request) {
+	srv.Mux.HandleFunc("GET /sessions", func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		defer mu.Unlock()
 		q := r.URL.Query()
-		var page []*sessions.Session
+		page := []*sessions.Session{}
 		for _, s := range all {
 			if s.UserID == q.Get("user_id") && (q.Get("status") == "" || string(s.Status) == q.Get("status")) {
 				page = append(page, s)
 			}
 		}
-		reply(w, sessions.Page[sessions.Session]{Data: page, TotalCount: int64(len(page))}) // paginated=true shape
+		spectest.WriteJSON(w, http.StatusOK, page)
 	})
-	mux.HandleFunc("POST /v1/sessions/{id}/revoke", func(w http.ResponseWriter, r *http.Request) {
+	srv.Mux.HandleFunc("POST /sessions/{id}/revoke", func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		defer mu.Unlock()
 		for _, s := range all {
 			if s.ID == r.PathValue("id") {
 				s.Status = sessions.StatusRevoked
-				reply(w, s)
+				spectest.WriteJSON(w, http.StatusOK, s)
 				return
 			}
 		}
-		w.WriteHeader(http.StatusNotFound)
+		spectest.WriteError(w, http.StatusNotFound, "resource_not_found")
 	})
-	mux.HandleFunc("POST /v1/sessions/{id}/tokens", func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write([]byte(`{"object":"token","jwt":"eyJhbGciOiJSUzI1NiJ9.e30.sig"}`))
-	})
-	return httptest.NewServer(mux)
+	jwt := `{"object":"token","jwt":"eyJhbGciOiJSUzI1NiJ9.e30.sig"}`
+	srv.Answer("POST /sessions/{id}/tokens", http.StatusOK, jwt)
+	srv.Answer("POST /sessions/{id}/refresh", http.StatusOK, jwt)
+	token := func(status string) string {
+		return `{"object":"sign_in_token","id":"sit_1","status":"` + status + `","user_id":"user_ada",
+			"token":"ticket","url":"https://accounts.example.com/sign-in?__clerk_ticket=ticket",
+			"created_at":1700000000000,"updated_at":1700000000000}`
+	}
+	srv.Answer("POST /sign_in_tokens", http.StatusOK, token("pending"))
+	srv.Answer("POST /sign_in_tokens/{id}/revoke", http.StatusOK, token("revoked"))
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL))
+	if err != nil {
+		panic(err)
+	}
+	return c, func() { c.Close(); srv.Close() }
 }

@@ -5,21 +5,22 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"sync"
 	"time"
 
 	"github.com/go-clerk/clerk"
+	"github.com/go-clerk/clerk/internal/spectest"
 	"github.com/go-clerk/clerk/users"
 )
 
 // The Users flow: create users, merge metadata, walk them all, count them.
-// (Against a tiny in-memory fake of the API.)
+// (Against a tiny in-memory fake of the API that checks every request and
+// answer against Clerk's spec.)
 func Example() {
 	srv := fakeClerk()
 	defer srv.Close()
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -71,39 +72,37 @@ func Example() {
 	// count 2
 }
 
-// fakeClerk serves just the endpoints the example calls, from memory.
-func fakeClerk() *httptest.Server {
+// fakeClerk serves just the endpoints the example calls, from memory, on
+// spectest's example server.
+func fakeClerk() *spectest.Server {
 	var (
 		mu  sync.Mutex
 		all []*users.User // oldest first
 	)
-	reply := func(w http.ResponseWriter, v any) {
-		w.Header().Set("Content-Type", "application/json")
-		_ = json.NewEncoder(w).Encode(v)
-	}
-	mux := http.NewServeMux()
-	mux.HandleFunc("POST /v1/users", func(w http.ResponseWriter, r *http.Request) {
+	srv := spectest.NewExampleServer()
+	mux := srv.Mux
+	mux.HandleFunc("POST /users", func(w http.ResponseWriter, r *http.Request) {
 		var p users.CreateParams
 		_ = json.NewDecoder(r.Body).Decode(&p)
 		mu.Lock()
 		defer mu.Unlock()
 		id := "user_" + strconv.Itoa(len(all)+1)
 		now := time.Now()
-		u := &users.User{ID: id, PublicMetadata: p.PublicMetadata, CreatedAt: now, UpdatedAt: now}
+		u := &users.User{Object: "user", ID: id, PublicMetadata: p.PublicMetadata, CreatedAt: now, UpdatedAt: now}
 		if p.FirstName != nil {
 			u.FirstName = *p.FirstName
 		}
 		for i, e := range p.EmailAddresses {
 			idn := "idn_" + id + "_" + strconv.Itoa(i)
-			u.EmailAddresses = append(u.EmailAddresses, users.EmailAddress{ID: idn, EmailAddress: e})
+			u.EmailAddresses = append(u.EmailAddresses, users.EmailAddress{Object: "email_address", ID: idn, EmailAddress: e})
 			if i == 0 {
 				u.PrimaryEmailAddressID = idn
 			}
 		}
 		all = append(all, u)
-		reply(w, u)
+		spectest.WriteJSON(w, http.StatusOK, u)
 	})
-	mux.HandleFunc("PATCH /v1/users/{user_id}/metadata", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("PATCH /users/{user_id}/metadata", func(w http.ResponseWriter, r *http.Request) {
 		var p users.MetadataParams
 		_ = json.NewDecoder(r.Body).Decode(&p)
 		mu.Lock()
@@ -116,25 +115,25 @@ func fakeClerk() *httptest.Server {
 					}
 					u.PublicMetadata[k] = v
 				}
-				reply(w, u)
+				spectest.WriteJSON(w, http.StatusOK, u)
 				return
 			}
 		}
-		http.Error(w, `{"errors":[{"code":"resource_not_found","message":"not found","long_message":"not found"}]}`, 404)
+		spectest.WriteError(w, http.StatusNotFound, "resource_not_found")
 	})
-	mux.HandleFunc("GET /v1/users", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET /users", func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		defer mu.Unlock()
 		out := []*users.User{}
 		for i := len(all) - 1; i >= 0; i-- {
 			out = append(out, all[i])
 		}
-		reply(w, out) // one page: the example has fewer users than a page
+		spectest.WriteJSON(w, http.StatusOK, out) // one page: the example has fewer users than a page
 	})
-	mux.HandleFunc("GET /v1/users/count", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("GET /users/count", func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		defer mu.Unlock()
-		reply(w, map[string]any{"object": "total_count", "total_count": len(all)})
+		spectest.WriteJSON(w, http.StatusOK, map[string]any{"object": "total_count", "total_count": len(all)})
 	})
-	return httptest.NewServer(mux)
+	return srv
 }
