@@ -232,7 +232,7 @@ func (s *DirectoryService) ReplaceGroupRoleMappings(ctx context.Context, directo
 	if body.Mappings == nil {
 		body.Mappings = []GroupRole{} // the API wants an array, not null
 	}
-	return internal.Call[Page[GroupRoleMapping]](ctx, s.core(), http.MethodPut, "/directories/{directory_id}/group_role_mappings", &body, directoryID)
+	return internal.CallList[GroupRoleMapping](ctx, s.core(), http.MethodPut, "/directories/{directory_id}/group_role_mappings", &body, directoryID)
 }
 
 // DeleteGroupRoleMapping deletes one group-role mapping of a directory.

@@ -134,7 +134,7 @@ func (s *SCIMDirectoryService) ReplaceGroupRoleMappings(ctx context.Context, dir
 	for _, m := range params.Mappings {
 		body.Mappings = append(body.Mappings, scimMapping{SCIMGroupID: m.DirectoryGroupID, RoleID: m.RoleID})
 	}
-	return internal.Call[Page[GroupRoleMapping]](ctx, s.core(), http.MethodPut, "/scim_directories/{scim_directory_id}/group_role_mappings", body, directoryID)
+	return internal.CallList[GroupRoleMapping](ctx, s.core(), http.MethodPut, "/scim_directories/{scim_directory_id}/group_role_mappings", body, directoryID)
 }
 
 // DeleteGroupRoleMapping deletes one group-role mapping of a directory.

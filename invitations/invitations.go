@@ -135,14 +135,9 @@ func checkMany(n int, email func(i int) string) error {
 // many posts a bulk create, whose answer is a bare array of what it
 // created; a null item in it is ErrInvalidResponse.
 func many[T, P any](ctx context.Context, c *internal.Client, path string, params []P) ([]*T, error) {
-	out, err := internal.Call[[]*T](ctx, c, http.MethodPost, path, params)
+	out, err := internal.CallList[T](ctx, c, http.MethodPost, path, params)
 	if err != nil {
 		return nil, err
 	}
-	for _, it := range *out {
-		if it == nil {
-			return nil, fmt.Errorf("%w: null item in a bulk answer", internal.ErrInvalidResponse)
-		}
-	}
-	return *out, nil
+	return out.Data, nil
 }

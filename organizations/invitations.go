@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"slices"
 
 	"github.com/go-clerk/clerk/internal"
 )
@@ -71,12 +70,9 @@ func (s *Service) CreateInvitations(ctx context.Context, organizationID string, 
 		}
 	}
 	// The answer is the spec's OrganizationInvitations: {data, total_count}.
-	out, err := internal.Call[Page[OrganizationInvitation]](ctx, s.core(), http.MethodPost, "/organizations/{organization_id}/invitations/bulk", params, organizationID)
+	out, err := internal.CallList[OrganizationInvitation](ctx, s.core(), http.MethodPost, "/organizations/{organization_id}/invitations/bulk", params, organizationID)
 	if err != nil {
 		return nil, err
-	}
-	if slices.Contains(out.Data, nil) {
-		return nil, fmt.Errorf("clerk: POST /organizations/{organization_id}/invitations/bulk: %w: null item in the list", internal.ErrInvalidResponse)
 	}
 	return out.Data, nil
 }
