@@ -129,8 +129,8 @@ func (s *Service) TransitionPrice(ctx context.Context, subscriptionItemID string
 // clerk.ErrInvalidParams before any request. Clerk API:
 // POST /billing/subscription_items/{subscription_item_id}/discounts.
 func (s *Service) ApplyDiscount(ctx context.Context, subscriptionItemID, discountID string) (*DiscountRedemption, error) {
-	if discountID == "" {
-		return nil, fmt.Errorf("%w: discountID is empty", internal.ErrInvalidParams)
+	if err := internal.Required("discount_id", discountID); err != nil {
+		return nil, err
 	}
 	body := struct {
 		DiscountID string `json:"discount_id"`
