@@ -2,7 +2,6 @@ package billing
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 	"time"
 
@@ -88,7 +87,7 @@ func (s *Service) OrganizationCredits(ctx context.Context, organizationID string
 // IdempotencyKey fail with clerk.ErrInvalidParams before any request.
 // Clerk API: POST /users/{user_id}/billing/credits.
 func (s *Service) AdjustUserCredits(ctx context.Context, userID string, params *AdjustCreditsParams) (*CreditLedgerEntry, error) {
-	return s.adjustCredits(ctx, "/users/{user_id}/billing/credits", userID, params)
+	return s.adjustCredits(ctx, "Billing.AdjustUserCredits", "/users/{user_id}/billing/credits", userID, params)
 }
 
 // AdjustOrganizationCredits increases or decreases an organization's
@@ -97,12 +96,15 @@ func (s *Service) AdjustUserCredits(ctx context.Context, userID string, params *
 // request. Clerk API:
 // POST /organizations/{organization_id}/billing/credits.
 func (s *Service) AdjustOrganizationCredits(ctx context.Context, organizationID string, params *AdjustCreditsParams) (*CreditLedgerEntry, error) {
-	return s.adjustCredits(ctx, "/organizations/{organization_id}/billing/credits", organizationID, params)
+	return s.adjustCredits(ctx, "Billing.AdjustOrganizationCredits", "/organizations/{organization_id}/billing/credits", organizationID, params)
 }
 
-func (s *Service) adjustCredits(ctx context.Context, tmpl, id string, params *AdjustCreditsParams) (*CreditLedgerEntry, error) {
-	if params == nil || params.Action == "" || params.IdempotencyKey == "" {
-		return nil, fmt.Errorf("%w: adjusting credits needs params with an Action and an IdempotencyKey", internal.ErrInvalidParams)
+func (s *Service) adjustCredits(ctx context.Context, method, tmpl, id string, params *AdjustCreditsParams) (*CreditLedgerEntry, error) {
+	if params == nil {
+		return nil, internal.NoParams(method)
+	}
+	if err := internal.Required("action", string(params.Action), "idempotency_key", params.IdempotencyKey); err != nil {
+		return nil, err
 	}
 	return internal.Call[CreditLedgerEntry](ctx, s.core(), http.MethodPost, tmpl, params, id)
 }

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"sync"
 	"time"
 
@@ -19,9 +18,9 @@ import (
 // (Against a tiny fake of the API that checks every request and answer
 // against Clerk's spec.)
 func Example() {
-	srv := httptest.NewServer(spectest.Checked(fakeClerk()))
+	srv := fakeClerk()
 	defer srv.Close()
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -70,8 +69,9 @@ func Example() {
 	// balance: 2500 $25.00
 }
 
-// fakeClerk serves the endpoints the example calls, from memory.
-func fakeClerk() http.Handler {
+// fakeClerk serves the endpoints the example calls, from memory, on
+// spectest's example server (requests and answers checked against the spec).
+func fakeClerk() *spectest.Server {
 	var (
 		mu      sync.Mutex
 		balance int64
@@ -82,7 +82,8 @@ func fakeClerk() http.Handler {
 	}
 	start := time.Date(2026, 5, 1, 0, 0, 0, 0, time.UTC)
 	end := start.AddDate(0, 1, 0)
-	mux := http.NewServeMux()
+	srv := spectest.NewExampleServer()
+	mux := srv.Mux
 	mux.HandleFunc("GET /users/{user_id}/billing/subscription", func(w http.ResponseWriter, r *http.Request) {
 		plan := &billing.Plan{
 			Object: "commerce_plan", ID: "cplan_pro", Name: "Pro", Slug: "pro", Fee: usd(4999),
@@ -122,5 +123,5 @@ func fakeClerk() http.Handler {
 		defer mu.Unlock()
 		spectest.WriteJSON(w, 200, &billing.CreditBalance{Object: "commerce_credit_balance", Balance: usd(balance)})
 	})
-	return mux
+	return srv
 }

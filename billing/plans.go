@@ -2,7 +2,6 @@ package billing
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/http"
 	"time"
@@ -246,8 +245,11 @@ type CreatePriceParams struct {
 // other terms on the same plan. Nil params or an empty PlanID fail with
 // clerk.ErrInvalidParams before any request. Clerk API: POST /billing/prices.
 func (s *Service) CreatePrice(ctx context.Context, params *CreatePriceParams) (*Price, error) {
-	if params == nil || params.PlanID == "" {
-		return nil, fmt.Errorf("%w: CreatePrice needs params with a PlanID", internal.ErrInvalidParams)
+	if params == nil {
+		return nil, internal.NoParams("Billing.CreatePrice")
+	}
+	if err := internal.Required("plan_id", params.PlanID); err != nil {
+		return nil, err
 	}
 	return internal.Call[Price](ctx, s.core(), http.MethodPost, "/billing/prices", params)
 }

@@ -164,8 +164,5 @@ func (s *Service) ListPaymentAttempts(ctx context.Context, statementID string, p
 // error once and stops. Clerk API:
 // GET /billing/statements/{statementID}/payment_attempts.
 func (s *Service) AllPaymentAttempts(ctx context.Context, statementID string, params *ListPaymentAttemptsParams) iter.Seq2[*PaymentAttempt, error] {
-	return internal.All(ctx, params, internal.Paging[PaymentAttempt]{Max: maxLimit},
-		func(ctx context.Context, p *ListPaymentAttemptsParams) (*Page[PaymentAttempt], error) {
-			return s.ListPaymentAttempts(ctx, statementID, p)
-		})
+	return internal.AllIn(ctx, statementID, params, internal.Paging[PaymentAttempt]{Max: maxLimit}, s.ListPaymentAttempts)
 }

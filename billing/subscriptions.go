@@ -113,8 +113,11 @@ type TransitionPriceParams struct {
 // before any request. Clerk API:
 // POST /billing/subscription_items/{subscription_item_id}/price_transition.
 func (s *Service) TransitionPrice(ctx context.Context, subscriptionItemID string, params *TransitionPriceParams) (*PriceTransition, error) {
-	if params == nil || params.FromPriceID == "" || params.ToPriceID == "" {
-		return nil, fmt.Errorf("%w: TransitionPrice needs params with FromPriceID and ToPriceID", internal.ErrInvalidParams)
+	if params == nil {
+		return nil, internal.NoParams("Billing.TransitionPrice")
+	}
+	if err := internal.Required("from_price_id", params.FromPriceID, "to_price_id", params.ToPriceID); err != nil {
+		return nil, err
 	}
 	return internal.Call[PriceTransition](ctx, s.core(), http.MethodPost, "/billing/subscription_items/{subscription_item_id}/price_transition", params, subscriptionItemID)
 }
@@ -126,8 +129,8 @@ func (s *Service) TransitionPrice(ctx context.Context, subscriptionItemID string
 // clerk.ErrInvalidParams before any request. Clerk API:
 // POST /billing/subscription_items/{subscription_item_id}/discounts.
 func (s *Service) ApplyDiscount(ctx context.Context, subscriptionItemID, discountID string) (*DiscountRedemption, error) {
-	if discountID == "" {
-		return nil, fmt.Errorf("%w: discountID is empty", internal.ErrInvalidParams)
+	if err := internal.Required("discount_id", discountID); err != nil {
+		return nil, err
 	}
 	body := struct {
 		DiscountID string `json:"discount_id"`

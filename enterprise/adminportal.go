@@ -74,10 +74,7 @@ type CreateLinkTokenParams struct {
 // credential to hand over. Nil params take the defaults. Clerk API:
 // POST /admin_portal_link_tokens.
 func (s *AdminPortalService) CreateLinkToken(ctx context.Context, params *CreateLinkTokenParams) (*LinkToken, error) {
-	if params == nil {
-		params = &CreateLinkTokenParams{} // the endpoint wants a body
-	}
-	return internal.Call[LinkToken](ctx, s.core(), http.MethodPost, "/admin_portal_link_tokens", params)
+	return internal.Call[LinkToken](ctx, s.core(), http.MethodPost, "/admin_portal_link_tokens", internal.OrEmpty(params))
 }
 
 // RevokeLinkTokenParams say why a link token is revoked.
@@ -90,8 +87,5 @@ type RevokeLinkTokenParams struct {
 // token itself). Nil params give no reason. Clerk API:
 // POST /admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke.
 func (s *AdminPortalService) RevokeLinkToken(ctx context.Context, tokenID string, params *RevokeLinkTokenParams) (*LinkToken, error) {
-	if params == nil {
-		params = &RevokeLinkTokenParams{} // the endpoint wants a body
-	}
-	return internal.Call[LinkToken](ctx, s.core(), http.MethodPost, "/admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke", params, tokenID)
+	return internal.Call[LinkToken](ctx, s.core(), http.MethodPost, "/admin_portal_link_tokens/{adminPortalLinkTokenID}/revoke", internal.OrEmpty(params), tokenID)
 }

@@ -139,15 +139,14 @@ type CreateConnectionParams struct {
 // Provider, or no Domains fail with ErrInvalidParams before any request.
 // Clerk API: POST /enterprise_connections.
 func (s *ConnectionService) Create(ctx context.Context, params *CreateConnectionParams) (*Connection, error) {
-	const method = "EnterpriseConnections.Create"
 	if params == nil {
-		return nil, noParams(method)
+		return nil, internal.NoParams("EnterpriseConnections.Create")
 	}
-	if err := requireFields(method, "name", params.Name, "provider", string(params.Provider)); err != nil {
+	if err := internal.Required("name", params.Name, "provider", string(params.Provider)); err != nil {
 		return nil, err
 	}
 	if len(params.Domains) == 0 {
-		return nil, fmt.Errorf("%w: %s: domains needs at least one domain", internal.ErrInvalidParams, method)
+		return nil, fmt.Errorf("%w: domains needs at least one domain", internal.ErrInvalidParams)
 	}
 	return internal.Call[Connection](ctx, s.core(), http.MethodPost, "/enterprise_connections", params)
 }
@@ -192,10 +191,7 @@ type UpdateConnectionParams struct {
 // change. Clerk API:
 // PATCH /enterprise_connections/{enterprise_connection_id}.
 func (s *ConnectionService) Update(ctx context.Context, connectionID string, params *UpdateConnectionParams) (*Connection, error) {
-	if params == nil {
-		params = &UpdateConnectionParams{} // the endpoint wants a body
-	}
-	return internal.Call[Connection](ctx, s.core(), http.MethodPatch, "/enterprise_connections/{enterprise_connection_id}", params, connectionID)
+	return internal.Call[Connection](ctx, s.core(), http.MethodPatch, "/enterprise_connections/{enterprise_connection_id}", internal.OrEmpty(params), connectionID)
 }
 
 // Delete deletes an enterprise connection. Clerk API:
@@ -227,10 +223,7 @@ func (s *ConnectionService) ListTestRuns(ctx context.Context, connectionID strin
 // yields an error once and stops. Clerk API:
 // GET /enterprise_connections/{enterprise_connection_id}/test_runs.
 func (s *ConnectionService) AllTestRuns(ctx context.Context, connectionID string, params *ListTestRunsParams) iter.Seq2[*TestRun, error] {
-	return internal.All(ctx, params, internal.Paging[TestRun]{Max: maxLimit},
-		func(ctx context.Context, p *ListTestRunsParams) (*Page[TestRun], error) {
-			return s.ListTestRuns(ctx, connectionID, p)
-		})
+	return internal.AllIn(ctx, connectionID, params, internal.Paging[TestRun]{Max: maxLimit}, s.ListTestRuns)
 }
 
 // CreateTestRun starts a test of a connection's sign-in flow: open the URL

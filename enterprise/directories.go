@@ -76,13 +76,13 @@ type GroupRoleMappingParams struct {
 // check refuses what Create cannot send.
 func (p *CreateDirectoryParams) check(method string) error {
 	if p == nil {
-		return noParams(method)
+		return internal.NoParams(method)
 	}
-	if err := requireFields(method, "enterprise_connection_id", p.EnterpriseConnectionID, "provider", p.Provider); err != nil {
+	if err := internal.Required("enterprise_connection_id", p.EnterpriseConnectionID, "provider", p.Provider); err != nil {
 		return err
 	}
 	for i, m := range p.GroupRoleMappings {
-		if err := checkMapping(method, "group_role_mappings", i, m.DirectoryGroupID, m.RoleID); err != nil {
+		if err := checkMapping("group_role_mappings", i, m.DirectoryGroupID, m.RoleID); err != nil {
 			return err
 		}
 	}
@@ -91,8 +91,8 @@ func (p *CreateDirectoryParams) check(method string) error {
 
 // checkMapping refuses a mapping without its group or its role; i is its
 // index in the list named list.
-func checkMapping(method, list string, i int, groupID, roleID string) error {
-	return requireFields(method,
+func checkMapping(list string, i int, groupID, roleID string) error {
+	return internal.Required(
 		fmt.Sprintf("%s[%d].directory_group_id", list, i), groupID,
 		fmt.Sprintf("%s[%d].role_id", list, i), roleID)
 }
@@ -132,10 +132,7 @@ type UpdateDirectoryParams struct {
 // Update changes a directory. Nil params send an empty change. Clerk API:
 // PATCH /directories/{directory_id}.
 func (s *DirectoryService) Update(ctx context.Context, directoryID string, params *UpdateDirectoryParams) (*Directory, error) {
-	if params == nil {
-		params = &UpdateDirectoryParams{}
-	}
-	return internal.Call[Directory](ctx, s.core(), http.MethodPatch, "/directories/{directory_id}", params, directoryID)
+	return internal.Call[Directory](ctx, s.core(), http.MethodPatch, "/directories/{directory_id}", internal.OrEmpty(params), directoryID)
 }
 
 // Delete deletes a directory and stops its provisioning: requests with its
@@ -176,9 +173,9 @@ type CreateGroupRoleMappingParams struct {
 // check refuses what CreateGroupRoleMapping cannot send.
 func (p *CreateGroupRoleMappingParams) check(method string) error {
 	if p == nil {
-		return noParams(method)
+		return internal.NoParams(method)
 	}
-	return requireFields(method, "directory_group_id", p.DirectoryGroupID, "role_id", p.RoleID)
+	return internal.Required("directory_group_id", p.DirectoryGroupID, "role_id", p.RoleID)
 }
 
 // CreateGroupRoleMapping maps a directory group to an organization role.
@@ -212,10 +209,10 @@ type GroupRole struct {
 // check refuses what ReplaceGroupRoleMappings cannot send.
 func (p *ReplaceGroupRoleMappingsParams) check(method string) error {
 	if p == nil {
-		return noParams(method + " (to remove every mapping, send empty Mappings)")
+		return internal.NoParams(method + " (to remove every mapping, send empty Mappings)")
 	}
 	for i, m := range p.Mappings {
-		if err := checkMapping(method, "mappings", i, m.DirectoryGroupID, m.RoleID); err != nil {
+		if err := checkMapping("mappings", i, m.DirectoryGroupID, m.RoleID); err != nil {
 			return err
 		}
 	}
@@ -235,7 +232,7 @@ func (s *DirectoryService) ReplaceGroupRoleMappings(ctx context.Context, directo
 	if body.Mappings == nil {
 		body.Mappings = []GroupRole{} // the API wants an array, not null
 	}
-	return internal.Call[Page[GroupRoleMapping]](ctx, s.core(), http.MethodPut, "/directories/{directory_id}/group_role_mappings", &body, directoryID)
+	return internal.CallList[GroupRoleMapping](ctx, s.core(), http.MethodPut, "/directories/{directory_id}/group_role_mappings", &body, directoryID)
 }
 
 // DeleteGroupRoleMapping deletes one group-role mapping of a directory.

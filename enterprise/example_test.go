@@ -3,10 +3,7 @@ package enterprise_test
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
-	"net/http/httptest"
-	"strings"
 
 	"github.com/go-clerk/clerk"
 	"github.com/go-clerk/clerk/enterprise"
@@ -54,52 +51,29 @@ func Example() {
 	// aplt_3beecc9c60adb5f9b850e91a83beecc9 [redacted]
 }
 
-// exampleClient is a Client of a fake Backend API that answers the calls
-// above after checking each request, and its answer, against the spec: a
-// request that departs from it is answered 400, which the example would
-// print. done closes both.
+// exampleClient is a Client of spectest's example server, which answers the
+// calls above after checking each request, and its answer, against the
+// spec: a departure is printed, which fails the example. done closes both.
 func exampleClient() (c *clerk.Client, done func()) {
-	answers := map[string]string{
-		"POST /v1/enterprise_connections": `{"object":"enterprise_connection","id":"ent_acme","name":"Acme Okta",
-			"provider":"saml_okta","logo_public_url":null,"active":false,"domains":["acme.com"],"organization_id":"org_acme",
-			"sync_user_attributes":true,"disable_additional_identifications":false,"allow_organization_account_linking":false,
-			"authenticatable":true,"disable_jit_provisioning":false,
-			"saml_connection":{"id":"samlc_acme","name":"Acme Okta","acs_url":"https://clerk.example.com/v1/saml/acs/samlc_acme",
-				"sp_entity_id":"https://clerk.example.com/saml/samlc_acme","active":false,"allow_idp_initiated":false,
-				"allow_subdomains":false,"force_authn":false},
-			"oauth_config":null,"created_at":1716883200000,"updated_at":1716883200000}`,
-		"POST /v1/directories": `{"object":"directory","id":"dir_acme","name":"Acme Okta","enterprise_connection_id":"ent_acme",
-			"endpoint_url":"https://clerk.example.com/scim/v2/dir_acme","provider":"okta","enabled":true,
-			"group_role_mapping_enabled":true,"attribute_mapping":{},"api_key":"scim_live_example",
-			"created_at":1716883200000,"updated_at":1716883200000}`,
-		"POST /v1/admin_portal_link_tokens": `{"object":"admin_portal_link_token","id":"aplt_3beecc9c60adb5f9b850e91a83beecc9",
-			"admin_portal_link_id":"apl_3beecc9c60adb5f9b850e91a8d2","instance_id":"ins_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
-			"organization_id":"org_2xhFjEI5X2qWRvtV13BzSj8H6Dk","it_contact_id":null,"scopes":null,"token":"aplt_example",
-			"revoked":false,"revocation_reason":null,"expired":false,"expiration":1716886800000,
-			"created_at":1716883200000,"updated_at":1716883200000}`,
-	}
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		w.Header().Set("Content-Type", "application/json")
-		if _, err := spectest.ValidateRequest(r, body); err != nil {
-			w.WriteHeader(http.StatusBadRequest)
-			fmt.Fprintf(w, `{"errors":[{"code":"spec","message":%q,"long_message":""}]}`, strings.ReplaceAll(err.Error(), "\n", " "))
-			return
-		}
-		answer, ok := answers[r.Method+" "+r.URL.Path]
-		status := http.StatusOK
-		if strings.HasSuffix(r.URL.Path, "/enterprise_connections") || strings.HasSuffix(r.URL.Path, "/admin_portal_link_tokens") {
-			status = http.StatusCreated
-		}
-		if err := spectest.ValidateResponse(r, status, w.Header(), []byte(answer)); !ok || err != nil {
-			w.WriteHeader(http.StatusInternalServerError)
-			fmt.Fprintf(w, `{"errors":[{"code":"spec","message":%q,"long_message":""}]}`, fmt.Sprint(err))
-			return
-		}
-		w.WriteHeader(status)
-		_, _ = w.Write([]byte(answer))
-	}))
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"), clerk.WithMaxRetries(0))
+	srv := spectest.NewExampleServer()
+	srv.Answer("POST /enterprise_connections", http.StatusCreated, `{"object":"enterprise_connection","id":"ent_acme","name":"Acme Okta",
+		"provider":"saml_okta","logo_public_url":null,"active":false,"domains":["acme.com"],"organization_id":"org_acme",
+		"sync_user_attributes":true,"disable_additional_identifications":false,"allow_organization_account_linking":false,
+		"authenticatable":true,"disable_jit_provisioning":false,
+		"saml_connection":{"id":"samlc_acme","name":"Acme Okta","acs_url":"https://clerk.example.com/v1/saml/acs/samlc_acme",
+			"sp_entity_id":"https://clerk.example.com/saml/samlc_acme","active":false,"allow_idp_initiated":false,
+			"allow_subdomains":false,"force_authn":false},
+		"oauth_config":null,"created_at":1716883200000,"updated_at":1716883200000}`)
+	srv.Answer("POST /directories", http.StatusOK, `{"object":"directory","id":"dir_acme","name":"Acme Okta","enterprise_connection_id":"ent_acme",
+		"endpoint_url":"https://clerk.example.com/scim/v2/dir_acme","provider":"okta","enabled":true,
+		"group_role_mapping_enabled":true,"attribute_mapping":{},"api_key":"scim_live_example",
+		"created_at":1716883200000,"updated_at":1716883200000}`)
+	srv.Answer("POST /admin_portal_link_tokens", http.StatusCreated, `{"object":"admin_portal_link_token","id":"aplt_3beecc9c60adb5f9b850e91a83beecc9",
+		"admin_portal_link_id":"apl_3beecc9c60adb5f9b850e91a8d2","instance_id":"ins_2xhFjEI5X2qWRvtV13BzSj8H6Dk",
+		"organization_id":"org_2xhFjEI5X2qWRvtV13BzSj8H6Dk","it_contact_id":null,"scopes":null,"token":"aplt_example",
+		"revoked":false,"revocation_reason":null,"expired":false,"expiration":1716886800000,
+		"created_at":1716883200000,"updated_at":1716883200000}`)
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL))
 	if err != nil {
 		panic(err)
 	}

@@ -3,13 +3,8 @@ package enterprise
 import (
 	"net/http"
 	"net/http/httptest"
-	"reflect"
-	"slices"
-	"sort"
-	"strings"
 	"testing"
 
-	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -25,9 +20,9 @@ func TestModelsMatchTheSpec(t *testing.T) {
 		// The spec requires these two without declaring them (Clerk's JS
 		// SDK reads both as booleans), so the example lacks them and the
 		// model has them.
-		e := expect(t, ".authenticatable: in the model, not in the spec", ".disable_jit_provisioning: in the model, not in the spec")
+		e := spectest.Expect(t, ".authenticatable: in the model, not in the spec", ".disable_jit_provisioning: in the model, not in the spec")
 		spectest.CheckModel[Connection](e, "EnterpriseConnection")
-		e.done()
+		e.Done()
 	})
 	t.Run("EnterpriseConnectionTestRun", func(t *testing.T) { spectest.CheckModel[TestRun](t, "EnterpriseConnectionTestRun") })
 	t.Run("EnterpriseConnectionTestRunResponse", func(t *testing.T) {
@@ -63,8 +58,7 @@ func TestLinkTokenMatchesTheSpec(t *testing.T) {
 		r := httptest.NewRequest(http.MethodPost, tt.path, nil)
 		assert.NoError(t, spectest.ValidateResponse(r, tt.status, http.Header{"Content-Type": {"application/json"}}, b))
 	}
-	s := responseSchema(t, http.MethodPost, "/admin_portal_link_tokens", "201")
-	assert.Equal(t, sortedNames(s), jsonNames(reflect.TypeFor[LinkToken]()))
+	spectest.CheckNames(t, LinkToken{}, spectest.ResponseSchema(t, http.MethodPost, "/admin_portal_link_tokens", "201"))
 }
 
 // TestParamsMatchTheSpec compares each params type's names with its
@@ -84,9 +78,9 @@ func TestParamsMatchTheSpec(t *testing.T) {
 	// The /directories params leave out the earlier SCIM names, which the
 	// spec still takes beside the current ones (SCIMDirectories sends
 	// them).
-	e := expect(t, `"scim_group_id" is in the spec, not in the params`)
+	e := spectest.Expect(t, `"scim_group_id" is in the spec, not in the params`)
 	spectest.CheckBody(e, "POST", "/directories/{directory_id}/group_role_mappings", CreateGroupRoleMappingParams{})
-	e.done()
+	e.Done()
 
 	spectest.CheckBody(t, "POST", "/scim_directories", scimCreateBody{})
 	spectest.CheckBody(t, "PATCH", "/scim_directories/{scim_directory_id}", UpdateDirectoryParams{})
@@ -98,99 +92,37 @@ func TestParamsMatchTheSpec(t *testing.T) {
 }
 
 // TestNestedParamsMatchTheSpec does for the params' nested objects what
-// CheckBody does for the top level: the spec server would not notice a
-// misspelt nested name where the schema allows unknown members.
+// the top-level checks do: the spec server would not notice a misspelt
+// nested name where the schema allows unknown members.
 func TestNestedParamsMatchTheSpec(t *testing.T) {
-	for _, tt := range []struct {
-		method, path string
-		props        []string
-		typ          reflect.Type
-		legacy       []string // spec names the type leaves out on purpose
-		updateOnly   []string // type names the spec has on Update only
-	}{
-		{"POST", "/enterprise_connections", []string{"saml"}, reflect.TypeFor[SAMLParams](), nil, []string{"name"}},
-		{"PATCH", "/enterprise_connections/{enterprise_connection_id}", []string{"saml"}, reflect.TypeFor[SAMLParams](), nil, nil},
-		{"POST", "/enterprise_connections", []string{"saml", "attribute_mapping"}, reflect.TypeFor[SAMLAttributeMapping](), nil, nil},
-		{"PATCH", "/enterprise_connections/{enterprise_connection_id}", []string{"saml", "login_hint"}, reflect.TypeFor[LoginHint](), nil, nil},
-		{"POST", "/enterprise_connections", []string{"oidc"}, reflect.TypeFor[OIDCParams](), nil, nil},
-		{"PATCH", "/enterprise_connections/{enterprise_connection_id}", []string{"oidc"}, reflect.TypeFor[OIDCParams](), nil, nil},
-		{"POST", "/enterprise_connections", []string{"custom_attributes"}, reflect.TypeFor[CustomAttribute](), nil, nil},
-		{"PATCH", "/enterprise_connections/{enterprise_connection_id}", []string{"custom_attributes"}, reflect.TypeFor[CustomAttribute](), nil, nil},
-		{"POST", "/directories", []string{"group_role_mappings"}, reflect.TypeFor[GroupRoleMappingParams](), []string{"scim_group_display_name", "scim_group_id"}, nil},
-		{"PUT", "/directories/{directory_id}/group_role_mappings", []string{"mappings"}, reflect.TypeFor[GroupRole](), []string{"scim_group_id"}, nil},
-		{"POST", "/scim_directories", []string{"group_role_mappings"}, reflect.TypeFor[scimMapping](), nil, nil},
-	} {
-		t.Run(tt.method+" "+tt.path+" "+strings.Join(tt.props, "."), func(t *testing.T) {
-			want := slices.DeleteFunc(sortedNames(bodySchema(t, tt.method, tt.path, tt.props...)),
-				func(n string) bool { return slices.Contains(tt.legacy, n) })
-			got := slices.DeleteFunc(jsonNames(tt.typ), func(n string) bool { return slices.Contains(tt.updateOnly, n) })
-			assert.Equal(t, want, got)
-		})
-	}
+	const connections, connection = "/enterprise_connections", "/enterprise_connections/{enterprise_connection_id}"
+	// SAMLParams serves both: name can be changed on Update only.
+	e := spectest.Expect(t, `"name" is in the params, not in the spec`)
+	spectest.CheckBody(e, "POST", connections, SAMLParams{}, "saml")
+	e.Done()
+	spectest.CheckBody(t, "PATCH", connection, SAMLParams{}, "saml")
+	spectest.CheckBody(t, "POST", connections, SAMLAttributeMapping{}, "saml", "attribute_mapping")
+	spectest.CheckBody(t, "PATCH", connection, LoginHint{}, "saml", "login_hint")
+	spectest.CheckBody(t, "POST", connections, OIDCParams{}, "oidc")
+	spectest.CheckBody(t, "PATCH", connection, OIDCParams{}, "oidc")
+	spectest.CheckBody(t, "POST", connections, CustomAttribute{}, "custom_attributes")
+	spectest.CheckBody(t, "PATCH", connection, CustomAttribute{}, "custom_attributes")
+
+	// The /directories params leave out the earlier SCIM names, which the
+	// spec still takes beside the current ones (SCIMDirectories sends
+	// them).
+	e = spectest.Expect(t, `"scim_group_display_name" is in the spec, not in the params`, `"scim_group_id" is in the spec, not in the params`)
+	spectest.CheckBody(e, "POST", "/directories", GroupRoleMappingParams{}, "group_role_mappings")
+	e.Done()
+	e = spectest.Expect(t, `"scim_group_id" is in the spec, not in the params`)
+	spectest.CheckBody(e, "PUT", "/directories/{directory_id}/group_role_mappings", GroupRole{}, "mappings")
+	e.Done()
+	spectest.CheckBody(t, "POST", "/scim_directories", scimMapping{}, "group_role_mappings")
 	// The replace body's items take no display name or precedence: one
 	// scimMapping serves them with those left empty, as
 	// ReplaceGroupRoleMappings leaves them.
-	s := bodySchema(t, "PUT", "/scim_directories/{scim_directory_id}/group_role_mappings", "mappings")
-	assert.Equal(t, []string{"role_id", "scim_group_id"}, sortedNames(s))
-}
-
-// bodySchema returns the schema at props in an operation's JSON body (an
-// array property stands for its items).
-func bodySchema(t *testing.T, method, path string, props ...string) *openapi3.Schema {
-	t.Helper()
-	doc, err := spectest.Doc()
-	require.NoError(t, err)
-	op := doc.Paths.Find(path).GetOperation(method)
-	require.NotNil(t, op, "%s %s", method, path)
-	s := op.RequestBody.Value.Content.Get("application/json").Schema.Value
-	return descend(t, s, props...)
-}
-
-// responseSchema returns the schema of an operation's JSON answer.
-func responseSchema(t *testing.T, method, path, status string, props ...string) *openapi3.Schema {
-	t.Helper()
-	doc, err := spectest.Doc()
-	require.NoError(t, err)
-	op := doc.Paths.Find(path).GetOperation(method)
-	require.NotNil(t, op, "%s %s", method, path)
-	return descend(t, op.Responses.Value(status).Value.Content.Get("application/json").Schema.Value, props...)
-}
-
-func descend(t *testing.T, s *openapi3.Schema, props ...string) *openapi3.Schema {
-	t.Helper()
-	for _, p := range props {
-		ref := s.Properties[p]
-		require.NotNil(t, ref, "property %s", p)
-		s = ref.Value
-		if s.Type.Is("array") {
-			s = s.Items.Value
-		}
-	}
-	return s
-}
-
-func sortedNames(s *openapi3.Schema) []string {
-	var out []string
-	for n := range s.Properties {
-		out = append(out, n)
-	}
-	sort.Strings(out)
-	return out
-}
-
-// jsonNames lists, sorted, the JSON names a struct type is written with,
-// as encoding/json sees them (a shallower field hides a deeper one).
-func jsonNames(typ reflect.Type) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, f := range reflect.VisibleFields(typ) {
-		name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if f.Anonymous || !f.IsExported() || name == "" || name == "-" || seen[name] {
-			continue
-		}
-		seen[name] = true
-		out = append(out, name)
-	}
-	sort.Strings(out)
-	return out
+	spectest.CheckBody(t, "PUT", "/scim_directories/{scim_directory_id}/group_role_mappings", struct {
+		SCIMGroupID string `json:"scim_group_id"`
+		RoleID      string `json:"role_id"`
+	}{}, "mappings")
 }

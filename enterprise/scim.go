@@ -88,10 +88,7 @@ func (s *SCIMDirectoryService) Get(ctx context.Context, directoryID string) (*Di
 // Update changes a directory, as DirectoryService.Update does. Clerk API:
 // PATCH /scim_directories/{scim_directory_id}.
 func (s *SCIMDirectoryService) Update(ctx context.Context, directoryID string, params *UpdateDirectoryParams) (*Directory, error) {
-	if params == nil {
-		params = &UpdateDirectoryParams{}
-	}
-	return internal.Call[Directory](ctx, s.core(), http.MethodPatch, "/scim_directories/{scim_directory_id}", params, directoryID)
+	return internal.Call[Directory](ctx, s.core(), http.MethodPatch, "/scim_directories/{scim_directory_id}", internal.OrEmpty(params), directoryID)
 }
 
 // Delete deletes a directory and stops its provisioning. Clerk API:
@@ -137,7 +134,7 @@ func (s *SCIMDirectoryService) ReplaceGroupRoleMappings(ctx context.Context, dir
 	for _, m := range params.Mappings {
 		body.Mappings = append(body.Mappings, scimMapping{SCIMGroupID: m.DirectoryGroupID, RoleID: m.RoleID})
 	}
-	return internal.Call[Page[GroupRoleMapping]](ctx, s.core(), http.MethodPut, "/scim_directories/{scim_directory_id}/group_role_mappings", body, directoryID)
+	return internal.CallList[GroupRoleMapping](ctx, s.core(), http.MethodPut, "/scim_directories/{scim_directory_id}/group_role_mappings", body, directoryID)
 }
 
 // DeleteGroupRoleMapping deletes one group-role mapping of a directory.

@@ -2,7 +2,6 @@ package enterprise
 
 import (
 	"fmt"
-	"strings"
 	"testing"
 	"time"
 
@@ -99,39 +98,4 @@ func linkTokenJSON(token string, revoked bool) string {
 	%s"revoked": %t, "revocation_reason": null, "expired": false, "expiration": 1716886800000,
 	"created_at": 1716883200000, "updated_at": 1716883200000
 }`, tok, revoked)
-}
-
-// expecting is a testing.TB whose Errorf lets through, once each, the
-// reports that contain one of expected: a spectest check run through it
-// fails on anything else. done fails the test if an expected report did
-// not come, so an exception that is no longer needed is found.
-type expecting struct {
-	testing.TB
-	expected []string
-	seen     map[string]bool
-}
-
-func expect(t testing.TB, expected ...string) *expecting {
-	return &expecting{TB: t, expected: expected, seen: map[string]bool{}}
-}
-
-func (e *expecting) Errorf(format string, args ...any) {
-	msg := fmt.Sprintf(format, args...)
-	for _, x := range e.expected {
-		if strings.Contains(msg, x) && !e.seen[x] {
-			e.seen[x] = true
-			return
-		}
-	}
-	e.TB.Helper()
-	e.TB.Errorf("%s", msg)
-}
-
-func (e *expecting) done() {
-	e.TB.Helper()
-	for _, x := range e.expected {
-		if !e.seen[x] {
-			e.TB.Errorf("expected a report with %q, got none: drop the exception", x)
-		}
-	}
 }

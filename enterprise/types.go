@@ -1,10 +1,6 @@
 package enterprise
 
-import (
-	"fmt"
-
-	"github.com/go-clerk/clerk/internal"
-)
+import "github.com/go-clerk/clerk/internal"
 
 // Page is one page of a list: Data, and TotalCount, the number of items
 // across all pages as the API reports it (the same type as clerk.Page).
@@ -43,22 +39,4 @@ type CustomAttribute struct {
 	// MultiValued stores the IdP's values as an array in public metadata
 	// (default false).
 	MultiValued bool `json:"multi_valued,omitempty"`
-}
-
-// noParams is the error of a method called with nil params that the
-// endpoint cannot do without.
-func noParams(method string) error {
-	return fmt.Errorf("%w: %s needs params", internal.ErrInvalidParams, method)
-}
-
-// requireFields refuses, before any request, a required field left empty.
-// fields are pairs: the field's JSON name, as the API names it, and its
-// value.
-func requireFields(method string, fields ...string) error {
-	for i := 0; i+1 < len(fields); i += 2 {
-		if fields[i+1] == "" {
-			return fmt.Errorf("%w: %s: %s is required", internal.ErrInvalidParams, method, fields[i])
-		}
-	}
-	return nil
 }

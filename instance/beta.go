@@ -50,10 +50,7 @@ type UpdateSettingsParams struct {
 // feature and returns them. Nil params change nothing. Clerk API:
 // PATCH /beta_features/instance_settings.
 func (s *Service) UpdateSettings(ctx context.Context, params *UpdateSettingsParams) (*Settings, error) {
-	if params == nil {
-		params = &UpdateSettingsParams{}
-	}
-	return internal.Call[Settings](ctx, s.core(), http.MethodPatch, "/beta_features/instance_settings", params)
+	return internal.Call[Settings](ctx, s.core(), http.MethodPatch, "/beta_features/instance_settings", internal.OrEmpty(params))
 }
 
 // ChangeDomainParams say where a production instance moves.
@@ -74,8 +71,5 @@ type ChangeDomainParams struct {
 // redirect URLs and new keys in your code. Clerk API:
 // POST /instance/change_domain.
 func (s *Service) ChangeDomain(ctx context.Context, params *ChangeDomainParams) error {
-	if params == nil {
-		params = &ChangeDomainParams{}
-	}
-	return internal.Exec(ctx, s.core(), http.MethodPost, "/instance/change_domain", params)
+	return internal.Exec(ctx, s.core(), http.MethodPost, "/instance/change_domain", internal.OrEmpty(params))
 }

@@ -1,9 +1,6 @@
 package instance
 
 import (
-	"fmt"
-	"net/url"
-
 	"github.com/go-clerk/clerk/internal"
 )
 
@@ -32,22 +29,4 @@ type ListParams struct {
 	Limit *int `url:"limit"`
 	// Offset skips that many items.
 	Offset *int `url:"offset"`
-}
-
-// listQuery is the query of every paged List: the params, and
-// paginated=true, which makes the API answer {data, total_count} (filling
-// TotalCount) instead of a bare array, as Clerk's own SDKs ask.
-func listQuery(params *ListParams) url.Values {
-	q := internal.Query(params)
-	q.Set("paginated", "true")
-	return q
-}
-
-// required refuses, before any request, a call whose params lack a field
-// the spec requires; field is the JSON name.
-func required(ok bool, field string) error {
-	if ok {
-		return nil
-	}
-	return fmt.Errorf("%w: %s is required", internal.ErrInvalidParams, field)
 }

@@ -76,7 +76,10 @@ type CreateDomainParams struct {
 // are refused before any request, with an error matching
 // clerk.ErrInvalidParams. Clerk API: POST /domains.
 func (s *DomainService) Create(ctx context.Context, params *CreateDomainParams) (*Domain, error) {
-	if err := required(params != nil && params.Name != "", "name"); err != nil {
+	if params == nil {
+		return nil, internal.NoParams("Domains.Create")
+	}
+	if err := internal.Required("name", params.Name); err != nil {
 		return nil, err
 	}
 	return internal.Call[Domain](ctx, s.core(), http.MethodPost, "/domains", params)
@@ -103,10 +106,7 @@ type UpdateDomainParams struct {
 // Update changes a domain, primary or satellite. Nil params change
 // nothing. Clerk API: PATCH /domains/{domain_id}.
 func (s *DomainService) Update(ctx context.Context, domainID string, params *UpdateDomainParams) (*Domain, error) {
-	if params == nil {
-		params = &UpdateDomainParams{} // the endpoint wants a body
-	}
-	return internal.Call[Domain](ctx, s.core(), http.MethodPatch, "/domains/{domain_id}", params, domainID)
+	return internal.Call[Domain](ctx, s.core(), http.MethodPatch, "/domains/{domain_id}", internal.OrEmpty(params), domainID)
 }
 
 // Delete deletes a satellite domain (the primary domain cannot be).
@@ -150,8 +150,5 @@ type VerifyProxyParams struct {
 // domain, so that a domain can be switched to it without downtime: the
 // answer's Successful says whether it does. Clerk API: POST /proxy_checks.
 func (s *DomainService) VerifyProxy(ctx context.Context, params *VerifyProxyParams) (*ProxyCheck, error) {
-	if params == nil {
-		params = &VerifyProxyParams{}
-	}
-	return internal.Call[ProxyCheck](ctx, s.core(), http.MethodPost, "/proxy_checks", params)
+	return internal.Call[ProxyCheck](ctx, s.core(), http.MethodPost, "/proxy_checks", internal.OrEmpty(params))
 }

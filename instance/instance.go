@@ -75,10 +75,7 @@ type UpdateParams struct {
 // call Get for the instance. Nil params change nothing. Clerk API:
 // PATCH /instance.
 func (s *Service) Update(ctx context.Context, params *UpdateParams) error {
-	if params == nil {
-		params = &UpdateParams{}
-	}
-	return internal.Exec(ctx, s.core(), http.MethodPatch, "/instance", params)
+	return internal.Exec(ctx, s.core(), http.MethodPatch, "/instance", internal.OrEmpty(params))
 }
 
 // Restrictions are who may sign up and sign in: the allow-list and
@@ -123,8 +120,5 @@ type UpdateRestrictionsParams struct {
 // restrictions now in force. Nil params change nothing. Clerk API:
 // PATCH /instance/restrictions.
 func (s *Service) UpdateRestrictions(ctx context.Context, params *UpdateRestrictionsParams) (*Restrictions, error) {
-	if params == nil {
-		params = &UpdateRestrictionsParams{}
-	}
-	return internal.Call[Restrictions](ctx, s.core(), http.MethodPatch, "/instance/restrictions", params)
+	return internal.Call[Restrictions](ctx, s.core(), http.MethodPatch, "/instance/restrictions", internal.OrEmpty(params))
 }

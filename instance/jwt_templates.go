@@ -72,16 +72,22 @@ type JWTTemplateParams struct {
 }
 
 // check refuses params without the fields the API requires.
-func (p *JWTTemplateParams) check() error {
-	if err := required(p != nil && p.Name != "", "name"); err != nil {
+func (p *JWTTemplateParams) check(method string) error {
+	if p == nil {
+		return internal.NoParams(method)
+	}
+	if err := internal.Required("name", p.Name); err != nil {
 		return err
 	}
-	return required(p.Claims != nil, "claims")
+	if p.Claims == nil {
+		return internal.Missing("claims")
+	}
+	return nil
 }
 
 // List returns one page of JWT templates. Clerk API: GET /jwt_templates.
 func (s *JWTTemplateService) List(ctx context.Context, params *ListParams) (*Page[JWTTemplate], error) {
-	return internal.List[JWTTemplate](ctx, s.core(), "/jwt_templates", listQuery(params))
+	return internal.List[JWTTemplate](ctx, s.core(), "/jwt_templates", internal.Paginated(params))
 }
 
 // All iterates over every JWT template, fetching pages of params.Limit
@@ -102,7 +108,7 @@ func (s *JWTTemplateService) Get(ctx context.Context, templateID string) (*JWTTe
 // refused before any request, with an error matching
 // clerk.ErrInvalidParams. Clerk API: POST /jwt_templates.
 func (s *JWTTemplateService) Create(ctx context.Context, params *JWTTemplateParams) (*JWTTemplate, error) {
-	if err := params.check(); err != nil {
+	if err := params.check("JWTTemplates.Create"); err != nil {
 		return nil, err
 	}
 	return internal.Call[JWTTemplate](ctx, s.core(), http.MethodPost, "/jwt_templates", params)
@@ -113,7 +119,7 @@ func (s *JWTTemplateService) Create(ctx context.Context, params *JWTTemplatePara
 // matching clerk.ErrInvalidParams. Optional fields left nil are not sent.
 // Clerk API: PATCH /jwt_templates/{template_id}.
 func (s *JWTTemplateService) Update(ctx context.Context, templateID string, params *JWTTemplateParams) (*JWTTemplate, error) {
-	if err := params.check(); err != nil {
+	if err := params.check("JWTTemplates.Update"); err != nil {
 		return nil, err
 	}
 	return internal.Call[JWTTemplate](ctx, s.core(), http.MethodPatch, "/jwt_templates/{template_id}", params, templateID)

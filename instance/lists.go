@@ -56,7 +56,7 @@ func identifierID(i *Identifier) string { return i.ID }
 // List returns one page of the allow-list. Clerk API:
 // GET /allowlist_identifiers.
 func (s *AllowListService) List(ctx context.Context, params *ListParams) (*Page[Identifier], error) {
-	return internal.List[Identifier](ctx, s.core(), "/allowlist_identifiers", listQuery(params))
+	return internal.List[Identifier](ctx, s.core(), "/allowlist_identifiers", internal.Paginated(params))
 }
 
 // All iterates over the whole allow-list, fetching pages of params.Limit
@@ -82,7 +82,10 @@ type CreateAllowListIdentifierParams struct {
 // Identifier are refused before any request, with an error matching
 // clerk.ErrInvalidParams. Clerk API: POST /allowlist_identifiers.
 func (s *AllowListService) Create(ctx context.Context, params *CreateAllowListIdentifierParams) (*Identifier, error) {
-	if err := required(params != nil && params.Identifier != "", "identifier"); err != nil {
+	if params == nil {
+		return nil, internal.NoParams("AllowList.Create")
+	}
+	if err := internal.Required("identifier", params.Identifier); err != nil {
 		return nil, err
 	}
 	return internal.Call[Identifier](ctx, s.core(), http.MethodPost, "/allowlist_identifiers", params)
@@ -112,7 +115,10 @@ type CreateBlockListIdentifierParams struct {
 // Identifier are refused before any request, with an error matching
 // clerk.ErrInvalidParams. Clerk API: POST /blocklist_identifiers.
 func (s *BlockListService) Create(ctx context.Context, params *CreateBlockListIdentifierParams) (*Identifier, error) {
-	if err := required(params != nil && params.Identifier != "", "identifier"); err != nil {
+	if params == nil {
+		return nil, internal.NoParams("BlockList.Create")
+	}
+	if err := internal.Required("identifier", params.Identifier); err != nil {
 		return nil, err
 	}
 	return internal.Call[Identifier](ctx, s.core(), http.MethodPost, "/blocklist_identifiers", params)

@@ -32,7 +32,7 @@ type RedirectURL struct {
 
 // List returns one page of redirect URLs. Clerk API: GET /redirect_urls.
 func (s *RedirectURLService) List(ctx context.Context, params *ListParams) (*Page[RedirectURL], error) {
-	return internal.List[RedirectURL](ctx, s.core(), "/redirect_urls", listQuery(params))
+	return internal.List[RedirectURL](ctx, s.core(), "/redirect_urls", internal.Paginated(params))
 }
 
 // All iterates over every redirect URL, fetching pages of params.Limit
@@ -60,7 +60,10 @@ type CreateRedirectURLParams struct {
 // refused before any request, with an error matching
 // clerk.ErrInvalidParams. Clerk API: POST /redirect_urls.
 func (s *RedirectURLService) Create(ctx context.Context, params *CreateRedirectURLParams) (*RedirectURL, error) {
-	if err := required(params != nil && params.URL != "", "url"); err != nil {
+	if params == nil {
+		return nil, internal.NoParams("RedirectURLs.Create")
+	}
+	if err := internal.Required("url", params.URL); err != nil {
 		return nil, err
 	}
 	return internal.Call[RedirectURL](ctx, s.core(), http.MethodPost, "/redirect_urls", params)

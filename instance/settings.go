@@ -85,10 +85,7 @@ type UpdateOrganizationSettingsParams struct {
 // and returns them. Nil params change nothing. Clerk API:
 // PATCH /instance/organization_settings.
 func (s *Service) UpdateOrganizationSettings(ctx context.Context, params *UpdateOrganizationSettingsParams) (*OrganizationSettings, error) {
-	if params == nil {
-		params = &UpdateOrganizationSettingsParams{}
-	}
-	return internal.Call[OrganizationSettings](ctx, s.core(), http.MethodPatch, "/instance/organization_settings", params)
+	return internal.Call[OrganizationSettings](ctx, s.core(), http.MethodPatch, "/instance/organization_settings", internal.OrEmpty(params))
 }
 
 // Communication are the instance's SMS settings.
@@ -118,10 +115,7 @@ type UpdateCommunicationParams struct {
 // UpdateCommunication changes the instance's SMS settings and returns them.
 // Nil params change nothing. Clerk API: PATCH /instance/communication.
 func (s *Service) UpdateCommunication(ctx context.Context, params *UpdateCommunicationParams) (*Communication, error) {
-	if params == nil {
-		params = &UpdateCommunicationParams{}
-	}
-	return internal.Call[Communication](ctx, s.core(), http.MethodPatch, "/instance/communication", params)
+	return internal.Call[Communication](ctx, s.core(), http.MethodPatch, "/instance/communication", internal.OrEmpty(params))
 }
 
 // OAuthApplicationSettings are the instance's settings for OAuth
@@ -182,10 +176,7 @@ type UpdateOAuthApplicationSettingsParams struct {
 // settings and returns them. Nil params change nothing. Clerk API:
 // PATCH /instance/oauth_application_settings.
 func (s *Service) UpdateOAuthApplicationSettings(ctx context.Context, params *UpdateOAuthApplicationSettingsParams) (*OAuthApplicationSettings, error) {
-	if params == nil {
-		params = &UpdateOAuthApplicationSettingsParams{}
-	}
-	return internal.Call[OAuthApplicationSettings](ctx, s.core(), http.MethodPatch, "/instance/oauth_application_settings", params)
+	return internal.Call[OAuthApplicationSettings](ctx, s.core(), http.MethodPatch, "/instance/oauth_application_settings", internal.OrEmpty(params))
 }
 
 // Protect are the instance's Clerk Protect (bot and abuse detection)
@@ -221,8 +212,5 @@ type UpdateProtectParams struct {
 // UpdateProtect changes the instance's Protect settings and returns them.
 // Nil params change nothing. Clerk API: PATCH /instance/protect.
 func (s *Service) UpdateProtect(ctx context.Context, params *UpdateProtectParams) (*Protect, error) {
-	if params == nil {
-		params = &UpdateProtectParams{}
-	}
-	return internal.Call[Protect](ctx, s.core(), http.MethodPatch, "/instance/protect", params)
+	return internal.Call[Protect](ctx, s.core(), http.MethodPatch, "/instance/protect", internal.OrEmpty(params))
 }

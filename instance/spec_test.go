@@ -1,15 +1,8 @@
 package instance
 
 import (
-	"maps"
 	"net/http"
-	"reflect"
-	"slices"
-	"strings"
 	"testing"
-
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/go-clerk/clerk/internal/spectest"
 )
@@ -60,19 +53,7 @@ func TestJWKMatchesEveryKeySchema(t *testing.T) {
 // spec (CheckModel takes a component's name). TestCalls checks a decoded
 // answer against it too.
 func TestSettingsMatchesSpec(t *testing.T) {
-	doc, err := spectest.Doc()
-	require.NoError(t, err)
-	op := doc.Paths.Find("/beta_features/instance_settings").GetOperation(http.MethodPatch)
-	schema := op.Responses.Status(200).Value.Content.Get("application/json").Schema.Value
-	want := slices.Sorted(maps.Keys(schema.Properties))
-	var got []string
-	typ := reflect.TypeFor[Settings]()
-	for i := range typ.NumField() {
-		name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ",")
-		got = append(got, name)
-	}
-	slices.Sort(got)
-	assert.Equal(t, want, got)
+	spectest.CheckNames(t, Settings{}, spectest.ResponseSchema(t, http.MethodPatch, "/beta_features/instance_settings", "200"))
 }
 
 // TestParamsMatchSpec compares each params type's names with its

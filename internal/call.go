@@ -2,13 +2,15 @@ package internal
 
 import (
 	"context"
+	"fmt"
 	"net/http"
 	"net/url"
 	"reflect"
 )
 
-// The request helpers every service method is written with
-// (ARCHITECTURE.md, "Writing a service method"):
+// The request helpers every service method is written with: Call, Exec,
+// List, CallList, and Send for a request built by hand (ARCHITECTURE.md,
+// "Writing a service method"):
 //
 //	func (s *Service) Get(ctx context.Context, userID string) (*User, error) {
 //		return internal.Call[User](ctx, s.core(), http.MethodGet, "/users/{user_id}", nil, userID)
@@ -60,14 +62,32 @@ func List[T any](ctx context.Context, c *Client, tmpl string, params any, ids ..
 // ListAt is List for an endpoint whose object answer holds its items under
 // another key than "data" (GET /m2m_tokens: "m2m_tokens").
 func ListAt[T any](ctx context.Context, c *Client, key, tmpl string, params any, ids ...string) (*Page[T], error) {
-	r := Request{Method: http.MethodGet, Path: tmpl, IDs: ids, Query: params}
-	data, err := c.send(ctx, &r)
+	return sendList[T](ctx, c, &Request{Method: http.MethodGet, Path: tmpl, IDs: ids, Query: params}, key)
+}
+
+// CallList is Call for an answer that is a list of resources rather than
+// one (a bulk create, the PUT of a whole set), read as List reads one: in
+// either list shape, a null item being ErrInvalidResponse. As with Call, an
+// answer without the list (an empty body, JSON null, {}) is
+// ErrInvalidResponse.
+func CallList[T any](ctx context.Context, c *Client, method, tmpl string, in any, ids ...string) (*Page[T], error) {
+	r := Request{Method: method, Path: tmpl, IDs: ids, resource: true}
+	r.setParams(in)
+	return sendList[T](ctx, c, &r, "data")
+}
+
+// sendList sends r and decodes its answer as a list (decodePage).
+func sendList[T any](ctx context.Context, c *Client, r *Request, key string) (*Page[T], error) {
+	data, err := c.send(ctx, r)
 	if err != nil {
 		return nil, err
 	}
+	if r.resource && emptyObject(data) {
+		return nil, c.answerError(r, fmt.Errorf("%w: {} where a list was expected", ErrInvalidResponse))
+	}
 	p, err := decodePage[T](data, key)
 	if err != nil {
-		return nil, c.answerError(&r, err)
+		return nil, c.answerError(r, err)
 	}
 	return p, nil
 }

@@ -254,28 +254,9 @@ type Request struct {
 	// secret key (POST /m2m_tokens takes a machine secret key).
 	Bearer string
 
-	discard bool   // the answer's body is not needed
-	path    string // Path with its IDs, once send has built it
-}
-
-// Do sends a request and decodes a 2xx JSON answer into out (nil discards
-// it) with the SDK's codec. Services use Call, Exec and List instead; Do is
-// for the packages that still build requests by hand.
-func (c *Client) Do(ctx context.Context, r *Request, out any) error {
-	r.discard = out == nil
-	data, err := c.send(ctx, r)
-	if err != nil || out == nil {
-		return err
-	}
-	if p, ok := out.(listDecoder); ok {
-		err = p.decodeList(data)
-	} else if err = Unmarshal(data, out); err != nil {
-		err = &decodeError{err: err}
-	}
-	if err != nil {
-		return c.answerError(r, err)
-	}
-	return nil
+	discard  bool   // the answer's body is not needed
+	resource bool   // a list answer must hold one: {} is refused (CallList)
+	path     string // Path with its IDs, once send has built it
 }
 
 // answerError wraps a 2xx answer that does not decode.

@@ -7,7 +7,21 @@ import (
 )
 
 // The transport's tests send raw requests with these: the services go
-// through Call, Exec, Send and List.
+// through Call, Exec, Send, List and CallList.
+
+// Do sends a request and decodes a 2xx JSON answer into out (nil discards
+// it) with the SDK's codec.
+func (c *Client) Do(ctx context.Context, r *Request, out any) error {
+	r.discard = out == nil
+	data, err := c.send(ctx, r)
+	if err != nil || out == nil {
+		return err
+	}
+	if err = Unmarshal(data, out); err != nil {
+		return c.answerError(r, &decodeError{err: err})
+	}
+	return nil
+}
 
 // Get is Do with GET.
 func (c *Client) Get(ctx context.Context, path string, query url.Values, out any) error {

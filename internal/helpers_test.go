@@ -129,10 +129,31 @@ func TestPageDecodesBothShapes(t *testing.T) {
 			t.Errorf("%q: err = %v, want ErrInvalidResponse", bad, err)
 		}
 	}
-	// Do decodes a *Page out in both shapes, without a JSON method on Page.
-	var p Page[item]
-	if err := p.decodeList([]byte(`[{"id":"5"}]`)); err != nil || p.Data[0].ID != "5" {
-		t.Fatalf("decodeList: %+v %v", p, err)
+}
+
+// TestCallList: the answer of a call that answers a list of resources is
+// read in both list shapes, without a JSON method on Page; a null item in
+// it, or an answer without the list, is ErrInvalidResponse.
+func TestCallList(t *testing.T) {
+	type item struct {
+		ID string `json:"id"`
+	}
+	for body, want := range map[string]string{
+		`[{"id":"5"}]`:                          "5",
+		`{"data":[{"id":"6"}],"total_count":1}`: "6",
+		`[{"id":"7"},null]`:                     "",
+		`{}`:                                    "",
+		`null`:                                  "",
+	} {
+		_, base := serve(t, answer{200, nil, body})
+		c, _ := newTestClient(t, base, Config{})
+		p, err := CallList[item](context.Background(), c, http.MethodPost, "/invitations/bulk", []map[string]string{{"email_address": "a@b.co"}})
+		switch {
+		case want == "" && (p != nil || !errors.Is(err, ErrInvalidResponse)):
+			t.Errorf("%s: got %+v, %v; want ErrInvalidResponse", body, p, err)
+		case want != "" && (err != nil || len(p.Data) != 1 || p.Data[0].ID != want):
+			t.Errorf("%s: got %+v, %v; want item %s", body, p, err, want)
+		}
 	}
 }
 

@@ -2,7 +2,8 @@ package internal
 
 // Page is one page of a list endpoint. Clerk answers lists in two shapes, a
 // bare JSON array (GET /users, GET /sessions) and an object
-// {"data": [...], "total_count": n}; the SDK's codec reads both (List).
+// {"data": [...], "total_count": n}; the SDK's codec reads both (List,
+// CallList).
 type Page[T any] struct {
 	// Data holds the page's items, in the API's order.
 	Data []*T `json:"data"`
@@ -11,17 +12,3 @@ type Page[T any] struct {
 	// zero (GET /users has a separate Count).
 	TotalCount int64 `json:"total_count"`
 }
-
-// decodeList fills the page from either list shape; Do calls it for a
-// *Page out.
-func (p *Page[T]) decodeList(data []byte) error {
-	got, err := decodePage[T](data, "data")
-	if err != nil {
-		return err
-	}
-	*p = *got
-	return nil
-}
-
-// listDecoder is a *Page of any item type.
-type listDecoder interface{ decodeList(data []byte) error }

@@ -83,6 +83,15 @@ func All[T, P any](ctx context.Context, params *P, p Paging[T], list func(contex
 	return w.seq(ctx)
 }
 
+// AllIn is All for a list under a parent, such as an organization's
+// memberships: list is the service's List method, which takes the parent's
+// ID first.
+//
+//	return internal.AllIn(ctx, organizationID, params, paging(membershipID), s.ListMemberships)
+func AllIn[T, P any](ctx context.Context, parentID string, params *P, p Paging[T], list func(context.Context, string, *P) (*Page[T], error)) iter.Seq2[*T, error] {
+	return All(ctx, params, p, func(ctx context.Context, q *P) (*Page[T], error) { return list(ctx, parentID, q) })
+}
+
 // PageSize is the page size of an All: the caller's limit, or max when the
 // limit is unset, not positive or larger than max.
 func PageSize(limit *int, max int) int {

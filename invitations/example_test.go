@@ -55,7 +55,7 @@ func Example() {
 // and answers checked against Clerk's spec), which serves the example's
 // invitations and waitlist from memory; done closes both.
 func exampleClient() (c *clerk.Client, done func()) {
-	srv, closeSrv := spectest.NewExampleServer(spectest.WithResponseValidation())
+	srv := spectest.NewExampleServer()
 	var (
 		mu      sync.Mutex
 		invites []*invitations.Invitation
@@ -108,5 +108,5 @@ func exampleClient() (c *clerk.Client, done func()) {
 	if err != nil {
 		panic(err)
 	}
-	return c, func() { c.Close(); closeSrv() }
+	return c, func() { c.Close(); srv.Close() }
 }

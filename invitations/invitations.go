@@ -39,9 +39,7 @@ type ListParams struct {
 // spec documents only the bare array, which decodes too, with TotalCount 0.
 // Clerk API: GET /invitations.
 func (s *Service) List(ctx context.Context, params *ListParams) (*Page[Invitation], error) {
-	q := internal.Query(params)
-	q.Set("paginated", "true")
-	return internal.List[Invitation](ctx, s.core(), "/invitations", q)
+	return internal.List[Invitation](ctx, s.core(), "/invitations", internal.Paginated(params))
 }
 
 // All iterates over every invitation that matches params, fetching pages
@@ -94,9 +92,9 @@ const (
 // clerk.ErrInvalidParams. Clerk API: POST /invitations.
 func (s *Service) Create(ctx context.Context, params *CreateParams) (*Invitation, error) {
 	if params == nil {
-		return nil, errNilParams("Invitations.Create")
+		return nil, internal.NoParams("Invitations.Create")
 	}
-	if err := requireEmail(params.EmailAddress); err != nil {
+	if err := internal.Required("email_address", params.EmailAddress); err != nil {
 		return nil, err
 	}
 	return internal.Call[Invitation](ctx, s.core(), http.MethodPost, "/invitations", params)
@@ -120,20 +118,6 @@ func (s *Service) Revoke(ctx context.Context, invitationID string) (*Invitation,
 	return internal.Call[Invitation](ctx, s.core(), http.MethodPost, "/invitations/{invitation_id}/revoke", nil, invitationID)
 }
 
-// errNilParams is the error of a create called with nil params.
-func errNilParams(method string) error {
-	return fmt.Errorf("%w: %s needs params", internal.ErrInvalidParams, method)
-}
-
-// requireEmail refuses an empty email address, the one required field of
-// an invitation and of a waitlist entry.
-func requireEmail(email string) error {
-	if email == "" {
-		return fmt.Errorf("%w: email_address is required", internal.ErrInvalidParams)
-	}
-	return nil
-}
-
 // checkMany refuses an empty bulk request, or one whose i-th item has no
 // email address.
 func checkMany(n int, email func(i int) string) error {
@@ -141,7 +125,7 @@ func checkMany(n int, email func(i int) string) error {
 		return fmt.Errorf("%w: a bulk create needs at least one item", internal.ErrInvalidParams)
 	}
 	for i := range n {
-		if err := requireEmail(email(i)); err != nil {
+		if err := internal.Required("email_address", email(i)); err != nil {
 			return fmt.Errorf("item %d: %w", i, err)
 		}
 	}
@@ -151,14 +135,9 @@ func checkMany(n int, email func(i int) string) error {
 // many posts a bulk create, whose answer is a bare array of what it
 // created; a null item in it is ErrInvalidResponse.
 func many[T, P any](ctx context.Context, c *internal.Client, path string, params []P) ([]*T, error) {
-	out, err := internal.Call[[]*T](ctx, c, http.MethodPost, path, params)
+	out, err := internal.CallList[T](ctx, c, http.MethodPost, path, params)
 	if err != nil {
 		return nil, err
 	}
-	for _, it := range *out {
-		if it == nil {
-			return nil, fmt.Errorf("%w: null item in a bulk answer", internal.ErrInvalidResponse)
-		}
-	}
-	return *out, nil
+	return out.Data, nil
 }

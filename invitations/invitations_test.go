@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"reflect"
 	"strconv"
 	"strings"
 	"sync"
@@ -69,28 +68,8 @@ func TestModelsAndParamsMatchSpec(t *testing.T) {
 	spectest.CheckBody(t, "POST", "/waitlist_entries/{waitlist_entry_id}/invite", InviteParams{})
 
 	// The bulk bodies are arrays: their items must be the single creates'.
-	doc, err := spectest.Doc()
-	require.NoError(t, err)
-	for path, params := range map[string]any{"/invitations/bulk": CreateParams{}, "/waitlist_entries/bulk": WaitlistEntryParams{}} {
-		items := doc.Paths.Find(path).Post.RequestBody.Value.Content.Get("application/json").Schema.Value.Items.Value
-		want := map[string]bool{}
-		for name := range items.Properties {
-			want[name] = true
-		}
-		assert.Equal(t, want, jsonNames(params), path)
-	}
-}
-
-// jsonNames returns the json names of a struct's fields.
-func jsonNames(v any) map[string]bool {
-	out := map[string]bool{}
-	typ := reflect.TypeOf(v)
-	for i := range typ.NumField() {
-		if name, _, _ := strings.Cut(typ.Field(i).Tag.Get("json"), ","); name != "" && name != "-" {
-			out[name] = true
-		}
-	}
-	return out
+	spectest.CheckBody(t, "POST", "/invitations/bulk", CreateParams{})
+	spectest.CheckBody(t, "POST", "/waitlist_entries/bulk", WaitlistEntryParams{})
 }
 
 // TestRequests sends every operation to the spec-checking server (requests

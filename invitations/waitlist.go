@@ -59,9 +59,9 @@ type WaitlistEntryParams struct {
 // API: POST /waitlist_entries.
 func (s *WaitlistService) Create(ctx context.Context, params *WaitlistEntryParams) (*WaitlistEntry, error) {
 	if params == nil {
-		return nil, errNilParams("Waitlist.Create")
+		return nil, internal.NoParams("Waitlist.Create")
 	}
-	if err := requireEmail(params.EmailAddress); err != nil {
+	if err := internal.Required("email_address", params.EmailAddress); err != nil {
 		return nil, err
 	}
 	return internal.Call[WaitlistEntry](ctx, s.core(), http.MethodPost, "/waitlist_entries", params)

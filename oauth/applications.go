@@ -47,8 +47,11 @@ func (s *ApplicationService) Get(ctx context.Context, applicationID string) (*Ap
 // Nil params or an empty Name fail with clerk.ErrInvalidParams before any
 // request. Clerk API: POST /oauth_applications.
 func (s *ApplicationService) Create(ctx context.Context, params *CreateParams) (*Application, error) {
-	if params == nil || params.Name == "" {
-		return nil, fmt.Errorf("%w: Create needs params with a Name", internal.ErrInvalidParams)
+	if params == nil {
+		return nil, internal.NoParams("OAuthApplications.Create")
+	}
+	if err := internal.Required("name", params.Name); err != nil {
+		return nil, err
 	}
 	return internal.Call[Application](ctx, s.core(), http.MethodPost, "/oauth_applications", params)
 }
@@ -56,10 +59,7 @@ func (s *ApplicationService) Create(ctx context.Context, params *CreateParams) (
 // Update changes an OAuth application's fields; nil params change nothing.
 // Clerk API: PATCH /oauth_applications/{oauth_application_id}.
 func (s *ApplicationService) Update(ctx context.Context, applicationID string, params *UpdateParams) (*Application, error) {
-	if params == nil {
-		params = &UpdateParams{} // the endpoint wants a body
-	}
-	return internal.Call[Application](ctx, s.core(), http.MethodPatch, "/oauth_applications/{oauth_application_id}", params, applicationID)
+	return internal.Call[Application](ctx, s.core(), http.MethodPatch, "/oauth_applications/{oauth_application_id}", internal.OrEmpty(params), applicationID)
 }
 
 // Delete deletes an OAuth application; this cannot be undone. Clerk API:

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"sync"
 	"time"
@@ -24,7 +23,7 @@ import (
 func Example() {
 	srv := fakeClerk()
 	defer srv.Close()
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"))
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -68,9 +67,9 @@ func Example() {
 	// rotated: true
 }
 
-// fakeClerk serves the two endpoints the example calls, from memory,
-// behind spectest's request and answer checks.
-func fakeClerk() *httptest.Server {
+// fakeClerk serves the two endpoints the example calls, from memory, on
+// spectest's example server (requests and answers checked against the spec).
+func fakeClerk() *spectest.Server {
 	var (
 		mu  sync.Mutex
 		app oauth.Application
@@ -81,7 +80,8 @@ func fakeClerk() *httptest.Server {
 		app.ClientSecret = internal.NewSecret(fmt.Sprintf("cs_secret_%d", n))
 		spectest.WriteJSON(w, 200, &app)
 	}
-	mux := http.NewServeMux()
+	srv := spectest.NewExampleServer()
+	mux := srv.Mux
 	mux.HandleFunc("POST /oauth_applications", func(w http.ResponseWriter, r *http.Request) {
 		var p oauth.CreateParams
 		_ = json.NewDecoder(r.Body).Decode(&p)
@@ -100,5 +100,5 @@ func fakeClerk() *httptest.Server {
 		defer mu.Unlock()
 		answer(w)
 	})
-	return httptest.NewServer(spectest.Checked(mux))
+	return srv
 }

@@ -25,9 +25,9 @@ type CreateDomainParams struct {
 // POST /organizations/{organization_id}/domains.
 func (s *Service) CreateDomain(ctx context.Context, organizationID string, params *CreateDomainParams) (*OrganizationDomain, error) {
 	if params == nil {
-		return nil, errNilParams("CreateDomain")
+		return nil, internal.NoParams("CreateDomain")
 	}
-	if err := required("name", params.Name); err != nil {
+	if err := internal.Required("name", params.Name); err != nil {
 		return nil, err
 	}
 	return internal.Call[OrganizationDomain](ctx, s.core(), http.MethodPost, "/organizations/{organization_id}/domains", params, organizationID)
@@ -59,10 +59,7 @@ func (s *Service) ListDomains(ctx context.Context, organizationID string, params
 // yields an error once and stops, and skips none when domains are deleted
 // while it runs. Clerk API: GET /organizations/{organization_id}/domains.
 func (s *Service) AllDomains(ctx context.Context, organizationID string, params *ListDomainsParams) iter.Seq2[*OrganizationDomain, error] {
-	return internal.All(ctx, params, paging(domainID),
-		func(ctx context.Context, p *ListDomainsParams) (*Page[OrganizationDomain], error) {
-			return s.ListDomains(ctx, organizationID, p)
-		})
+	return internal.AllIn(ctx, organizationID, params, paging(domainID), s.ListDomains)
 }
 
 // UpdateDomainParams change an organization domain; nil fields are left as
@@ -77,10 +74,7 @@ type UpdateDomainParams struct {
 // UpdateDomain changes an organization domain. Clerk API:
 // PATCH /organizations/{organization_id}/domains/{domain_id}.
 func (s *Service) UpdateDomain(ctx context.Context, organizationID, domainID string, params *UpdateDomainParams) (*OrganizationDomain, error) {
-	if params == nil {
-		params = &UpdateDomainParams{} // the endpoint wants a body
-	}
-	return internal.Call[OrganizationDomain](ctx, s.core(), http.MethodPatch, "/organizations/{organization_id}/domains/{domain_id}", params, organizationID, domainID)
+	return internal.Call[OrganizationDomain](ctx, s.core(), http.MethodPatch, "/organizations/{organization_id}/domains/{domain_id}", internal.OrEmpty(params), organizationID, domainID)
 }
 
 // DeleteDomain removes a domain from an organization. Clerk API:

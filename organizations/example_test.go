@@ -3,10 +3,7 @@ package organizations_test
 import (
 	"context"
 	"fmt"
-	"io"
 	"net/http"
-	"net/http/httptest"
-	"strings"
 
 	"github.com/go-clerk/clerk"
 	"github.com/go-clerk/clerk/clerktest"
@@ -58,25 +55,24 @@ func Example() {
 // default role set, and the customer's e-mail domain, whose users get an
 // invitation to the organization.
 func Example_rolesAndDomains() {
-	srv := specFake(map[string]string{
-		"POST /v1/organization_permissions": `{"object":"permission","id":"perm_1","name":"Read invoices",
-			"key":"org:invoices:read","description":"","type":"custom","created_at":1716883200000,"updated_at":1716883200000}`,
-		"POST /v1/organization_roles": `{"object":"role","id":"role_1","name":"Billing","key":"org:billing",
-			"description":null,"is_creator_eligible":false,"created_at":1716883200000,"updated_at":1716883200000,
-			"permissions":[{"object":"permission","id":"perm_1","name":"Read invoices","key":"org:invoices:read",
-				"description":"","type":"custom","created_at":1716883200000,"updated_at":1716883200000}]}`,
-		"POST /v1/role_sets/role_set:default/roles": `{"object":"role_set","id":"rs_1","name":"Default","key":"role_set:default",
-			"description":null,"type":"initial","created_at":1716883200000,"updated_at":1716883200000,"roles":[
-				{"object":"role_set_item","id":"role_admin","name":"Admin","key":"org:admin","description":null,"created_at":1716883200000,"updated_at":1716883200000},
-				{"object":"role_set_item","id":"role_member","name":"Member","key":"org:member","description":null,"created_at":1716883200000,"updated_at":1716883200000},
-				{"object":"role_set_item","id":"role_1","name":"Billing","key":"org:billing","description":null,"created_at":1716883200000,"updated_at":1716883200000}]}`,
-		"POST /v1/organizations/org_acme/domains": `{"object":"organization_domain","id":"orgdmn_1","organization_id":"org_acme",
-			"name":"acme.com","enrollment_mode":"automatic_invitation","affiliation_email_address":null,
-			"affiliation_verification":null,"ownership_verification":null,"verification":null,
-			"total_pending_invitations":0,"total_pending_suggestions":0,"created_at":1716883200000,"updated_at":1716883200000}`,
-	})
+	srv := spectest.NewExampleServer()
 	defer srv.Close()
-	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL+"/v1"), clerk.WithMaxRetries(0))
+	srv.Answer("POST /organization_permissions", http.StatusOK, `{"object":"permission","id":"perm_1","name":"Read invoices",
+		"key":"org:invoices:read","description":"","type":"custom","created_at":1716883200000,"updated_at":1716883200000}`)
+	srv.Answer("POST /organization_roles", http.StatusOK, `{"object":"role","id":"role_1","name":"Billing","key":"org:billing",
+		"description":null,"is_creator_eligible":false,"created_at":1716883200000,"updated_at":1716883200000,
+		"permissions":[{"object":"permission","id":"perm_1","name":"Read invoices","key":"org:invoices:read",
+			"description":"","type":"custom","created_at":1716883200000,"updated_at":1716883200000}]}`)
+	srv.Answer("POST /role_sets/role_set:default/roles", http.StatusOK, `{"object":"role_set","id":"rs_1","name":"Default","key":"role_set:default",
+		"description":null,"type":"initial","created_at":1716883200000,"updated_at":1716883200000,"roles":[
+			{"object":"role_set_item","id":"role_admin","name":"Admin","key":"org:admin","description":null,"created_at":1716883200000,"updated_at":1716883200000},
+			{"object":"role_set_item","id":"role_member","name":"Member","key":"org:member","description":null,"created_at":1716883200000,"updated_at":1716883200000},
+			{"object":"role_set_item","id":"role_1","name":"Billing","key":"org:billing","description":null,"created_at":1716883200000,"updated_at":1716883200000}]}`)
+	srv.Answer("POST /organizations/org_acme/domains", http.StatusOK, `{"object":"organization_domain","id":"orgdmn_1","organization_id":"org_acme",
+		"name":"acme.com","enrollment_mode":"automatic_invitation","affiliation_email_address":null,
+		"affiliation_verification":null,"ownership_verification":null,"verification":null,
+		"total_pending_invitations":0,"total_pending_suggestions":0,"created_at":1716883200000,"updated_at":1716883200000}`)
+	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL))
 	if err != nil {
 		fmt.Println(err)
 		return
@@ -118,32 +114,4 @@ func Example_rolesAndDomains() {
 	// org:billing grants org:invoices:read
 	// org:admin org:member org:billing in role_set:default
 	// acme.com automatic_invitation
-}
-
-// specFake is a fake Backend API that answers each "METHOD /v1/path" of
-// answers after checking the request, and the answer, against the spec: a
-// request that departs from it is answered 400, which the example would
-// print.
-func specFake(answers map[string]string) *httptest.Server {
-	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		body, _ := io.ReadAll(r.Body)
-		w.Header().Set("Content-Type", "application/json")
-		status, problem := http.StatusOK, error(nil)
-		answer, ok := answers[r.Method+" "+r.URL.Path]
-		switch _, err := spectest.ValidateRequest(r, body); {
-		case err != nil:
-			status, problem = http.StatusBadRequest, err
-		case !ok:
-			status, problem = http.StatusNotFound, fmt.Errorf("no answer for %s %s", r.Method, r.URL.Path)
-		default:
-			if err := spectest.ValidateResponse(r, status, w.Header(), []byte(answer)); err != nil {
-				status, problem = http.StatusInternalServerError, err
-			}
-		}
-		if problem != nil {
-			answer = fmt.Sprintf(`{"errors":[{"code":"fake","message":%q,"long_message":""}]}`, strings.ReplaceAll(problem.Error(), "\n", " "))
-		}
-		w.WriteHeader(status)
-		_, _ = io.WriteString(w, answer)
-	}))
 }

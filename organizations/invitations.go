@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"slices"
 
 	"github.com/go-clerk/clerk/internal"
 )
@@ -40,17 +39,17 @@ type CreateInvitationParams struct {
 }
 
 func (p *CreateInvitationParams) check() error {
-	if err := required("email_address", p.EmailAddress); err != nil {
+	if err := internal.Required("email_address", p.EmailAddress); err != nil {
 		return err
 	}
-	return required("role", p.Role)
+	return internal.Required("role", p.Role)
 }
 
 // CreateInvitation invites an e-mail address to an organization with a
 // role. Clerk API: POST /organizations/{organization_id}/invitations.
 func (s *Service) CreateInvitation(ctx context.Context, organizationID string, params *CreateInvitationParams) (*OrganizationInvitation, error) {
 	if params == nil {
-		return nil, errNilParams("CreateInvitation")
+		return nil, internal.NoParams("CreateInvitation")
 	}
 	if err := params.check(); err != nil {
 		return nil, err
@@ -71,12 +70,9 @@ func (s *Service) CreateInvitations(ctx context.Context, organizationID string, 
 		}
 	}
 	// The answer is the spec's OrganizationInvitations: {data, total_count}.
-	out, err := internal.Call[Page[OrganizationInvitation]](ctx, s.core(), http.MethodPost, "/organizations/{organization_id}/invitations/bulk", params, organizationID)
+	out, err := internal.CallList[OrganizationInvitation](ctx, s.core(), http.MethodPost, "/organizations/{organization_id}/invitations/bulk", params, organizationID)
 	if err != nil {
 		return nil, err
-	}
-	if slices.Contains(out.Data, nil) {
-		return nil, fmt.Errorf("clerk: POST /organizations/{organization_id}/invitations/bulk: %w: null item in the list", internal.ErrInvalidResponse)
 	}
 	return out.Data, nil
 }
@@ -109,10 +105,7 @@ func (s *Service) ListInvitations(ctx context.Context, organizationID string, pa
 // list while it runs (revoked in the loop, with a Status filter) make it
 // skip none. Clerk API: GET /organizations/{organization_id}/invitations.
 func (s *Service) AllInvitations(ctx context.Context, organizationID string, params *ListInvitationsParams) iter.Seq2[*OrganizationInvitation, error] {
-	return internal.All(ctx, params, paging(func(i *OrganizationInvitation) string { return i.ID }),
-		func(ctx context.Context, p *ListInvitationsParams) (*Page[OrganizationInvitation], error) {
-			return s.ListInvitations(ctx, organizationID, p)
-		})
+	return internal.AllIn(ctx, organizationID, params, paging(func(i *OrganizationInvitation) string { return i.ID }), s.ListInvitations)
 }
 
 // GetInvitation returns an invitation of an organization. Clerk API:

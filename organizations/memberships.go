@@ -26,12 +26,12 @@ type CreateMembershipParams struct {
 // POST /organizations/{organization_id}/memberships.
 func (s *Service) CreateMembership(ctx context.Context, organizationID string, params *CreateMembershipParams) (*OrganizationMembership, error) {
 	if params == nil {
-		return nil, errNilParams("CreateMembership")
+		return nil, internal.NoParams("CreateMembership")
 	}
-	if err := required("user_id", params.UserID); err != nil {
+	if err := internal.Required("user_id", params.UserID); err != nil {
 		return nil, err
 	}
-	if err := required("role", params.Role); err != nil {
+	if err := internal.Required("role", params.Role); err != nil {
 		return nil, err
 	}
 	return internal.Call[OrganizationMembership](ctx, s.core(), http.MethodPost, "/organizations/{organization_id}/memberships", params, organizationID)
@@ -96,10 +96,7 @@ func (s *Service) ListMemberships(ctx context.Context, organizationID string, pa
 // runs (DeleteMembership in the loop) make it skip none.
 // Clerk API: GET /organizations/{organization_id}/memberships.
 func (s *Service) AllMemberships(ctx context.Context, organizationID string, params *ListMembershipsParams) iter.Seq2[*OrganizationMembership, error] {
-	return internal.All(ctx, params, paging(membershipID),
-		func(ctx context.Context, p *ListMembershipsParams) (*Page[OrganizationMembership], error) {
-			return s.ListMemberships(ctx, organizationID, p)
-		})
+	return internal.AllIn(ctx, organizationID, params, paging(membershipID), s.ListMemberships)
 }
 
 // ListInstanceMembershipsParams order and page the memberships of every
@@ -143,9 +140,9 @@ type UpdateMembershipParams struct {
 // PATCH /organizations/{organization_id}/memberships/{user_id}.
 func (s *Service) UpdateMembership(ctx context.Context, organizationID, userID string, params *UpdateMembershipParams) (*OrganizationMembership, error) {
 	if params == nil {
-		return nil, errNilParams("UpdateMembership")
+		return nil, internal.NoParams("UpdateMembership")
 	}
-	if err := required("role", params.Role); err != nil {
+	if err := internal.Required("role", params.Role); err != nil {
 		return nil, err
 	}
 	return internal.Call[OrganizationMembership](ctx, s.core(), http.MethodPatch, "/organizations/{organization_id}/memberships/{user_id}", params, organizationID, userID)
@@ -156,10 +153,7 @@ func (s *Service) UpdateMembership(ctx context.Context, organizationID, userID s
 // deleted. Clerk API:
 // PATCH /organizations/{organization_id}/memberships/{user_id}/metadata.
 func (s *Service) UpdateMembershipMetadata(ctx context.Context, organizationID, userID string, params *MetadataParams) (*OrganizationMembership, error) {
-	if params == nil {
-		params = &MetadataParams{} // the endpoint wants a body
-	}
-	return internal.Call[OrganizationMembership](ctx, s.core(), http.MethodPatch, "/organizations/{organization_id}/memberships/{user_id}/metadata", params, organizationID, userID)
+	return internal.Call[OrganizationMembership](ctx, s.core(), http.MethodPatch, "/organizations/{organization_id}/memberships/{user_id}/metadata", internal.OrEmpty(params), organizationID, userID)
 }
 
 // DeleteMembership removes a user from an organization. (The API answers

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -282,4 +283,48 @@ func TestAccessModelsJSON(t *testing.T) {
 		CreatedAt: t0, UpdatedAt: t5}, d)
 	assert.Contains(t, string(b), `"ownership_verification":null`, "a required nullable field is written as null")
 	specValid(t, "GET", "/organizations/org_1/domains", []byte(`{"data":[`+string(b)+`],"total_count":1}`))
+}
+
+// TestModelsHaveEveryField compares each model's JSON names with the
+// properties of its schemas in the spec, both ways.
+func TestModelsHaveEveryField(t *testing.T) {
+	schema := func(name string) *openapi3.Schema { return spectest.Schema(t, name) }
+	// SetLogo answers OrganizationWithLogo, an Organization with logo_url.
+	spectest.CheckNames(t, Organization{}, schema("Organization"), schema("OrganizationWithLogo"))
+	spectest.CheckNames(t, OrganizationMembership{}, schema("OrganizationMembership"))
+	spectest.CheckNames(t, PublicUserData{}, schema("OrganizationMembershipPublicUserData"))
+	spectest.CheckNames(t, OrganizationInvitation{}, schema("OrganizationInvitation"))
+	spectest.CheckNames(t, PublicInviterData{}, schema("OrganizationInvitationPublicUserData"))
+	spectest.CheckNames(t, PublicOrganizationData{}, schema("OrganizationInvitationPublicOrganizationData"))
+	spectest.CheckNames(t, OrganizationInvitationWithPublicOrganizationData{}, schema("OrganizationInvitationWithPublicOrganizationData"))
+}
+
+// TestParamsMatchSpec compares the query and body names of every params
+// type of the organization, membership and invitation endpoints with their
+// operations in the spec, both ways: a misspelt name, or a documented
+// filter or field we lack, fails.
+func TestParamsMatchSpec(t *testing.T) {
+	const (
+		orgs        = "/organizations"
+		org         = "/organizations/{organization_id}"
+		memberships = org + "/memberships"
+		membership  = memberships + "/{user_id}"
+		invitations = org + "/invitations"
+	)
+	spectest.CheckBody(t, "POST", orgs, CreateParams{})
+	spectest.CheckQuery(t, "GET", org, GetParams{})
+	spectest.CheckQuery(t, "GET", orgs, ListParams{})
+	spectest.CheckBody(t, "PATCH", org, UpdateParams{})
+	spectest.CheckBody(t, "PATCH", org+"/metadata", MetadataParams{})
+	spectest.CheckBody(t, "PUT", org+"/metadata", MetadataParams{})
+	spectest.CheckBody(t, "PATCH", membership+"/metadata", MetadataParams{})
+	spectest.CheckBody(t, "POST", memberships, CreateMembershipParams{})
+	spectest.CheckQuery(t, "GET", memberships, ListMembershipsParams{})
+	spectest.CheckQuery(t, "GET", "/organization_memberships", ListInstanceMembershipsParams{})
+	spectest.CheckBody(t, "PATCH", membership, UpdateMembershipParams{})
+	spectest.CheckBody(t, "POST", invitations, CreateInvitationParams{})
+	spectest.CheckBody(t, "POST", invitations+"/bulk", CreateInvitationParams{})
+	spectest.CheckQuery(t, "GET", invitations, ListInvitationsParams{})
+	spectest.CheckBody(t, "POST", invitations+"/{invitation_id}/revoke", RevokeInvitationParams{})
+	spectest.CheckQuery(t, "GET", "/organization_invitations", ListInstanceInvitationsParams{})
 }

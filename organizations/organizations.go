@@ -11,23 +11,6 @@ import (
 	"github.com/go-clerk/clerk/internal"
 )
 
-// required fails with ErrInvalidParams when a required field is empty.
-// fields are pairs: a field's JSON name, as the API names it, and its
-// value.
-func required(fields ...string) error {
-	for i := 0; i+1 < len(fields); i += 2 {
-		if fields[i+1] == "" {
-			return fmt.Errorf("%w: %s is required", internal.ErrInvalidParams, fields[i])
-		}
-	}
-	return nil
-}
-
-// errNilParams is returned by methods whose params carry a required field.
-func errNilParams(method string) error {
-	return fmt.Errorf("%w: %s needs params", internal.ErrInvalidParams, method)
-}
-
 // CreateParams describe a new organization. Name is required.
 type CreateParams struct {
 	// Name is the organization's name, at most 256 characters, without URLs
@@ -55,9 +38,9 @@ type CreateParams struct {
 // Create creates an organization. Clerk API: POST /organizations.
 func (s *Service) Create(ctx context.Context, params *CreateParams) (*Organization, error) {
 	if params == nil {
-		return nil, errNilParams("Create")
+		return nil, internal.NoParams("Create")
 	}
-	if err := required("name", params.Name); err != nil {
+	if err := internal.Required("name", params.Name); err != nil {
 		return nil, err
 	}
 	return internal.Call[Organization](ctx, s.core(), http.MethodPost, "/organizations", params)
@@ -140,10 +123,7 @@ type UpdateParams struct {
 // Update changes an organization. Clerk API:
 // PATCH /organizations/{organization_id}.
 func (s *Service) Update(ctx context.Context, organizationID string, params *UpdateParams) (*Organization, error) {
-	if params == nil {
-		params = &UpdateParams{} // the endpoint wants a body
-	}
-	return internal.Call[Organization](ctx, s.core(), http.MethodPatch, "/organizations/{organization_id}", params, organizationID)
+	return internal.Call[Organization](ctx, s.core(), http.MethodPatch, "/organizations/{organization_id}", internal.OrEmpty(params), organizationID)
 }
 
 // MetadataParams carry the metadata of a merge (UpdateMetadata,
@@ -171,10 +151,7 @@ func (s *Service) ReplaceMetadata(ctx context.Context, organizationID string, pa
 }
 
 func (s *Service) metadata(ctx context.Context, method, organizationID string, params *MetadataParams) (*Organization, error) {
-	if params == nil {
-		params = &MetadataParams{} // the endpoint wants a body
-	}
-	return internal.Call[Organization](ctx, s.core(), method, "/organizations/{organization_id}/metadata", params, organizationID)
+	return internal.Call[Organization](ctx, s.core(), method, "/organizations/{organization_id}/metadata", internal.OrEmpty(params), organizationID)
 }
 
 // Delete deletes an organization with its memberships and invitations.

@@ -52,9 +52,9 @@ type CreatePermissionParams struct {
 // POST /organization_permissions.
 func (s *PermissionService) Create(ctx context.Context, params *CreatePermissionParams) (*Permission, error) {
 	if params == nil {
-		return nil, errNilParams("OrganizationPermissions.Create")
+		return nil, internal.NoParams("OrganizationPermissions.Create")
 	}
-	if err := required("name", params.Name, "key", params.Key); err != nil {
+	if err := internal.Required("name", params.Name, "key", params.Key); err != nil {
 		return nil, err
 	}
 	return internal.Call[Permission](ctx, s.core(), http.MethodPost, "/organization_permissions", params)
@@ -80,10 +80,7 @@ type UpdatePermissionParams struct {
 // Update changes a custom organization permission (system permissions
 // cannot change). Clerk API: PATCH /organization_permissions/{permission_id}.
 func (s *PermissionService) Update(ctx context.Context, permissionID string, params *UpdatePermissionParams) (*Permission, error) {
-	if params == nil {
-		params = &UpdatePermissionParams{} // the endpoint wants a body
-	}
-	return internal.Call[Permission](ctx, s.core(), http.MethodPatch, "/organization_permissions/{permission_id}", params, permissionID)
+	return internal.Call[Permission](ctx, s.core(), http.MethodPatch, "/organization_permissions/{permission_id}", internal.OrEmpty(params), permissionID)
 }
 
 // Delete deletes a custom organization permission (system permissions

@@ -63,9 +63,9 @@ type CreateRoleSetParams struct {
 // Create creates a role set. Clerk API: POST /role_sets.
 func (s *RoleSetService) Create(ctx context.Context, params *CreateRoleSetParams) (*RoleSet, error) {
 	if params == nil {
-		return nil, errNilParams("RoleSets.Create")
+		return nil, internal.NoParams("RoleSets.Create")
 	}
-	if err := required("name", params.Name, "default_role_key", params.DefaultRoleKey, "creator_role_key", params.CreatorRoleKey); err != nil {
+	if err := internal.Required("name", params.Name, "default_role_key", params.DefaultRoleKey, "creator_role_key", params.CreatorRoleKey); err != nil {
 		return nil, err
 	}
 	if len(params.Roles) == 0 {
@@ -109,10 +109,7 @@ type UpdateRoleSetParams struct {
 // Update changes a role set, named by its key or its ID. Clerk API:
 // PATCH /role_sets/{role_set_key_or_id}.
 func (s *RoleSetService) Update(ctx context.Context, keyOrID string, params *UpdateRoleSetParams) (*RoleSet, error) {
-	if params == nil {
-		params = &UpdateRoleSetParams{} // the endpoint wants a body
-	}
-	return internal.Call[RoleSet](ctx, s.core(), http.MethodPatch, "/role_sets/{role_set_key_or_id}", params, keyOrID)
+	return internal.Call[RoleSet](ctx, s.core(), http.MethodPatch, "/role_sets/{role_set_key_or_id}", internal.OrEmpty(params), keyOrID)
 }
 
 // ReplaceRoleSetParams say where a replaced role set's organizations go.
@@ -134,9 +131,9 @@ type ReplaceRoleSetParams struct {
 // POST /role_sets/{role_set_key_or_id}/replace.
 func (s *RoleSetService) Replace(ctx context.Context, keyOrID string, params *ReplaceRoleSetParams) error {
 	if params == nil {
-		return errNilParams("RoleSets.Replace")
+		return internal.NoParams("RoleSets.Replace")
 	}
-	if err := required("dest_role_set_key", params.DestRoleSetKey); err != nil {
+	if err := internal.Required("dest_role_set_key", params.DestRoleSetKey); err != nil {
 		return err
 	}
 	return internal.Exec(ctx, s.core(), http.MethodPost, "/role_sets/{role_set_key_or_id}/replace", params, keyOrID)
@@ -157,7 +154,7 @@ type AddRolesParams struct {
 // comes back with them. Clerk API: POST /role_sets/{role_set_key_or_id}/roles.
 func (s *RoleSetService) AddRoles(ctx context.Context, keyOrID string, params *AddRolesParams) (*RoleSet, error) {
 	if params == nil {
-		return nil, errNilParams("RoleSets.AddRoles")
+		return nil, internal.NoParams("RoleSets.AddRoles")
 	}
 	if len(params.RoleKeys) == 0 {
 		return nil, errNoRoles("role_keys")
@@ -179,9 +176,9 @@ type ReplaceRoleParams struct {
 // POST /role_sets/{role_set_key_or_id}/roles/replace.
 func (s *RoleSetService) ReplaceRole(ctx context.Context, keyOrID string, params *ReplaceRoleParams) (*RoleSet, error) {
 	if params == nil {
-		return nil, errNilParams("RoleSets.ReplaceRole")
+		return nil, internal.NoParams("RoleSets.ReplaceRole")
 	}
-	if err := required("role_key", params.RoleKey, "to_role_key", params.ToRoleKey); err != nil {
+	if err := internal.Required("role_key", params.RoleKey, "to_role_key", params.ToRoleKey); err != nil {
 		return nil, err
 	}
 	return internal.Call[RoleSet](ctx, s.core(), http.MethodPost, "/role_sets/{role_set_key_or_id}/roles/replace", params, keyOrID)

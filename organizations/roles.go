@@ -66,9 +66,9 @@ type CreateRoleParams struct {
 // Create creates an organization role. Clerk API: POST /organization_roles.
 func (s *RoleService) Create(ctx context.Context, params *CreateRoleParams) (*Role, error) {
 	if params == nil {
-		return nil, errNilParams("OrganizationRoles.Create")
+		return nil, internal.NoParams("OrganizationRoles.Create")
 	}
-	if err := required("name", params.Name, "key", params.Key); err != nil {
+	if err := internal.Required("name", params.Name, "key", params.Key); err != nil {
 		return nil, err
 	}
 	return internal.Call[Role](ctx, s.core(), http.MethodPost, "/organization_roles", params)
@@ -98,10 +98,7 @@ type UpdateRoleParams struct {
 // Update changes an organization role. Clerk API:
 // PATCH /organization_roles/{organization_role_id}.
 func (s *RoleService) Update(ctx context.Context, roleID string, params *UpdateRoleParams) (*Role, error) {
-	if params == nil {
-		params = &UpdateRoleParams{} // the endpoint wants a body
-	}
-	return internal.Call[Role](ctx, s.core(), http.MethodPatch, "/organization_roles/{organization_role_id}", params, roleID)
+	return internal.Call[Role](ctx, s.core(), http.MethodPatch, "/organization_roles/{organization_role_id}", internal.OrEmpty(params), roleID)
 }
 
 // Delete deletes an organization role. The API refuses (ErrUnprocessable)

@@ -79,12 +79,12 @@ func (s *AgentTaskService) core() *internal.Client { return (*internal.Service)(
 // clerk.ErrInvalidParams. Clerk API: POST /agents/tasks.
 func (s *AgentTaskService) Create(ctx context.Context, params *AgentTaskParams) (*AgentTask, error) {
 	if params == nil {
-		return nil, errNilParams("AgentTasks.Create")
+		return nil, internal.NoParams("AgentTasks.Create")
 	}
 	if params.OnBehalfOf.UserID == "" && params.OnBehalfOf.Identifier == "" {
-		return nil, required("on_behalf_of.user_id or on_behalf_of.identifier", "")
+		return nil, internal.Missing("on_behalf_of.user_id or on_behalf_of.identifier")
 	}
-	if err := required("permissions", params.Permissions, "agent_name", params.AgentName,
+	if err := internal.Required("permissions", params.Permissions, "agent_name", params.AgentName,
 		"task_description", params.TaskDescription, "redirect_url", params.RedirectURL); err != nil {
 		return nil, err
 	}

@@ -54,7 +54,7 @@ func (s *ClientService) Get(ctx context.Context, clientID string) (*Client, erro
 // before any request with an error matching clerk.ErrInvalidParams. Clerk
 // API: POST /clients/verify.
 func (s *ClientService) Verify(ctx context.Context, token string) (*Client, error) {
-	if err := required("token", token); err != nil {
+	if err := internal.Required("token", token); err != nil {
 		return nil, err
 	}
 	body := struct {

@@ -15,7 +15,7 @@ import (
 // (or hand its token to your front end as a ticket). Printing the token
 // never shows the credential; Reveal does.
 func ExampleSignInTokenService_Create() {
-	c, done := specClient()
+	c, done := specExampleClient()
 	defer done()
 	ctx := context.Background()
 
@@ -42,7 +42,7 @@ func ExampleSignInTokenService_Create() {
 
 // Refresh answers a token or cookies, as the params ask; Object says which.
 func ExampleService_Refresh() {
-	c, done := specClient()
+	c, done := specExampleClient()
 	defer done()
 
 	r, err := c.Sessions.Refresh(context.Background(), "sess_laptop", &sessions.RefreshParams{
@@ -64,27 +64,22 @@ func ExampleService_Refresh() {
 	// token [redacted] true
 }
 
-// specClient is a Client of spectest's spec-checking server, which
-// answers the calls of the examples above from memory; done closes both.
-func specClient() (c *clerk.Client, done func()) {
-	srv, closeSrv := spectest.NewExampleServer(spectest.WithResponseValidation())
+// specExampleClient is a Client of spectest's example server (requests and
+// answers checked against the spec), answering the calls of the sign-in and
+// refresh examples, which clerktest does not model; done closes both.
+func specExampleClient() (c *clerk.Client, done func()) {
+	srv := spectest.NewExampleServer()
+	srv.Answer("POST /sessions/{id}/refresh", http.StatusOK, `{"object":"token","jwt":"eyJhbGciOiJSUzI1NiJ9.e30.sig"}`)
 	token := func(status string) string {
 		return `{"object":"sign_in_token","id":"sit_1","status":"` + status + `","user_id":"user_ada",
 			"token":"ticket","url":"https://accounts.example.com/sign-in?__clerk_ticket=ticket",
 			"created_at":1700000000000,"updated_at":1700000000000}`
 	}
-	srv.Mux.HandleFunc("POST /sign_in_tokens", func(w http.ResponseWriter, r *http.Request) {
-		spectest.WriteJSON(w, 200, token("pending"))
-	})
-	srv.Mux.HandleFunc("POST /sign_in_tokens/{id}/revoke", func(w http.ResponseWriter, r *http.Request) {
-		spectest.WriteJSON(w, 200, token("revoked"))
-	})
-	srv.Mux.HandleFunc("POST /sessions/{id}/refresh", func(w http.ResponseWriter, r *http.Request) {
-		spectest.WriteJSON(w, 200, `{"object":"token","jwt":"eyJhbGciOiJSUzI1NiJ9.e30.sig"}`)
-	})
+	srv.Answer("POST /sign_in_tokens", http.StatusOK, token("pending"))
+	srv.Answer("POST /sign_in_tokens/{id}/revoke", http.StatusOK, token("revoked"))
 	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL))
 	if err != nil {
 		panic(err)
 	}
-	return c, func() { c.Close(); closeSrv() }
+	return c, func() { c.Close(); srv.Close() }
 }

@@ -91,9 +91,9 @@ type Refreshed struct {
 // POST /sessions/{session_id}/refresh.
 func (s *Service) Refresh(ctx context.Context, sessionID string, params *RefreshParams) (*Refreshed, error) {
 	if params == nil {
-		return nil, errNilParams("Sessions.Refresh")
+		return nil, internal.NoParams("Sessions.Refresh")
 	}
-	if err := required("expired_token", params.ExpiredToken, "refresh_token", params.RefreshToken, "request_origin", params.RequestOrigin); err != nil {
+	if err := internal.Required("expired_token", params.ExpiredToken, "refresh_token", params.RefreshToken, "request_origin", params.RequestOrigin); err != nil {
 		return nil, err
 	}
 	r, err := internal.Call[Refreshed](ctx, s.core(), http.MethodPost, "/sessions/{session_id}/refresh", params, sessionID)

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"iter"
 	"net/http"
-	"net/url"
 
 	"github.com/go-clerk/clerk/internal"
 )
@@ -45,20 +44,11 @@ type ListParams struct {
 	Offset *int `url:"offset"`
 }
 
-// listQuery is the query of every List call. It always asks for the
-// paginated shape, {data, total_count}, so that TotalCount is filled; an API
-// that answers the bare array instead still decodes, with TotalCount 0.
-func listQuery(params *ListParams) url.Values {
-	q := internal.Query(params)
-	q.Set("paginated", "true")
-	return q
-}
-
 // List returns one page of sessions. It asks for the paginated answer,
 // which fills TotalCount; the spec documents only the bare array, which
 // decodes too, with TotalCount 0. Clerk API: GET /sessions.
 func (s *Service) List(ctx context.Context, params *ListParams) (*Page[Session], error) {
-	return internal.List[Session](ctx, s.core(), "/sessions", listQuery(params))
+	return internal.List[Session](ctx, s.core(), "/sessions", internal.Paginated(params))
 }
 
 // All iterates over every session that matches params, fetching pages of
@@ -94,9 +84,9 @@ type CreateParams struct {
 // matching clerk.ErrInvalidParams. Clerk API: POST /sessions.
 func (s *Service) Create(ctx context.Context, params *CreateParams) (*Session, error) {
 	if params == nil {
-		return nil, errNilParams("Sessions.Create")
+		return nil, internal.NoParams("Sessions.Create")
 	}
-	if err := required("user_id", params.UserID); err != nil {
+	if err := internal.Required("user_id", params.UserID); err != nil {
 		return nil, err
 	}
 	return internal.Call[Session](ctx, s.core(), http.MethodPost, "/sessions", params)
@@ -170,21 +160,4 @@ func (s *Service) CreateToken(ctx context.Context, sessionID string, params *Cre
 // POST /sessions/{session_id}/tokens/{template_name}.
 func (s *Service) CreateTokenFromTemplate(ctx context.Context, sessionID, templateName string, params *CreateTokenParams) (*Token, error) {
 	return internal.Call[Token](ctx, s.core(), http.MethodPost, "/sessions/{session_id}/tokens/{template_name}", params, sessionID, templateName)
-}
-
-// required fails with an error matching ErrInvalidParams when a required
-// field of a request is empty; pairs are a field's JSON name and its value.
-func required(pairs ...string) error {
-	for i := 0; i+1 < len(pairs); i += 2 {
-		if pairs[i+1] == "" {
-			return fmt.Errorf("%w: %s is required", internal.ErrInvalidParams, pairs[i])
-		}
-	}
-	return nil
-}
-
-// errNilParams is the error of a method called with nil params that carry
-// a required field.
-func errNilParams(method string) error {
-	return fmt.Errorf("%w: %s needs params", internal.ErrInvalidParams, method)
 }

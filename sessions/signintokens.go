@@ -70,9 +70,9 @@ func (s *SignInTokenService) core() *internal.Client { return (*internal.Service
 // clerk.ErrInvalidParams. Clerk API: POST /sign_in_tokens.
 func (s *SignInTokenService) Create(ctx context.Context, params *SignInTokenParams) (*SignInToken, error) {
 	if params == nil {
-		return nil, errNilParams("SignInTokens.Create")
+		return nil, internal.NoParams("SignInTokens.Create")
 	}
-	if err := required("user_id", params.UserID); err != nil {
+	if err := internal.Required("user_id", params.UserID); err != nil {
 		return nil, err
 	}
 	return internal.Call[SignInToken](ctx, s.core(), http.MethodPost, "/sign_in_tokens", params)
@@ -142,13 +142,13 @@ func (s *ActorTokenService) core() *internal.Client { return (*internal.Service)
 // POST /actor_tokens.
 func (s *ActorTokenService) Create(ctx context.Context, params *ActorTokenParams) (*ActorToken, error) {
 	if params == nil {
-		return nil, errNilParams("ActorTokens.Create")
+		return nil, internal.NoParams("ActorTokens.Create")
 	}
-	if err := required("user_id", params.UserID); err != nil {
+	if err := internal.Required("user_id", params.UserID); err != nil {
 		return nil, err
 	}
 	if params.Actor == nil {
-		return nil, required("actor", "")
+		return nil, internal.Missing("actor")
 	}
 	return internal.Call[ActorToken](ctx, s.core(), http.MethodPost, "/actor_tokens", params)
 }

@@ -37,9 +37,9 @@ type CreateEmailAddressParams struct {
 // POST /email_addresses.
 func (s *EmailAddressService) Create(ctx context.Context, params *CreateEmailAddressParams) (*EmailAddress, error) {
 	if params == nil {
-		return nil, errNilParams("EmailAddressService.Create")
+		return nil, internal.NoParams("EmailAddressService.Create")
 	}
-	if err := required("user_id", params.UserID, "email_address", params.EmailAddress); err != nil {
+	if err := internal.Required("user_id", params.UserID, "email_address", params.EmailAddress); err != nil {
 		return nil, err
 	}
 	return internal.Call[EmailAddress](ctx, s.core(), http.MethodPost, "/email_addresses", params)
@@ -66,10 +66,7 @@ type UpdateEmailAddressParams struct {
 // Update changes an email address; nil params change nothing. Clerk API:
 // PATCH /email_addresses/{email_address_id}.
 func (s *EmailAddressService) Update(ctx context.Context, emailAddressID string, params *UpdateEmailAddressParams) (*EmailAddress, error) {
-	if params == nil {
-		params = &UpdateEmailAddressParams{}
-	}
-	return internal.Call[EmailAddress](ctx, s.core(), http.MethodPatch, "/email_addresses/{email_address_id}", params, emailAddressID)
+	return internal.Call[EmailAddress](ctx, s.core(), http.MethodPatch, "/email_addresses/{email_address_id}", internal.OrEmpty(params), emailAddressID)
 }
 
 // Delete deletes an email address. Clerk API:
@@ -124,9 +121,9 @@ type ReplaceEmailAddressParams struct {
 // PUT /users/{user_id}/email_address.
 func (s *Service) ReplaceEmailAddress(ctx context.Context, userID string, params *ReplaceEmailAddressParams) (*EmailAddress, error) {
 	if params == nil {
-		return nil, errNilParams("ReplaceEmailAddress")
+		return nil, internal.NoParams("ReplaceEmailAddress")
 	}
-	if err := required("email_address", params.EmailAddress); err != nil {
+	if err := internal.Required("email_address", params.EmailAddress); err != nil {
 		return nil, err
 	}
 	return internal.Call[EmailAddress](ctx, s.core(), http.MethodPut, "/users/{user_id}/email_address", params, userID)

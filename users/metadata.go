@@ -23,18 +23,12 @@ type MetadataParams struct {
 // are merged too, and a key set to nil is deleted (at any depth). Clerk API:
 // PATCH /users/{user_id}/metadata.
 func (s *Service) UpdateMetadata(ctx context.Context, userID string, params *MetadataParams) (*User, error) {
-	if params == nil {
-		params = &MetadataParams{}
-	}
-	return internal.Call[User](ctx, s.core(), http.MethodPatch, "/users/{user_id}/metadata", params, userID)
+	return internal.Call[User](ctx, s.core(), http.MethodPatch, "/users/{user_id}/metadata", internal.OrEmpty(params), userID)
 }
 
 // ReplaceMetadata replaces each metadata field that params sets, wholesale;
 // the fields it leaves nil are untouched. Replacing with Metadata{} empties
 // that metadata. Clerk API: PUT /users/{user_id}/metadata.
 func (s *Service) ReplaceMetadata(ctx context.Context, userID string, params *MetadataParams) (*User, error) {
-	if params == nil {
-		params = &MetadataParams{}
-	}
-	return internal.Call[User](ctx, s.core(), http.MethodPut, "/users/{user_id}/metadata", params, userID)
+	return internal.Call[User](ctx, s.core(), http.MethodPut, "/users/{user_id}/metadata", internal.OrEmpty(params), userID)
 }

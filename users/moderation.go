@@ -58,9 +58,9 @@ func (s *Service) bulk(ctx context.Context, path string, userIDs []string) ([]*U
 	body := struct {
 		UserIDs []string `json:"user_ids"`
 	}{userIDs}
-	out, err := internal.Call[[]*User](ctx, s.core(), http.MethodPost, path, &body)
+	out, err := internal.CallList[User](ctx, s.core(), http.MethodPost, path, &body)
 	if err != nil {
 		return nil, err
 	}
-	return *out, nil
+	return out.Data, nil
 }

@@ -91,3 +91,15 @@ func TestBanManyRejects(t *testing.T) {
 	}
 	assert.Empty(t, srv.Operations())
 }
+
+// A null among the users of a bulk answer is ErrInvalidResponse, never a nil
+// *User handed to the caller.
+func TestBanManyNullItem(t *testing.T) {
+	svc, srv := setup(t)
+	srv.Mux.HandleFunc("POST /users/ban", func(w http.ResponseWriter, r *http.Request) {
+		spectest.WriteJSON(w, 200, []byte("["+string(minimalUser(t, "user_1", 1))+",null]"))
+	})
+	us, err := svc.BanMany(context.Background(), []string{"user_1", "user_2"})
+	assert.ErrorIs(t, err, internal.ErrInvalidResponse)
+	assert.Nil(t, us)
+}

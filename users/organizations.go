@@ -28,10 +28,7 @@ func (s *Service) ListOrganizationMemberships(ctx context.Context, userID string
 // error once and stops.
 // Clerk API: GET /users/{user_id}/organization_memberships.
 func (s *Service) AllOrganizationMemberships(ctx context.Context, userID string, params *ListOrganizationMembershipsParams) iter.Seq2[*OrganizationMembership, error] {
-	return internal.All(ctx, params, internal.Paging[OrganizationMembership]{Max: maxLimit},
-		func(ctx context.Context, p *ListOrganizationMembershipsParams) (*Page[OrganizationMembership], error) {
-			return s.ListOrganizationMemberships(ctx, userID, p)
-		})
+	return internal.AllIn(ctx, userID, params, internal.Paging[OrganizationMembership]{Max: maxLimit}, s.ListOrganizationMemberships)
 }
 
 // ListOrganizationInvitationsParams filters and pages a user's organization
@@ -58,8 +55,5 @@ func (s *Service) ListOrganizationInvitations(ctx context.Context, userID string
 // copied, never changed. It yields an error once and stops.
 // Clerk API: GET /users/{user_id}/organization_invitations.
 func (s *Service) AllOrganizationInvitations(ctx context.Context, userID string, params *ListOrganizationInvitationsParams) iter.Seq2[*OrganizationInvitation, error] {
-	return internal.All(ctx, params, internal.Paging[OrganizationInvitation]{Max: maxLimit},
-		func(ctx context.Context, p *ListOrganizationInvitationsParams) (*Page[OrganizationInvitation], error) {
-			return s.ListOrganizationInvitations(ctx, userID, p)
-		})
+	return internal.AllIn(ctx, userID, params, internal.Paging[OrganizationInvitation]{Max: maxLimit}, s.ListOrganizationInvitations)
 }

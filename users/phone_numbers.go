@@ -38,9 +38,9 @@ type CreatePhoneNumberParams struct {
 // POST /phone_numbers.
 func (s *PhoneNumberService) Create(ctx context.Context, params *CreatePhoneNumberParams) (*PhoneNumber, error) {
 	if params == nil {
-		return nil, errNilParams("PhoneNumberService.Create")
+		return nil, internal.NoParams("PhoneNumberService.Create")
 	}
-	if err := required("user_id", params.UserID, "phone_number", params.PhoneNumber); err != nil {
+	if err := internal.Required("user_id", params.UserID, "phone_number", params.PhoneNumber); err != nil {
 		return nil, err
 	}
 	return internal.Call[PhoneNumber](ctx, s.core(), http.MethodPost, "/phone_numbers", params)
@@ -68,10 +68,7 @@ type UpdatePhoneNumberParams struct {
 // Update changes a phone number; nil params change nothing. Clerk API:
 // PATCH /phone_numbers/{phone_number_id}.
 func (s *PhoneNumberService) Update(ctx context.Context, phoneNumberID string, params *UpdatePhoneNumberParams) (*PhoneNumber, error) {
-	if params == nil {
-		params = &UpdatePhoneNumberParams{}
-	}
-	return internal.Call[PhoneNumber](ctx, s.core(), http.MethodPatch, "/phone_numbers/{phone_number_id}", params, phoneNumberID)
+	return internal.Call[PhoneNumber](ctx, s.core(), http.MethodPatch, "/phone_numbers/{phone_number_id}", internal.OrEmpty(params), phoneNumberID)
 }
 
 // Delete deletes a phone number. Clerk API:
@@ -122,9 +119,9 @@ type ReplacePhoneNumberParams struct {
 // request. Clerk API: PUT /users/{user_id}/phone_number.
 func (s *Service) ReplacePhoneNumber(ctx context.Context, userID string, params *ReplacePhoneNumberParams) (*PhoneNumber, error) {
 	if params == nil {
-		return nil, errNilParams("ReplacePhoneNumber")
+		return nil, internal.NoParams("ReplacePhoneNumber")
 	}
-	if err := required("phone_number", params.PhoneNumber); err != nil {
+	if err := internal.Required("phone_number", params.PhoneNumber); err != nil {
 		return nil, err
 	}
 	return internal.Call[PhoneNumber](ctx, s.core(), http.MethodPut, "/users/{user_id}/phone_number", params, userID)

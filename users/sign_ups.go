@@ -139,8 +139,5 @@ type UpdateSignUpParams struct {
 // Update changes a sign-up; nil params change nothing. Clerk API:
 // PATCH /sign_ups/{id}.
 func (s *SignUpService) Update(ctx context.Context, signUpID string, params *UpdateSignUpParams) (*SignUp, error) {
-	if params == nil {
-		params = &UpdateSignUpParams{}
-	}
-	return internal.Call[SignUp](ctx, s.core(), http.MethodPatch, "/sign_ups/{id}", params, signUpID)
+	return internal.Call[SignUp](ctx, s.core(), http.MethodPatch, "/sign_ups/{id}", internal.OrEmpty(params), signUpID)
 }

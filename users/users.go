@@ -99,23 +99,6 @@ type ListParams struct {
 	OrderBy *string `url:"order_by"`
 }
 
-// required fails with ErrInvalidParams, naming the field, when one of the
-// required fields is empty; fields are given as name, value pairs.
-func required(fields ...string) error {
-	for i := 0; i+1 < len(fields); i += 2 {
-		if fields[i+1] == "" {
-			return fmt.Errorf("%w: %s is required", internal.ErrInvalidParams, fields[i])
-		}
-	}
-	return nil
-}
-
-// errNilParams is what a method whose params carry a required field returns
-// for nil params.
-func errNilParams(method string) error {
-	return fmt.Errorf("%w: %s needs params", internal.ErrInvalidParams, method)
-}
-
 // checkProvider enforces the spec's rule that provider and provider_user_id
 // go together.
 func checkProvider(provider *string, ids []string) error {
@@ -302,9 +285,7 @@ type CreateParams struct {
 
 // Create creates a user. Clerk API: POST /users.
 func (s *Service) Create(ctx context.Context, params *CreateParams) (*User, error) {
-	if params == nil {
-		params = &CreateParams{}
-	}
+	params = internal.OrEmpty(params)
 	if n := len(params.EmailAddressIdentificationStatus); n > 0 && n != len(params.EmailAddresses) {
 		return nil, fmt.Errorf("%w: EmailAddressIdentificationStatus has %d entries for %d email addresses", internal.ErrInvalidParams, n, len(params.EmailAddresses))
 	}
@@ -375,10 +356,7 @@ type UpdateParams struct {
 
 // Update changes a user's fields. Clerk API: PATCH /users/{user_id}.
 func (s *Service) Update(ctx context.Context, userID string, params *UpdateParams) (*User, error) {
-	if params == nil {
-		params = &UpdateParams{}
-	}
-	return internal.Call[User](ctx, s.core(), http.MethodPatch, "/users/{user_id}", params, userID)
+	return internal.Call[User](ctx, s.core(), http.MethodPatch, "/users/{user_id}", internal.OrEmpty(params), userID)
 }
 
 // Delete deletes a user. Clerk API: DELETE /users/{user_id}.

@@ -27,9 +27,9 @@ func prepare(ctx context.Context, c *internal.Client, tmpl, id string) (*Verific
 // missing params before any request.
 func attempt(ctx context.Context, c *internal.Client, method, tmpl, id string, params *AttemptVerificationParams) (*Verification, error) {
 	if params == nil {
-		return nil, errNilParams(method)
+		return nil, internal.NoParams(method)
 	}
-	if err := required("verification_id", params.VerificationID, "code", params.Code); err != nil {
+	if err := internal.Required("verification_id", params.VerificationID, "code", params.Code); err != nil {
 		return nil, err
 	}
 	return internal.Call[Verification](ctx, c, http.MethodPost, tmpl, params, id)

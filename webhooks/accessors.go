@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/go-clerk/clerk/internal"
-
+	"github.com/go-clerk/clerk/invitations"
 	"github.com/go-clerk/clerk/organizations"
 	"github.com/go-clerk/clerk/users"
 )
@@ -42,8 +42,8 @@ func (e *Event) OrganizationInvitation() (*OrganizationInvitationEvent, error) {
 
 // OrganizationDomain decodes the domain of an organizationDomain.created or
 // organizationDomain.updated event.
-func (e *Event) OrganizationDomain() (*OrganizationDomain, error) {
-	return decodeData[OrganizationDomain](e, kindOrganizationDomain)
+func (e *Event) OrganizationDomain() (*organizations.OrganizationDomain, error) {
+	return decodeData[organizations.OrganizationDomain](e, kindOrganizationDomain)
 }
 
 // Deleted decodes what a user.deleted, organization.deleted,
@@ -52,11 +52,15 @@ func (e *Event) OrganizationDomain() (*OrganizationDomain, error) {
 func (e *Event) Deleted() (*DeletedObject, error) { return decodeData[DeletedObject](e, kindDeleted) }
 
 // Role decodes the role of a role.created or role.updated event.
-func (e *Event) Role() (*Role, error) { return decodeData[Role](e, kindRole) }
+func (e *Event) Role() (*organizations.Role, error) {
+	return decodeData[organizations.Role](e, kindRole)
+}
 
 // Permission decodes the permission of a permission.created or
 // permission.updated event.
-func (e *Event) Permission() (*Permission, error) { return decodeData[Permission](e, kindPermission) }
+func (e *Event) Permission() (*organizations.Permission, error) {
+	return decodeData[organizations.Permission](e, kindPermission)
+}
 
 // Email decodes the e-mail message of an email.created event.
 func (e *Event) Email() (*Email, error) { return decodeData[Email](e, kindEmail) }
@@ -66,8 +70,8 @@ func (e *Event) SMS() (*SMS, error) { return decodeData[SMS](e, kindSMS) }
 
 // WaitlistEntry decodes the entry of a waitlistEntry.created or
 // waitlistEntry.updated event.
-func (e *Event) WaitlistEntry() (*WaitlistEntry, error) {
-	return decodeData[WaitlistEntry](e, kindWaitlistEntry)
+func (e *Event) WaitlistEntry() (*invitations.WaitlistEntry, error) {
+	return decodeData[invitations.WaitlistEntry](e, kindWaitlistEntry)
 }
 
 // Subscription decodes the billing subscription of a subscription.created,

@@ -2,7 +2,49 @@ package webhooks
 
 import (
 	"time"
+
+	"github.com/go-clerk/clerk/billing"
 )
+
+// The types below that are the Backend API's are aliases of package
+// billing's models, so that an event decodes into what the API answers: the
+// webhook spec declares the same schema (BillingAmount, the credits), or the
+// same object with fewer of its properties (BillingPayer, BillingSeats,
+// BillingPaymentSource: what an event leaves out reads as zero). The event
+// payloads themselves (Subscription, SubscriptionItem, PaymentAttempt) and
+// the plan, totals and payee inside them have their own shape in the
+// webhook spec (a plan's amount and currency where the API has a fee, items
+// under "items", an interval where the API has a plan period), so they are
+// this package's own types.
+
+// BillingPayer is the user or organization that pays for a subscription:
+// billing.Payer (the webhook spec's BillingPayerEventPayload is its schema
+// without credits_balance and instance_id).
+type BillingPayer = billing.Payer
+
+// BillingAmount is an amount of money: billing.Money (the same schema).
+type BillingAmount = billing.Money
+
+// BillingPaymentSource is the payment method of a payment:
+// billing.PaymentSource (the webhook spec's schema is a subset of the
+// API's).
+type BillingPaymentSource = billing.PaymentSource
+
+// BillingSeats is a subscription item's seat entitlement: billing.Seats
+// (events carry its quantity, not its tiers).
+type BillingSeats = billing.Seats
+
+// BillingCredits are the credits applied to a subscription item's charge:
+// billing.Credits (the same schema).
+type BillingCredits = billing.Credits
+
+// BillingProrationCredit is the credit for the unused part of a period:
+// billing.ProrationCredit (the same schema).
+type BillingProrationCredit = billing.ProrationCredit
+
+// BillingPayerCredit is account credit applied to a charge:
+// billing.PayerCredit (the same schema).
+type BillingPayerCredit = billing.PayerCredit
 
 // Subscription is the data of the subscription.* events: a payer's billing
 // subscription and its items.
@@ -154,34 +196,6 @@ type PaymentAttempt struct {
 	SubscriptionItems []SubscriptionItem `json:"subscription_items"`
 }
 
-// BillingPayer is the user or organization that pays for a subscription.
-// The user fields are set for a user payer, the organization fields for an
-// organization payer.
-type BillingPayer struct {
-	// Object is "commerce_payer".
-	Object string `json:"object"`
-	// ID is the payer's ID.
-	ID string `json:"id"`
-	// UserID is the paying user.
-	UserID string `json:"user_id"`
-	// FirstName is the paying user's first name.
-	FirstName string `json:"first_name"`
-	// LastName is the paying user's last name.
-	LastName string `json:"last_name"`
-	// Email is the payer's e-mail address.
-	Email string `json:"email"`
-	// OrganizationID is the paying organization.
-	OrganizationID string `json:"organization_id"`
-	// OrganizationName is the paying organization's name.
-	OrganizationName string `json:"organization_name"`
-	// ImageURL is the user's avatar or the organization's logo.
-	ImageURL string `json:"image_url"`
-	// CreatedAt is when the payer was created; zero when not sent.
-	CreatedAt time.Time `json:"created_at"`
-	// UpdatedAt is when the payer last changed; zero when not sent.
-	UpdatedAt time.Time `json:"updated_at"`
-}
-
 // BillingPayee is who a payment goes to.
 type BillingPayee struct {
 	// ID is the payee's ID.
@@ -261,24 +275,6 @@ type BillingUnitPriceTier struct {
 	Currency string `json:"currency"`
 }
 
-// BillingSeats is a subscription item's seat entitlement.
-type BillingSeats struct {
-	// Quantity is the number of seats, nil for unlimited.
-	Quantity *int64 `json:"quantity"`
-}
-
-// BillingAmount is an amount of money.
-type BillingAmount struct {
-	// Amount is in the currency's smallest unit (cents for USD).
-	Amount int64 `json:"amount"`
-	// AmountFormatted is the amount for display, such as "$10.99".
-	AmountFormatted string `json:"amount_formatted"`
-	// Currency is the ISO 4217 code, such as "USD".
-	Currency string `json:"currency"`
-	// CurrencySymbol is the currency's symbol, such as "$".
-	CurrencySymbol string `json:"currency_symbol"`
-}
-
 // BillingTotals are the amounts of a payment.
 type BillingTotals struct {
 	// Subtotal is the amount before taxes and fees.
@@ -305,60 +301,10 @@ type BillingUnitTotal struct {
 	Currency string `json:"currency"`
 }
 
-// BillingPaymentSource is the payment method of a payment.
-type BillingPaymentSource struct {
-	// ID is the payment source's ID.
-	ID string `json:"id"`
-	// Gateway is the payment gateway, such as "stripe".
-	Gateway string `json:"gateway"`
-	// GatewayExternalID is the gateway's ID of the payment method.
-	GatewayExternalID string `json:"gateway_external_id"`
-	// GatewayExternalAccountID is the gateway's account ID, "" when none.
-	GatewayExternalAccountID string `json:"gateway_external_account_id"`
-	// PaymentMethod is "card" or "link".
-	PaymentMethod string `json:"payment_method"`
-	// Status is "active" or "disconnected".
-	Status string `json:"status"`
-	// CardType is the card's brand, such as "visa"; "" when not a card.
-	CardType string `json:"card_type"`
-	// Last4 is the card number's last four digits; "" when not a card.
-	Last4 string `json:"last4"`
-}
-
 // BillingPaymentFailedReason says why a payment failed.
 type BillingPaymentFailedReason struct {
 	// Code is the kind of failure, such as "card_declined".
 	Code string `json:"code"`
 	// DeclineCode is the payment processor's decline code.
 	DeclineCode string `json:"decline_code"`
-}
-
-// BillingCredits are the credits applied to a subscription item's charge.
-type BillingCredits struct {
-	// Proration is the credit for switching plans mid-period, nil when none.
-	Proration *BillingProrationCredit `json:"proration"`
-	// Payer is the account credit applied, nil when none.
-	Payer *BillingPayerCredit `json:"payer"`
-	// Total is all credits together.
-	Total BillingAmount `json:"total"`
-}
-
-// BillingProrationCredit is the credit for the unused part of a period.
-type BillingProrationCredit struct {
-	// Amount is the credit.
-	Amount BillingAmount `json:"amount"`
-	// CycleDaysRemaining is the number of days left in the period.
-	CycleDaysRemaining int64 `json:"cycle_days_remaining"`
-	// CycleDaysTotal is the number of days in the period.
-	CycleDaysTotal int64 `json:"cycle_days_total"`
-	// CycleRemainingPercent is the part of the period left, from 0 to 1.
-	CycleRemainingPercent float64 `json:"cycle_remaining_percent"`
-}
-
-// BillingPayerCredit is account credit applied to a charge.
-type BillingPayerCredit struct {
-	// AppliedAmount is the credit applied to the charge.
-	AppliedAmount BillingAmount `json:"applied_amount"`
-	// RemainingBalance is the credit left after the charge.
-	RemainingBalance BillingAmount `json:"remaining_balance"`
 }

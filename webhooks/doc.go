@@ -7,11 +7,14 @@
 // event envelope into an Event. Accessors decode the event's data into the
 // same models that the Backend API returns (Event.User into a users.User,
 // Event.Session into a sessions.Session with its user, Event.Organization,
-// Event.Role into an organizations.Role, ...: Role, Permission and
-// OrganizationDomain here are aliases of organizations' types), or into this
-// package's types for the data that has no Backend API model here (Email,
-// SMS, WaitlistEntry, Subscription, SubscriptionItem, PaymentAttempt,
-// DeletedObject). Event.Decode reaches the data of any other event type.
+// Event.Role into an organizations.Role, Event.WaitlistEntry into an
+// invitations.WaitlistEntry, ...: Role, Permission, OrganizationDomain,
+// WaitlistEntry, Invitation and the billing amounts, payers and credits here
+// are aliases of the resource packages' types), or into this package's types
+// where the webhook spec's schema is not the API's (Email and SMS, which the
+// API has no model of; Subscription, SubscriptionItem and PaymentAttempt,
+// whose event payloads have their own shape). Event.Decode reaches the data
+// of any other event type.
 // Handler wraps it all into an http.Handler:
 //
 //	wh, err := webhooks.NewVerifier(os.Getenv("CLERK_WEBHOOK_SECRET"))

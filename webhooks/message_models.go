@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/go-clerk/clerk/internal"
+	"github.com/go-clerk/clerk/invitations"
 )
 
 // Email is the data of the email.created event: an e-mail message Clerk
@@ -90,48 +91,10 @@ func (s *SMS) UnmarshalJSON(b []byte) error {
 }
 
 // WaitlistEntry is the data of the waitlistEntry.created and .updated
-// events: an e-mail address on the instance's waitlist.
-type WaitlistEntry struct {
-	// Object is "waitlist_entry" ("waitlistEntry" in the spec's examples).
-	Object string `json:"object"`
-	// ID is the entry's ID.
-	ID string `json:"id"`
-	// EmailAddress is the address on the waitlist.
-	EmailAddress string `json:"email_address"`
-	// Status is "pending", "invited", "rejected" or "completed".
-	Status string `json:"status"`
-	// IsLocked reports an entry being processed in a batch action, not
-	// available to other actions meanwhile.
-	IsLocked bool `json:"is_locked"`
-	// Invitation is the invitation sent to the address, nil before one is.
-	Invitation *Invitation `json:"invitation"`
-	// CreatedAt is when the address joined the waitlist.
-	CreatedAt time.Time `json:"created_at"`
-	// UpdatedAt is when the entry last changed.
-	UpdatedAt time.Time `json:"updated_at"`
-}
+// events: an email address on the instance's waitlist. It is the same type
+// as invitations.WaitlistEntry, which the Backend API answers.
+type WaitlistEntry = invitations.WaitlistEntry
 
 // Invitation is an invitation to sign up to the instance, as a waitlist
-// entry carries it.
-type Invitation struct {
-	// Object is "invitation".
-	Object string `json:"object"`
-	// ID is the invitation's ID.
-	ID string `json:"id"`
-	// EmailAddress is the invitee's address.
-	EmailAddress string `json:"email_address"`
-	// PublicMetadata becomes the user's public metadata on sign-up.
-	PublicMetadata Metadata `json:"public_metadata"`
-	// Revoked reports a revoked invitation.
-	Revoked bool `json:"revoked"`
-	// Status is "pending", "accepted", "revoked" or "expired".
-	Status string `json:"status"`
-	// URL is the invitation's link, "" when none.
-	URL string `json:"url"`
-	// ExpiresAt is when the invitation expires, nil when it does not.
-	ExpiresAt *time.Time `json:"expires_at"`
-	// CreatedAt is when the invitation was created.
-	CreatedAt time.Time `json:"created_at"`
-	// UpdatedAt is when the invitation last changed.
-	UpdatedAt time.Time `json:"updated_at"`
-}
+// entry carries it: invitations.Invitation, whose URL is a Secret.
+type Invitation = invitations.Invitation

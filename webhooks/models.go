@@ -1,9 +1,6 @@
 package webhooks
 
 import (
-	"bytes"
-	"encoding/json"
-
 	"github.com/go-clerk/clerk/internal"
 	"github.com/go-clerk/clerk/organizations"
 	"github.com/go-clerk/clerk/sessions"
@@ -43,65 +40,24 @@ type OrganizationInvitationEvent struct {
 	PublicOrganizationData *organizations.PublicOrganizationData `json:"public_organization_data,omitempty"`
 }
 
-// UnmarshalJSON decodes the invitation and the fields the events add.
+// UnmarshalJSON decodes the invitation and the fields the events add, with
+// the SDK's codec, reading the organization data from the top level or,
+// failing that, from data.public_organization_data, where the spec nests it:
+// a shape no tag can say.
 func (i *OrganizationInvitationEvent) UnmarshalJSON(b []byte) error {
-	if err := internal.Unmarshal(b, &i.OrganizationInvitation); err != nil {
-		return err
-	}
-	var extra struct {
-		UserID                 string                                `json:"user_id"`
-		PublicOrganizationData *organizations.PublicOrganizationData `json:"public_organization_data"`
-		Data                   struct {
+	type plain OrganizationInvitationEvent // the same fields, without this method
+	var wire struct {
+		plain
+		Data struct {
 			PublicOrganizationData *organizations.PublicOrganizationData `json:"public_organization_data"`
 		} `json:"data"`
 	}
-	if err := json.Unmarshal(b, &extra); err != nil {
+	if err := internal.Unmarshal(b, &wire); err != nil {
 		return err
 	}
-	i.UserID = extra.UserID
-	i.PublicOrganizationData = extra.PublicOrganizationData
+	*i = OrganizationInvitationEvent(wire.plain)
 	if i.PublicOrganizationData == nil {
-		i.PublicOrganizationData = extra.Data.PublicOrganizationData
+		i.PublicOrganizationData = wire.Data.PublicOrganizationData
 	}
 	return nil
-}
-
-// MarshalJSON encodes the invitation with the fields the events add, the
-// organization data at the top level.
-func (i OrganizationInvitationEvent) MarshalJSON() ([]byte, error) {
-	return marshalWith(i.OrganizationInvitation,
-		field{"user_id", i.UserID, i.UserID == ""},
-		field{"public_organization_data", i.PublicOrganizationData, i.PublicOrganizationData == nil})
-}
-
-type field struct {
-	name  string
-	value any
-	omit  bool
-}
-
-// marshalWith encodes base, a JSON object, with fields added at its end.
-func marshalWith(base any, fields ...field) ([]byte, error) {
-	b, err := internal.MarshalAPI(base)
-	if err != nil {
-		return nil, err
-	}
-	b = bytes.TrimSuffix(b, []byte("}"))
-	for _, f := range fields {
-		if f.omit {
-			continue
-		}
-		v, err := json.Marshal(f.value)
-		if err != nil {
-			return nil, err
-		}
-		if len(b) > 1 {
-			b = append(b, ',')
-		}
-		b = append(b, '"')
-		b = append(b, f.name...)
-		b = append(b, `":`...)
-		b = append(b, v...)
-	}
-	return append(b, '}'), nil
 }

@@ -228,7 +228,7 @@ func subscriptionCase(status string, pastDueAt int64, updatedAt time.Time, seats
 		eq(t, "PayerID", s.PayerID, "cpayer_"+id)
 		eq(t, "Payer.ID", s.Payer.ID, "cpayer_"+id)
 		eq(t, "Payer.Email", s.Payer.Email, "test@example.com")
-		eqTime(t, "Payer.CreatedAt", s.Payer.CreatedAt, t0)
+		eqTimePtr(t, "Payer.CreatedAt", s.Payer.CreatedAt, t0.UnixMilli())
 		eq(t, "PaymentSourceID", s.PaymentSourceID, "cps_"+id)
 		if len(s.Items) != 1 {
 			t.Fatalf("%d items", len(s.Items))

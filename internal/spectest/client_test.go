@@ -37,11 +37,11 @@ func TestNewClient(t *testing.T) {
 	assert.Equal(t, srv.URL, c.BaseURL())
 	assert.Equal(t, SecretKey, c.SecretKey())
 
-	var out struct {
-		ID string `json:"id"`
-	}
 	start := time.Now()
-	require.NoError(t, c.Do(context.Background(), &internal.Request{Method: "GET", Path: "/users/user_1"}, &out))
+	out, err := internal.Call[struct {
+		ID string `json:"id"`
+	}](context.Background(), c, http.MethodGet, "/users/{user_id}", nil, "user_1")
+	require.NoError(t, err)
 	assert.Equal(t, "user_1", out.ID)
 	assert.Equal(t, 2, srv.Count("GET", "/v1/users/user_1"), "the 503 is retried")
 	assert.Less(t, time.Since(start), 2*time.Second, "the retry does not wait out the 5 s Retry-After")
@@ -57,7 +57,7 @@ func TestWithClientConfig(t *testing.T) {
 		assert.Equal(t, "Bearer sk_test_other", r.Header.Get("Authorization"))
 		unavailable(w)
 	})
-	err := c.Do(context.Background(), &internal.Request{Method: "GET", Path: "/users/user_1"}, nil)
+	err := internal.Exec(context.Background(), c, http.MethodGet, "/users/{user_id}", nil, "user_1")
 	var apiErr *internal.APIError
 	require.ErrorAs(t, err, &apiErr)
 	assert.Equal(t, http.StatusServiceUnavailable, apiErr.StatusCode)

@@ -235,12 +235,17 @@ func CheckQuery(t testing.TB, method, path string, params any, extra ...string) 
 	for _, e := range extra {
 		got[e] = true
 	}
-	compareNames(t, method+" "+path+" query", want, got)
+	compareNames(t, method+" "+path+" query", "params", want, got)
 }
 
 // CheckBody checks that the `json` tags of params name exactly the
-// properties of the operation's JSON (or form) request body.
-func CheckBody(t testing.TB, method, path string, params any) {
+// properties of the operation's JSON (or form) request body, or, with at,
+// of the object at that property path in the body. An array stands for its
+// items: a bulk body's, or a list property's:
+//
+//	spectest.CheckBody(t, "POST", "/invitations/bulk", invitations.CreateParams{})
+//	spectest.CheckBody(t, "POST", "/directories", GroupRoleMappingParams{}, "group_role_mappings")
+func CheckBody(t testing.TB, method, path string, params any, at ...string) {
 	t.Helper()
 	op := operation(t, method, path)
 	want := map[string]bool{}
@@ -249,13 +254,97 @@ func CheckBody(t testing.TB, method, path string, params any) {
 			if mt.Schema == nil || mt.Schema.Value == nil {
 				continue
 			}
-			props, _ := mergedProperties(mt.Schema.Value)
+			props, _ := mergedProperties(descend(t, mt.Schema.Value, at...))
 			for name := range props {
 				want[name] = true
 			}
 		}
 	}
-	compareNames(t, method+" "+path+" body", want, tagNames(reflect.TypeOf(params), "json"))
+	what := method + " " + path + " body"
+	if len(at) > 0 {
+		what += " at " + strings.Join(at, ".")
+	}
+	compareNames(t, what, "params", want, tagNames(reflect.TypeOf(params), "json"))
+}
+
+// descend returns the schema at the property path at in s, an array
+// standing for its items at every step.
+func descend(t testing.TB, s *openapi3.Schema, at ...string) *openapi3.Schema {
+	t.Helper()
+	items := func(s *openapi3.Schema) *openapi3.Schema {
+		if s.Type.Is("array") && s.Items != nil && s.Items.Value != nil {
+			return s.Items.Value
+		}
+		return s
+	}
+	s = items(s)
+	for _, name := range at {
+		props, _ := mergedProperties(s)
+		next, ok := props[name]
+		if !ok {
+			t.Fatalf("spectest: no property %q in the schema", name)
+		}
+		s = items(next)
+	}
+	return s
+}
+
+// CheckNames checks that the `json` tags of model (a struct or a pointer to
+// one, embedded structs included) name exactly the properties of schemas
+// together, both ways. It checks what a round trip (CheckModel) cannot: a
+// model that serves several schemas at once (against their union), a schema
+// inline in an operation (ResponseSchema), and a field the schemas lack that
+// is left out when empty.
+//
+//	spectest.CheckNames(t, Organization{}, spectest.Schema(t, "Organization"), spectest.Schema(t, "OrganizationWithLogo"))
+func CheckNames(t testing.TB, model any, schemas ...*openapi3.Schema) {
+	t.Helper()
+	want := map[string]bool{}
+	for _, s := range schemas {
+		props, _ := mergedProperties(s)
+		for name := range props {
+			want[name] = true
+		}
+	}
+	compareNames(t, fmt.Sprintf("%T", model), "model", want, tagNames(reflect.TypeOf(model), "json"))
+}
+
+// Schema returns the spec's component schema name.
+func Schema(t testing.TB, name string) *openapi3.Schema {
+	t.Helper()
+	doc, err := Doc()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := doc.Components.Schemas[name]
+	if s == nil || s.Value == nil {
+		t.Fatalf("spectest: no schema %q in the spec", name)
+	}
+	return s.Value
+}
+
+// ResponseSchema returns the schema of the JSON answer with status (such as
+// "200") of the operation method path, for answers whose schema is inline
+// in the operation, or a shared response of the spec's components.
+func ResponseSchema(t testing.TB, method, path, status string) *openapi3.Schema {
+	t.Helper()
+	doc, err := Doc()
+	if err != nil {
+		t.Fatal(err)
+	}
+	item := doc.Paths.Find(path)
+	var op *openapi3.Operation
+	if item != nil {
+		op = item.GetOperation(strings.ToUpper(method))
+	}
+	if op == nil {
+		t.Fatalf("spectest: no operation %s %s in the spec", method, path)
+	}
+	r := op.Responses.Value(status)
+	if r == nil || r.Value == nil || r.Value.Content.Get("application/json") == nil || r.Value.Content.Get("application/json").Schema == nil {
+		t.Fatalf("spectest: %s %s has no JSON answer %s", method, path, status)
+	}
+	return r.Value.Content.Get("application/json").Schema.Value
 }
 
 func operation(t testing.TB, method, path string) *openapi3.Operation {
@@ -306,16 +395,18 @@ func tagNames(typ reflect.Type, key string) map[string]bool {
 	return out
 }
 
-func compareNames(t testing.TB, what string, want, got map[string]bool) {
+// compareNames reports every name of want (the spec's) that got (those of
+// the params or the model, as kind says) lacks, and every one it adds.
+func compareNames(t testing.TB, what, kind string, want, got map[string]bool) {
 	t.Helper()
 	for _, n := range sortedKeys(toAny(want)) {
 		if !got[n] {
-			t.Errorf("spectest: %s: %q is in the spec, not in the params", what, n)
+			t.Errorf("spectest: %s: %q is in the spec, not in the %s", what, n, kind)
 		}
 	}
 	for _, n := range sortedKeys(toAny(got)) {
 		if !want[n] {
-			t.Errorf("spectest: %s: %q is in the params, not in the spec", what, n)
+			t.Errorf("spectest: %s: %q is in the %s, not in the spec", what, n, kind)
 		}
 	}
 }

@@ -120,3 +120,69 @@ func TestCheckQueryAndBody(t *testing.T) {
 	msgs := record(t, func(t testing.TB) { CheckBody(t, "POST", "/sessions/{session_id}/tokens", countParams{}) })
 	assert.Contains(t, strings.Join(msgs, "\n"), `"expires_in_seconds" is in the spec, not in the params`)
 }
+
+type onBehalfOf struct {
+	UserID     *string `json:"user_id,omitempty"`
+	Identifier *string `json:"identifier,omitempty"`
+}
+
+// TestCheckBodyAt: CheckBody checks a nested object at a property path, and
+// an array (a bulk body, a list property) stands for its items.
+func TestCheckBodyAt(t *testing.T) {
+	CheckBody(t, "POST", "/agents/tasks", onBehalfOf{}, "on_behalf_of")
+
+	joined := strings.Join(record(t, func(t testing.TB) { CheckBody(t, "POST", "/invitations/bulk", tokenBody{}) }), "\n")
+	assert.Contains(t, joined, `POST /invitations/bulk body: "email_address" is in the spec, not in the params`)
+
+	joined = strings.Join(record(t, func(t testing.TB) {
+		CheckBody(t, "POST", "/directories", onBehalfOf{}, "group_role_mappings")
+	}), "\n")
+	assert.Contains(t, joined, `body at group_role_mappings: "role_id" is in the spec, not in the params`)
+
+	joined = strings.Join(record(t, func(t testing.TB) { CheckBody(t, "POST", "/agents/tasks", onBehalfOf{}, "nope") }), "\n")
+	assert.Contains(t, joined, `no property "nope"`)
+}
+
+type countAnswer struct {
+	Object     string `json:"object"`
+	TotalCount int64  `json:"total_count"`
+	Extra      string `json:"extra,omitempty"` // left out when empty: a round trip cannot see it
+}
+
+// TestCheckNames: CheckNames compares a model's names with the union of
+// its schemas, both ways, and finds a field left out when empty.
+func TestCheckNames(t *testing.T) {
+	joined := strings.Join(record(t, func(t testing.TB) { CheckNames(t, countAnswer{}, Schema(t, "TotalCount")) }), "\n")
+	assert.Equal(t, `spectest: spectest.countAnswer: "extra" is in the model, not in the spec`, joined)
+
+	// The answer of POST /sessions/{session_id}/tokens is the Token schema;
+	// with a second schema, the union is what the model must name.
+	joined = strings.Join(record(t, func(t testing.TB) {
+		CheckNames(t, countAnswer{}, Schema(t, "TotalCount"), ResponseSchema(t, "POST", "/sessions/{session_id}/tokens", "200"))
+	}), "\n")
+	assert.Contains(t, joined, `"jwt" is in the spec, not in the model`)
+	assert.Contains(t, joined, `"extra" is in the model, not in the spec`)
+
+	joined = strings.Join(record(t, func(t testing.TB) { Schema(t, "NoSuchSchema") }), "\n")
+	assert.Contains(t, joined, `no schema "NoSuchSchema"`)
+	joined = strings.Join(record(t, func(t testing.TB) { ResponseSchema(t, "GET", "/users", "418") }), "\n")
+	assert.Contains(t, joined, "has no JSON answer 418")
+}
+
+// TestExpect: an expected report is let through once; any other, or the
+// same one again, reaches the test, and Done reports the expected ones that
+// never came.
+func TestExpect(t *testing.T) {
+	msgs := record(t, func(t testing.TB) {
+		e := Expect(t, "known", "never")
+		e.Errorf("a %s difference", "known")
+		e.Errorf("a %s difference", "known")
+		e.Errorf("another difference")
+		e.Done()
+	})
+	assert.Equal(t, []string{
+		"a known difference",
+		"another difference",
+		`expected a report with "never", got none: drop the exception`,
+	}, msgs)
+}

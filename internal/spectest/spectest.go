@@ -263,8 +263,10 @@ type Server struct {
 	// URL is the API root, ending in /v1.
 	URL string
 
-	t  testing.TB
-	mu sync.Mutex
+	// errorf reports a departure from the spec: the test's t.Errorf, or a
+	// print for an Example (NewExampleServer).
+	errorf func(format string, args ...any)
+	mu     sync.Mutex
 	// requests counts requests by "METHOD /path" (the path as sent).
 	requests map[string]int
 	ops      []Operation
@@ -289,20 +291,45 @@ func NewServer(t testing.TB, opts ...Option) *Server {
 	if _, err := load(); err != nil {
 		t.Fatal(err)
 	}
-	s := &Server{Mux: http.NewServeMux(), t: t, requests: map[string]int{}}
+	s := start(t.Errorf, opts...)
+	t.Cleanup(s.Close)
+	return s
+}
+
+// NewExampleServer is NewServer for an Example function, which has no
+// testing.T: it checks every request and every answer against the spec, and
+// prints each departure to standard output, so that the Example's // Output
+// no longer matches; a departing request is answered 400 as well, so the
+// SDK returns an error. The caller closes it (defer srv.Close()). It is the
+// one way an Example fakes the Backend API (ARCHITECTURE.md, "Tests"):
+//
+//	srv := spectest.NewExampleServer()
+//	defer srv.Close()
+//	srv.Mux.HandleFunc("GET /users/{user_id}", ...)
+//	c, err := clerk.New("sk_test_example", clerk.WithBaseURL(srv.URL))
+func NewExampleServer(opts ...Option) *Server {
+	if _, err := load(); err != nil {
+		panic(err) // the embedded spec does not parse: no Example can run
+	}
+	printf := func(format string, args ...any) { fmt.Printf(format+"\n", args...) }
+	return start(printf, append(opts, WithResponseValidation())...)
+}
+
+// start starts a Server that reports to errorf.
+func start(errorf func(format string, args ...any), opts ...Option) *Server {
+	s := &Server{Mux: http.NewServeMux(), errorf: errorf, requests: map[string]int{}}
 	for _, o := range opts {
 		o(s)
 	}
 	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
 	s.URL = s.Server.URL + "/v1"
-	t.Cleanup(s.Close)
 	return s
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	body, err := io.ReadAll(r.Body)
 	if err != nil {
-		s.t.Errorf("spectest: reading request body: %v", err)
+		s.errorf("spectest: reading request body: %v", err)
 		http.Error(w, "bad body", http.StatusBadRequest)
 		return
 	}
@@ -311,7 +338,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	s.mu.Unlock()
 	op, err := ValidateRequest(r, body)
 	if err != nil {
-		s.t.Errorf("spectest: %v", err)
+		s.errorf("spectest: %v", err)
 		w.Header().Set("Content-Type", "application/json")
 		w.WriteHeader(http.StatusBadRequest)
 		_, _ = io.WriteString(w, `{"errors":[{"code":"spectest_invalid_request","message":"request departs from the spec","long_message":"request departs from the spec"}]}`)
@@ -329,13 +356,21 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	rec := httptest.NewRecorder()
 	h.ServeHTTP(rec, r)
 	if err := ValidateResponse(r, rec.Code, rec.Header(), rec.Body.Bytes()); err != nil {
-		s.t.Errorf("spectest: %v", err)
+		s.errorf("spectest: %v", err)
 	}
 	for k, v := range rec.Header() {
 		w.Header()[k] = v
 	}
 	w.WriteHeader(rec.Code)
 	_, _ = w.Write(rec.Body.Bytes())
+}
+
+// Answer makes the server answer every request that matches pattern (a
+// ServeMux pattern relative to the API root, such as "POST /users") with
+// status and body, written by WriteJSON: the handler of a fake whose answer
+// is fixed.
+func (s *Server) Answer(pattern string, status int, body any) {
+	s.Mux.HandleFunc(pattern, func(w http.ResponseWriter, _ *http.Request) { WriteJSON(w, status, body) })
 }
 
 // Count returns how many requests with this method and path (as sent, with
