@@ -64,7 +64,7 @@ func sideName(s int) string { return [nSides]string{"ours", "official", "floor"}
 
 // comparison is one case of the table.
 type comparison struct {
-	// what the row says; its sub-benchmark is named name.
+	// what the row says (its sub-benchmark takes namedCase's name).
 	what string
 	// ops are the sides; a nil op is a side that has nothing to run (absent
 	// says why).
@@ -273,7 +273,7 @@ func formatRatio(x float64) string {
 	if x < 0.1 {
 		return fmt.Sprintf("%.4fx", x)
 	}
-	return fmt.Sprintf("%.2fx", x)
+	return fmt.Sprintf("%.3fx", x) // three decimals: a goal's edge shows
 }
 
 // formatCount shows a per-op count: whole numbers as such, others with one
