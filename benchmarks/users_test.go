@@ -1,8 +1,10 @@
 package benchmarks
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -10,8 +12,8 @@ import (
 	"testing"
 	"time"
 
-	official "github.com/clerk/clerk-sdk-go/v2"
-	officialuser "github.com/clerk/clerk-sdk-go/v2/user"
+	clerkv2 "github.com/clerk/clerk-sdk-go/v2"
+	clerkv2user "github.com/clerk/clerk-sdk-go/v2/user"
 
 	"github.com/go-clerk/clerk"
 	"github.com/go-clerk/clerk/internal"
@@ -24,125 +26,110 @@ const (
 	userID   = "user_2g7np7Hrk0SN6kj5EDMLDaKNL0S"
 )
 
-// BenchmarkUsersGet measures Users.Get on loopback (issue 10's bar: no
-// slower than the official SDK, with no more allocations) against a server
-// that answers the spec-valid user with every field set:
+// buildUsersGet: Users.Get on loopback against a server that answers the
+// spec-valid user with every field set (internal/spectest.UserJSON,
+// compacted as the API sends it):
 //
-//   - goclerk: this SDK's c.Users.Get, into users.User (time.Time,
-//     clerk.Metadata, every nested account);
-//
-//   - official: github.com/clerk/clerk-sdk-go/v2's user.Client.Get (int64
-//     times, metadata left as raw JSON, fewer nested types);
-//
+//   - ours: c.Users.Get, into users.User (time.Time, clerk.Metadata, every
+//     nested account);
+//   - official: clerk-sdk-go/v2's user.Client.Get (int64 times, metadata
+//     left as raw JSON, fewer nested types);
 //   - floor: a bare net/http GET decoded with encoding/json into a struct
-//     of the same shape as users.User, times as int64 (built from
-//     users.User by reflection, so it stays the same shape);
-//
-//   - interleaved: the three calls in turn, in a rotating order, reporting
-//     the ratios of their summed times (goclerk/official, goclerk/floor),
-//     which drifting load on shared cores affects far less than the
-//     sub-benchmarks above. Its ns/op is one call of each.
-//
-//     cd benchmarks && go test -run '^$' -bench BenchmarkUsersGet -count 5
-func BenchmarkUsersGet(b *testing.B) {
-	body := spectest.UserJSON
+//     of users.User's shape with int64 times (mirror).
+func buildUsersGet(tb testing.TB) *comparison {
+	body := compactUser(tb)
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(body)
 	}))
-	defer srv.Close()
+	tb.Cleanup(srv.Close)
 	ctx := context.Background()
 
-	c, err := clerk.New(benchKey, clerk.WithBaseURL(srv.URL+"/v1"))
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer c.Close()
-	goclerk := func() {
-		u, err := c.Users.Get(ctx, userID)
-		if err != nil || u.ID != userID {
-			b.Fatal(u, err)
-		}
-	}
-
-	oc := officialuser.NewClient(&official.ClientConfig{BackendConfig: official.BackendConfig{
-		HTTPClient: newHTTPClient(),
-		URL:        official.String(srv.URL + "/v1"),
-		Key:        official.String(benchKey),
-	}})
-	officialGet := func() {
-		u, err := oc.Get(ctx, userID)
-		if err != nil || u.ID != userID {
-			b.Fatal(u, err)
-		}
-	}
-
+	c := newClient(tb, srv.URL)
+	oc := clerkv2user.NewClient(officialConfig(srv.URL))
 	hc := newHTTPClient()
+	tb.Cleanup(hc.CloseIdleConnections)
 	target := srv.URL + "/v1/users/" + userID
 	floorType := mirror(reflect.TypeFor[users.User]())
-	floor := func() {
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, target, nil)
-		if err != nil {
-			b.Fatal(err)
-		}
-		req.Header.Set("Authorization", "Bearer "+benchKey)
-		resp, err := hc.Do(req)
-		if err != nil {
-			b.Fatal(err)
-		}
-		u := reflect.New(floorType)
-		err = json.NewDecoder(resp.Body).Decode(u.Interface())
-		_, _ = io.Copy(io.Discard, resp.Body) // so the connection is reused
-		resp.Body.Close()
-		if err != nil || u.Elem().FieldByName("ID").String() != userID {
-			b.Fatal(err)
-		}
+	return &comparison{
+		what: "Users.Get, loopback, every field (" + kb(len(body)) + ")",
+		ops: [nSides]func(){
+			ours: func() {
+				u, err := c.Users.Get(ctx, userID)
+				if err != nil || u.ID != userID {
+					tb.Fatal(u, err)
+				}
+			},
+			official: func() {
+				u, err := oc.Get(ctx, userID)
+				if err != nil || u.ID != userID {
+					tb.Fatal(u, err)
+				}
+			},
+			floor: func() {
+				u := reflect.New(floorType)
+				if err := getJSON(ctx, hc, target, u.Interface()); err != nil || u.Elem().FieldByName("ID").String() != userID {
+					tb.Fatal(err)
+				}
+			},
+		},
+		goal: &goal{"ours/official ≤ 1.0, allocs ≤ official's", func(r *result) bool {
+			return r.ratio[official] <= 1 && r.allocs[ours] <= r.allocs[official]
+		}},
 	}
-
-	calls := []struct {
-		name string
-		call func()
-	}{{"goclerk", goclerk}, {"official", officialGet}, {"floor", floor}}
-	// Warm every path (connections, type caches, the heap) so that the first
-	// sub-benchmark does not pay for the others.
-	for range 300 {
-		for _, c := range calls {
-			c.call()
-		}
-	}
-	for _, bm := range calls {
-		b.Run(bm.name, func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(body)))
-			for b.Loop() {
-				bm.call()
-			}
-		})
-	}
-	b.Run("interleaved", func(b *testing.B) {
-		interleave(b, calls[0].call, calls[1].call, calls[2].call)
-	})
 }
 
-// interleave runs goclerk, official and floor in turn, in a rotating order,
-// and reports the ratios of their summed times: what drifting load on shared
-// cores affects far less than separate sub-benchmarks.
-func interleave(b *testing.B, goclerk, official, floor func()) {
-	calls := [3]func(){goclerk, official, floor}
-	var sum [3]time.Duration
-	i := 0
-	for b.Loop() {
-		for k := range 3 {
-			j := (i + k) % 3
-			t0 := time.Now()
-			calls[j]()
-			sum[j] += time.Since(t0)
-		}
-		i++
+// newClient is this SDK's client of a loopback server.
+func newClient(tb testing.TB, url string) *clerk.Client {
+	c, err := clerk.New(benchKey, clerk.WithBaseURL(url+"/v1"))
+	if err != nil {
+		tb.Fatal(err)
 	}
-	b.ReportMetric(float64(sum[0])/float64(sum[1]), "goclerk/official")
-	b.ReportMetric(float64(sum[0])/float64(sum[2]), "goclerk/floor")
+	tb.Cleanup(func() { c.Close() })
+	return c
 }
+
+// officialConfig configures an official SDK client of a loopback server,
+// with an HTTP client set as this SDK sets its own.
+func officialConfig(url string) *clerkv2.ClientConfig {
+	return &clerkv2.ClientConfig{BackendConfig: clerkv2.BackendConfig{
+		HTTPClient: newHTTPClient(),
+		URL:        clerkv2.String(url + "/v1"),
+		Key:        clerkv2.String(benchKey),
+	}}
+}
+
+// getJSON is the floor's GET: net/http and encoding/json, the body drained
+// so that the connection is reused.
+func getJSON(ctx context.Context, hc *http.Client, url string, into any) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return err
+	}
+	req.Header.Set("Authorization", "Bearer "+benchKey)
+	resp, err := hc.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("status %d", resp.StatusCode)
+	}
+	err = json.NewDecoder(resp.Body).Decode(into)
+	_, _ = io.Copy(io.Discard, resp.Body)
+	return err
+}
+
+// compactUser is spectest.UserJSON as the API sends it, without spaces.
+func compactUser(tb testing.TB) []byte {
+	var buf bytes.Buffer
+	if err := json.Compact(&buf, spectest.UserJSON); err != nil {
+		tb.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func kb(n int) string { return fmt.Sprintf("%.1f kB", float64(n)/1000) }
 
 // newHTTPClient is a client with a transport of its own, set as this SDK
 // sets its own.
@@ -192,39 +179,24 @@ func mirror(t reflect.Type) reflect.Type {
 	return t
 }
 
-// BenchmarkUserDecode isolates the decoding of the same user, without the
+// buildUserDecode isolates the decoding of the same user, without the
 // transport: this SDK's codec into users.User, encoding/json into the
 // official SDK's clerk.User, and encoding/json into the floor's mirror of
-// users.User; "interleaved" runs the three in turn and reports the ratios
-// of their summed times.
-//
-//	cd benchmarks && go test -run '^$' -bench BenchmarkUserDecode -count 5
-func BenchmarkUserDecode(b *testing.B) {
-	body := spectest.UserJSON
+// users.User.
+func buildUserDecode(tb testing.TB) *comparison {
+	body := compactUser(tb)
 	floorType := mirror(reflect.TypeFor[users.User]())
 	check := func(err error) {
 		if err != nil {
-			b.Fatal(err)
+			tb.Fatal(err)
 		}
 	}
-	decoders := []struct {
-		name   string
-		decode func()
-	}{
-		{"goclerk", func() { var u users.User; check(internal.Unmarshal(body, &u)) }},
-		{"official", func() { var u official.User; check(json.Unmarshal(body, &u)) }},
-		{"floor", func() { check(json.Unmarshal(body, reflect.New(floorType).Interface())) }},
+	return &comparison{
+		what: "decoding that user, no transport",
+		ops: [nSides]func(){
+			ours:     func() { var u users.User; check(internal.Unmarshal(body, &u)) },
+			official: func() { var u clerkv2.User; check(json.Unmarshal(body, &u)) },
+			floor:    func() { check(json.Unmarshal(body, reflect.New(floorType).Interface())) },
+		},
 	}
-	for _, bm := range decoders {
-		b.Run(bm.name, func(b *testing.B) {
-			b.ReportAllocs()
-			b.SetBytes(int64(len(body)))
-			for b.Loop() {
-				bm.decode()
-			}
-		})
-	}
-	b.Run("interleaved", func(b *testing.B) {
-		interleave(b, decoders[0].decode, decoders[1].decode, decoders[2].decode)
-	})
 }

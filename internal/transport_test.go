@@ -158,62 +158,6 @@ func TestBearerOverride(t *testing.T) {
 	}
 }
 
-func TestRetryPolicy(t *testing.T) {
-	s503 := answer{503, nil, clerkErr("unavailable", "t")}
-	tests := []struct {
-		name      string
-		method    string
-		answers   []answer
-		wantReqs  int
-		wantErr   error // sentinel or nil
-		wantCode  int
-		wantSleep int
-	}{
-		{"GET survives two 503s", "GET", []answer{s503, s503, {200, nil, okUser}}, 3, nil, 0, 2},
-		{"GET gives up after MaxRetries", "GET", []answer{s503}, 4, nil, 503, 3},
-		{"POST is sent once against a 500", "POST", []answer{{500, nil, clerkErr("internal_clerk_error", "t")}, {200, nil, okUser}}, 1, nil, 500, 0},
-		{"POST is sent once against a 503", "POST", []answer{s503, {200, nil, okUser}}, 1, nil, 503, 0},
-		{"POST is sent once against a 502", "POST", []answer{{502, nil, "<html>bad gateway</html>"}, {200, nil, okUser}}, 1, nil, 502, 0},
-		{"POST is retried on 429", "POST", []answer{{429, nil, clerkErr("too_many_requests", "t")}, {200, nil, okUser}}, 2, nil, 0, 1},
-		{"PUT retried on 502", "PUT", []answer{{502, nil, ""}, {200, nil, okUser}}, 2, nil, 0, 1},
-		{"PATCH retried on 504", "PATCH", []answer{{504, nil, ""}, {200, nil, okUser}}, 2, nil, 0, 1},
-		{"DELETE retried on 500", "DELETE", []answer{{500, nil, ""}, {200, nil, okUser}}, 2, nil, 0, 1},
-		{"GET not retried on 501", "GET", []answer{{501, nil, ""}, {200, nil, okUser}}, 1, nil, 501, 0},
-		{"GET not retried on 404", "GET", []answer{{404, nil, clerkErr("resource_not_found", "t")}}, 1, ErrNotFound, 404, 0},
-		{"GET not retried on 422", "GET", []answer{{422, nil, clerkErr("form_param_missing", "t")}}, 1, ErrUnprocessable, 422, 0},
-		{"GET not retried on 409", "GET", []answer{{409, nil, clerkErr("duplicate", "t")}}, 1, ErrConflict, 409, 0},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			s, base := serve(t, tt.answers...)
-			c, sl := newTestClient(t, base, Config{})
-			err := c.Do(context.Background(), &Request{Method: tt.method, Path: "/users/user_1", Body: map[string]string{"a": "b"}}, nil)
-			if got := s.count(); got != tt.wantReqs {
-				t.Errorf("requests = %d, want %d", got, tt.wantReqs)
-			}
-			if got := len(sl.waits()); got != tt.wantSleep {
-				t.Errorf("sleeps = %d, want %d", got, tt.wantSleep)
-			}
-			if tt.wantCode == 0 {
-				if err != nil {
-					t.Fatalf("err = %v", err)
-				}
-				return
-			}
-			var ae *APIError
-			if !errors.As(err, &ae) || ae.StatusCode != tt.wantCode {
-				t.Fatalf("err = %v, want APIError %d", err, tt.wantCode)
-			}
-			if tt.wantErr != nil && !errors.Is(err, tt.wantErr) {
-				t.Errorf("errors.Is(%v, %v) = false", err, tt.wantErr)
-			}
-			if strings.Contains(err.Error(), "giving up") {
-				t.Errorf("error is retryablehttp's, not the answer's: %v", err)
-			}
-		})
-	}
-}
-
 func TestRetryBodyIsResent(t *testing.T) {
 	s, base := serve(t, answer{503, nil, ""}, answer{200, nil, okUser})
 	c, _ := newTestClient(t, base, Config{})
@@ -354,25 +298,6 @@ func TestCancelDuringWait(t *testing.T) {
 	}
 }
 
-func TestDeadlineWrapsCause(t *testing.T) {
-	release := make(chan struct{})
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		select {
-		case <-r.Context().Done():
-		case <-release:
-		}
-	}))
-	defer srv.Close()
-	defer close(release)
-	c, _ := newTestClient(t, srv.URL+"/v1", Config{})
-	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
-	defer cancel()
-	err := c.Get(ctx, "/users/user_1", nil, nil)
-	if !errors.Is(err, context.DeadlineExceeded) {
-		t.Fatalf("err = %v, want DeadlineExceeded", err)
-	}
-}
-
 func TestClientTimeoutOption(t *testing.T) {
 	release := make(chan struct{})
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -398,63 +323,6 @@ func closedAddr(t *testing.T) string {
 	addr := l.Addr().String()
 	l.Close()
 	return addr
-}
-
-func TestConnectFailureIsRetriedOnEveryMethod(t *testing.T) {
-	base := "http://" + closedAddr(t) + "/v1"
-	for _, m := range []string{"GET", "POST"} {
-		c, sl := newTestClient(t, base, Config{MaxRetries: 2})
-		err := c.Do(context.Background(), &Request{Method: m, Path: "/users"}, nil)
-		var op *net.OpError
-		if !errors.As(err, &op) || op.Op != "dial" {
-			t.Fatalf("%s: err = %v, want a wrapped dial error", m, err)
-		}
-		if n := len(sl.waits()); n != 2 {
-			t.Errorf("%s: %d retries, want 2", m, n)
-		}
-	}
-}
-
-// hangup answers the first n requests by closing the connection without a
-// word, then answers normally.
-func hangup(t *testing.T, n int32) (*atomic.Int32, string) {
-	var count atomic.Int32
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if count.Add(1) <= n {
-			conn, _, err := w.(http.Hijacker).Hijack()
-			if err != nil {
-				t.Errorf("hijack: %v", err)
-				return
-			}
-			conn.Close()
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		_, _ = io.WriteString(w, okUser)
-	}))
-	t.Cleanup(srv.Close)
-	return &count, srv.URL + "/v1"
-}
-
-func TestBrokenConnection(t *testing.T) {
-	count, base := hangup(t, 1)
-	c, _ := newTestClient(t, base, Config{})
-	if err := c.Get(context.Background(), "/users/user_1", nil, nil); err != nil {
-		t.Fatalf("GET after a broken connection: %v", err)
-	}
-	if count.Load() != 2 {
-		t.Fatalf("GET requests = %d, want 2", count.Load())
-	}
-
-	count, base = hangup(t, 1)
-	c, _ = newTestClient(t, base, Config{})
-	err := c.Post(context.Background(), "/users", map[string]string{}, nil)
-	if err == nil || count.Load() != 1 {
-		t.Fatalf("POST on a broken connection: err %v after %d requests, want an error after 1", err, count.Load())
-	}
-	if !errors.Is(err, io.EOF) && !strings.Contains(err.Error(), "EOF") && !strings.Contains(err.Error(), "reset") {
-		t.Errorf("POST error does not carry the cause: %v", err)
-	}
 }
 
 func TestErrorShapes(t *testing.T) {
