@@ -108,7 +108,7 @@
 // A 429 and a failure to connect are retried on every method; 500, 502, 503,
 // 504 and a connection broken mid-request only on GET, PUT, PATCH and DELETE,
 // never on POST (Clerk has no idempotency keys: a retried create could create
-// twice). Waits are jittered exponential backoff, or what Retry-After asks
+// twice); a GET whose answer breaks off mid-body is retried too. Waits are jittered exponential backoff, or what Retry-After asks
 // (seconds or an HTTP date) up to WithRetryWaitMax; a longer wait, or one
 // that would outlast the context's deadline, is not slept and the answer
 // comes back at once (a 429 with RetryAfter set). The caller gets the last

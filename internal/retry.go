@@ -1,9 +1,11 @@
 package internal
 
 import (
+	"bytes"
 	"context"
 	"crypto/x509"
 	"errors"
+	"io"
 	"log/slog"
 	"math/rand/v2"
 	"net"
@@ -18,6 +20,10 @@ import (
 //   - 500, 502, 503, 504 and connections broken mid-request are retried only
 //     on GET, PUT, PATCH and DELETE, never on POST: Clerk has no idempotency
 //     keys, and a retried create could create twice;
+//   - a GET whose 2xx answer breaks off mid-body is retried too: its body is
+//     read here, inside the loop (the caller reads it from memory), where an
+//     answer of any other method is read after it, as it stands (a write
+//     that may have happened is never sent again for its answer's sake);
 //   - waits are jittered exponential backoff, or Retry-After (seconds or an
 //     HTTP date) when the answer gives one;
 //   - a wait longer than RetryWaitMax, or than the context's remaining time,
@@ -70,6 +76,10 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 		default:
 			return false, nil
 		}
+	} else if ok, readErr := c.readGET(call, resp); !ok {
+		return false, nil
+	} else if readErr != nil {
+		err = readErr // a body cut short: retried, with backoff, as a broken connection
 	} else {
 		switch resp.StatusCode {
 		case http.StatusTooManyRequests:
@@ -96,6 +106,32 @@ func (c *Client) checkRetry(ctx context.Context, resp *http.Response, err error)
 	call.wait = wait
 	return true, nil
 }
+
+// readGET reads the body of a GET's 2xx answer into memory, so that a
+// connection broken mid-body is retried like one broken before the answer.
+// retry is false when the answer is settled (a good body, now read from
+// memory, or one over the size cap); readErr is the transport's error when
+// the body broke off. Other answers are left alone: retry is true and
+// readErr nil, for the status checks. The body the caller will read is the
+// one read here, or a reader that fails with readErr.
+func (c *Client) readGET(call *attempt, resp *http.Response) (retry bool, readErr error) {
+	if call.method != http.MethodGet || resp.StatusCode < 200 || resp.StatusCode > 299 || resp.StatusCode == http.StatusNoContent {
+		return true, nil
+	}
+	b, err := readBody(resp, c.maxBody)
+	resp.Body.Close()
+	if err != nil {
+		resp.Body = io.NopCloser(failingReader{err})
+		return !errors.Is(err, ErrResponseTooLarge) && retryableTransport(err), err
+	}
+	resp.Body, resp.ContentLength = io.NopCloser(bytes.NewReader(b)), int64(len(b))
+	return false, nil
+}
+
+// failingReader fails every read with err.
+type failingReader struct{ err error }
+
+func (f failingReader) Read([]byte) (int, error) { return 0, f.err }
 
 func (c *Client) prepareRetry(req *http.Request) error {
 	ctx := req.Context()
