@@ -2,7 +2,6 @@ package jwt
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"strings"
@@ -58,7 +57,7 @@ func (v *Verifier) parseKnownHeader(ctx context.Context, token string, known *go
 	if err != nil {
 		return nil, errorf(ErrTokenMalformed, "claims segment: %w", err)
 	}
-	if err := json.Unmarshal(raw, w); err != nil {
+	if err := decodeClaims(raw, w); err != nil {
 		return nil, errorf(ErrTokenMalformed, "claims: %w", err)
 	}
 	sig, err := v.segments.DecodeString(sigSeg)

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"time"
 
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 	gojwt "github.com/golang-jwt/jwt/v5"
 )
 
@@ -45,6 +47,26 @@ type sessionClaims struct {
 	// What the Get methods return to golang-jwt's validator, kept here so
 	// that handing them out allocates nothing.
 	exp, nbf, iat gojwt.NumericDate
+}
+
+// claimsOptions read claims JSON as JSON.parse reads it in Clerk's JS SDK:
+// member names match exactly (encoding/json would let "SUB" set sub), a
+// repeated name's last value wins, invalid UTF-8 becomes U+FFFD.
+var claimsOptions = jsonv2.JoinOptions(
+	jsontext.AllowDuplicateNames(true),
+	jsontext.AllowInvalidUTF8(true),
+)
+
+// UnmarshalJSON decodes the claims JSON in one pass with the JSON v2 library
+// (encoding/json scans its input twice, which costs more than the rest of a
+// verification but the RSA check): golang-jwt's parser and Decode reach it
+// through encoding/json, the known-header path directly (decodeClaims).
+func (w *sessionClaims) UnmarshalJSON(b []byte) error { return decodeClaims(b, w) }
+
+// decodeClaims decodes claims JSON into w (see claimsOptions).
+func decodeClaims(b []byte, w *sessionClaims) error {
+	type plain sessionClaims // without UnmarshalJSON
+	return jsonv2.Unmarshal(b, (*plain)(w), claimsOptions)
 }
 
 type wireOrg struct {

@@ -431,3 +431,31 @@ func TestEmptyOptionsIgnored(t *testing.T) {
 	_, err = v3.Verify(ctx, mint(t, with(baseClaims(), "iss", "https://clerk.other-instance.com")))
 	requireOnly(t, err, ErrInvalidIssuer)
 }
+
+// TestClaimsReadAsJSONParse: the claims JSON is read as Clerk's JS SDK reads
+// it (JSON.parse): a member name matches only exactly (encoding/json would
+// let "SUB" stand for sub), and a repeated name's last value wins. Both
+// paths are checked: a token whose header is new (golang-jwt's parser) and
+// one whose header the verifier knows.
+func TestClaimsReadAsJSONParse(t *testing.T) {
+	_, key := loadFixture(t)
+	claims := func(sub string) json.RawMessage {
+		return json.RawMessage(fmt.Sprintf(`{"azp":"https://example.com","exp":%d,"iat":%d,"iss":%q,"sid":"sess_123",%s,"v":2}`,
+			testNow.Unix()+60, testNow.Unix()-10, testIssuer, sub))
+	}
+	for _, known := range []bool{false, true} {
+		v := newPEMVerifier(t)
+		if known {
+			if _, err := v.Verify(context.Background(), mintRaw(key, rsHeader(), baseClaims())); err != nil {
+				t.Fatal(err)
+			}
+		}
+		_, err := v.Verify(context.Background(), mintRaw(key, rsHeader(), claims(`"SUB":"user_upper"`)))
+		requireOnly(t, err, ErrTokenMalformed)
+
+		c, err := v.Verify(context.Background(), mintRaw(key, rsHeader(), claims(`"sub":"user_first","sub":"user_last"`)))
+		if err != nil || c.UserID != "user_last" {
+			t.Errorf("known header %v: repeated sub: %+v, %v; want the last value", known, c, err)
+		}
+	}
+}
