@@ -31,7 +31,6 @@ import (
 	"github.com/go-clerk/clerk/apikeys"
 	"github.com/go-clerk/clerk/clerktest"
 	"github.com/go-clerk/clerk/organizations"
-	"github.com/go-clerk/clerk/sessions"
 	"github.com/go-clerk/clerk/users"
 	"github.com/go-clerk/clerk/webhooks"
 )
@@ -383,22 +382,22 @@ func (q *quickstart) webhooks(ctx context.Context) error {
 	return nil
 }
 
+// signOut signs Ada out everywhere: it revokes each of her active sessions.
+func (q *quickstart) signOut(ctx context.Context) error {
+	c := q.c
+	revoked, err := c.Sessions.RevokeAll(ctx, q.ada.ID)
+	if err != nil {
+		return err // joins every failure; revoked holds what was revoked
+	}
+	fmt.Fprintf(q.w, "revoked Ada's %d session(s)\n", len(revoked))
+	return nil
+}
+
 func (q *quickstart) cleanUp(ctx context.Context) error {
 	c := q.c
-	// Sign Ada out everywhere: revoke each active session.
-	memberID := q.ada.ID
-	revoked := 0
-	active := sessions.StatusActive
-	for s, err := range c.Sessions.All(ctx, &sessions.ListParams{UserID: clerk.String(memberID), Status: &active}) {
-		if err != nil {
-			return err
-		}
-		if _, err := c.Sessions.Revoke(ctx, s.ID); err != nil {
-			return err
-		}
-		revoked++
+	if err := q.signOut(ctx); err != nil {
+		return err
 	}
-	fmt.Fprintf(q.w, "revoked Ada's %d session(s)\n", revoked)
 
 	// Delete a user, then see the typed error of a missing one.
 	u := q.grace
