@@ -44,8 +44,10 @@ type OrganizationInvitation struct {
 	// PrivateMetadata moves to the membership when the invitation is
 	// accepted; visible to the backend only.
 	PrivateMetadata Metadata `json:"private_metadata,omitzero"`
-	// URL is the invitation's link, "" when Clerk gives none.
-	URL string `json:"url"`
+	// URL is the invitation's link, empty when Clerk gives none. It carries
+	// the ticket that lets its holder accept the invitation, so it is a
+	// Secret: printed or logged as "[redacted]"; Reveal gives it.
+	URL Secret `json:"url"`
 	// ExpiresAt is when the invitation expires; nil when it does not.
 	ExpiresAt *time.Time `json:"expires_at"`
 	// CreatedAt is when the invitation was created.

@@ -120,7 +120,7 @@ func TestInvitationJSON(t *testing.T) {
 			ImageURL: "https://img.clerk.com/g.png", HasImage: true, Identifier: "grace@example.com",
 		},
 		Status: InvitationPending, PublicMetadata: Metadata{"src": "test"}, PrivateMetadata: Metadata{"ticket": float64(7)},
-		URL: "https://accounts.example.com/join?ticket=x", ExpiresAt: new(ms(1702592000000)),
+		URL: internal.NewSecret("https://accounts.example.com/join?ticket=x"), ExpiresAt: new(ms(1702592000000)),
 		CreatedAt: ms(1700000000000), UpdatedAt: ms(1700000001000),
 	}
 	assert.Equal(t, want, inv)
@@ -188,6 +188,12 @@ func TestModelsMarshalledByUsersReadBack(t *testing.T) {
 	m, _ := roundTrip[OrganizationMembership](t, membershipJSON(7, "org_1", "org:member"))
 	check(t, m, new(OrganizationMembership), new(OrganizationMembership))
 	inv, _ := roundTrip[OrganizationInvitationWithPublicOrganizationData](t, instanceInvitationN(1))
+	// The invitation's URL is a Secret: encoding/json writes it redacted,
+	// so what reads back is the redacted value.
+	b, err := json.Marshal(inv)
+	require.NoError(t, err)
+	assert.NotContains(t, string(b), inv.URL.Reveal())
+	inv.URL = internal.NewSecret("[redacted]")
 	check(t, inv, new(OrganizationInvitationWithPublicOrganizationData), new(OrganizationInvitationWithPublicOrganizationData))
 }
 
@@ -327,4 +333,13 @@ func TestParamsMatchSpec(t *testing.T) {
 	spectest.CheckQuery(t, "GET", invitations, ListInvitationsParams{})
 	spectest.CheckBody(t, "POST", invitations+"/{invitation_id}/revoke", RevokeInvitationParams{})
 	spectest.CheckQuery(t, "GET", "/organization_invitations", ListInstanceInvitationsParams{})
+}
+
+// TestInvitationURLRedacted: an invitation's URL carries its ticket; no
+// printer shows it, Reveal does.
+func TestInvitationURLRedacted(t *testing.T) {
+	inv, _ := roundTrip[OrganizationInvitation](t, invitationJSON("orginv_1", "org_1", InvitationPending))
+	require.False(t, inv.URL.IsZero())
+	ticket := inv.URL.Reveal()
+	assert.Empty(t, spectest.Leaks(*inv, ticket))
 }

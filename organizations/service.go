@@ -9,6 +9,11 @@ import (
 // clerk.Metadata). Decode copies it into a typed value.
 type Metadata = internal.Metadata
 
+// Secret is a credential a model carries (OrganizationInvitation.URL, whose
+// ticket accepts the invitation): fmt, log/slog and encoding/json show it
+// as "[redacted]"; Reveal gives the value (the same type as clerk.Secret).
+type Secret = internal.Secret
+
 // Page is one page of a list: Data, and TotalCount, the number of items
 // across all pages as the API reports it (the same type as clerk.Page).
 type Page[T any] = internal.Page[T]

@@ -138,8 +138,9 @@ type PhoneNumber struct {
 	// LinkedTo lists the external accounts the number came from.
 	LinkedTo []IdentificationLink `json:"linked_to"`
 	// BackupCodes are the backup codes of a second-factor number, when
-	// Clerk sends them.
-	BackupCodes []string `json:"backup_codes"`
+	// Clerk sends them. Each is a credential (it stands in for the second
+	// factor): printed or logged as "[redacted]"; Reveal gives it.
+	BackupCodes []Secret `json:"backup_codes"`
 	// CreatedAt is when the number was added.
 	CreatedAt time.Time `json:"created_at"`
 	// UpdatedAt is when the number last changed.

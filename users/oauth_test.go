@@ -150,3 +150,18 @@ func TestAllOAuthAccessTokens(t *testing.T) {
 	assert.Equal(t, &ListOAuthAccessTokensParams{}, params, "params unchanged")
 	assert.ErrorIs(t, firstErr(svc.AllOAuthAccessTokens(context.Background(), "user_1", "", nil)), internal.ErrInvalidParams)
 }
+
+// TestBackupCodesRedacted: a second-factor number's backup codes stand in
+// for the second factor; no printer shows them, Reveal does.
+func TestBackupCodesRedacted(t *testing.T) {
+	var n PhoneNumber
+	if err := internal.Unmarshal([]byte(`{"id":"idn_1","phone_number":"+15555550100","backup_codes":["CODE-ONE","CODE-TWO"]}`), &n); err != nil {
+		t.Fatal(err)
+	}
+	for _, leak := range spectest.Leaks(n, "CODE-ONE", "CODE-TWO") {
+		t.Error(leak)
+	}
+	if len(n.BackupCodes) != 2 || n.BackupCodes[1].Reveal() != "CODE-TWO" {
+		t.Errorf("BackupCodes = %v", n.BackupCodes)
+	}
+}

@@ -173,7 +173,7 @@ func TestUserRoundTrip(t *testing.T) {
 	var back User
 	require.NoError(t, internal.Unmarshal(b, &back))
 	require.Nil(t, u.PhoneNumbers[0].BackupCodes)
-	assert.Equal(t, []string{}, back.PhoneNumbers[0].BackupCodes)
+	assert.Equal(t, []Secret{}, back.PhoneNumbers[0].BackupCodes)
 	back.PhoneNumbers[0].BackupCodes = nil
 	assert.Equal(t, u, back)
 

@@ -171,7 +171,7 @@ func invitationCase(status, acceptedBy string, updatedAt time.Time) specCase {
 		eq(t, "OrganizationID", i.OrganizationID, "org_"+id)
 		eq(t, "Status", string(i.Status), status)
 		eq(t, "UserID", i.UserID, acceptedBy)
-		eq(t, "URL", i.URL, "https://accounts.acme.com/accept-invitation?token=abc123")
+		eq(t, "URL", i.URL.Reveal(), "https://accounts.acme.com/accept-invitation?token=abc123")
 		eqTimePtr(t, "ExpiresAt", i.ExpiresAt, 1717487999000)
 		eqTime(t, "UpdatedAt", i.UpdatedAt, updatedAt)
 	}}
