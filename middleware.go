@@ -113,38 +113,56 @@ func bearerToken(r *http.Request) string {
 // AuthenticateRequest verifies the request's token. It accepts session
 // tokens only, unless AcceptsToken says otherwise. The token comes from the
 // Authorization: Bearer header, of any accepted type; without one, from the
-// __session cookie, whose value is taken for a session token whatever its
-// shape (as in Clerk's JS: machine tokens come from the header only), and
-// only when session tokens are accepted; or from ExtractToken's function
-// alone. A request without a token fails with ErrNoToken; a token of a type
-// not accepted, or invalid, matches ErrInvalidToken. After Close it fails
-// with ErrClosed, token or not. Requirements (RequirePermission, ...) and
+// session cookies of a browser, read by Clerk's rules (see Authenticate:
+// suffixed cookies, __client_uat, the handshake), whose value is taken for
+// a session token whatever its shape (as in Clerk's JS: machine tokens come
+// from the header only), and only when session tokens are accepted; or
+// from ExtractToken's function alone. A request without a token fails with
+// ErrNoToken; a token of a type not accepted, or invalid, or a session
+// cookie that Clerk's rules sign out, matches ErrInvalidToken; a browser's
+// page request that needs Clerk's handshake matches ErrHandshakeRequired
+// too (Authenticate gives its redirect). After Close it fails with
+// ErrClosed, token or not. Requirements (RequirePermission, ...) and
 // PublicRoutes are RequireAuth's: AuthenticateRequest ignores them.
 func (c *Client) AuthenticateRequest(r *http.Request, opts ...AuthOption) (*Auth, error) {
-	return c.authenticate(r, newAuthOptions(opts))
+	st := c.authenticate(r, newAuthOptions(opts))
+	return st.Auth, st.Err
 }
 
-func (c *Client) authenticate(r *http.Request, o *authOptions) (*Auth, error) {
+// authenticate says what r's token, or its browser cookies, make of it.
+func (c *Client) authenticate(r *http.Request, o *authOptions) *RequestState {
 	if c.closed.Load() {
-		return nil, ErrClosed
+		return signedOut(reasonUnexpected, ErrClosed, nil)
 	}
 	var tok string
 	if o.extract != nil {
 		tok = o.extract(r)
 	} else if tok = bearerToken(r); tok == "" {
 		if !slices.Contains(o.accepts, SessionToken) {
-			return nil, ErrNoToken
+			return signedOut(reasonSessionAndUATMissing, ErrNoToken, nil)
 		}
-		ck, err := r.Cookie(SessionCookie)
-		if err != nil || ck.Value == "" {
-			return nil, ErrNoToken
+		if st := c.fromContext(r.Context()); st != nil {
+			return st
 		}
-		return c.verifySession(r.Context(), ck.Value)
+		return c.authenticateBrowser(r)
 	}
 	if tok == "" {
-		return nil, ErrNoToken
+		return signedOut(reasonSessionAndUATMissing, ErrNoToken, nil)
 	}
-	return c.verify(r.Context(), tok, o.accepts)
+	a, err := c.verify(r.Context(), tok, o.accepts)
+	if err != nil {
+		return signedOut(tokenReason(err), err, nil)
+	}
+	return signedIn(a, http.Header{})
+}
+
+// withState attaches a browser request's state to r's context, for the
+// Middleware or RequireAuth nested inside the one that computed it.
+func (c *Client) withState(r *http.Request, st *RequestState, o *authOptions) *http.Request {
+	if o.extract != nil || bearerToken(r) != "" || c.fromContext(r.Context()) == st {
+		return r
+	}
+	return r.WithContext(context.WithValue(r.Context(), stateKey{c}, st))
 }
 
 type authKey struct{}
@@ -171,15 +189,19 @@ func (c *Client) Middleware(opts ...AuthOption) func(http.Handler) http.Handler 
 	o := newAuthOptions(opts)
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			a, err := c.authenticate(r, o)
-			if err != nil {
-				if !errors.Is(err, ErrNoToken) {
-					c.logReject(r, 0, err)
+			st := c.authenticate(r, o)
+			if st.Apply(w) {
+				return
+			}
+			r = c.withState(r, st, o)
+			if st.Err != nil {
+				if !errors.Is(st.Err, ErrNoToken) {
+					c.logReject(r, 0, st.Err)
 				}
 				next.ServeHTTP(w, r)
 				return
 			}
-			next.ServeHTTP(w, r.WithContext(ContextWithAuth(r.Context(), a)))
+			next.ServeHTTP(w, r.WithContext(ContextWithAuth(r.Context(), st.Auth)))
 		})
 	}
 }
@@ -205,14 +227,24 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			public := o.isPublic(r)
-			a, err := c.authenticate(r, o)
+			st := c.authenticate(r, o)
+			if st.Apply(w) {
+				return
+			}
+			r = c.withState(r, st, o)
+			err := st.Err
 			switch {
 			case err == nil:
-				r = r.WithContext(ContextWithAuth(r.Context(), a))
+				r = r.WithContext(ContextWithAuth(r.Context(), st.Auth))
 			case public:
 				next.ServeHTTP(w, r)
 				return
 			case errors.Is(err, ErrNoToken), errors.Is(err, ErrInvalidToken):
+				if loc := c.signInLocation(r, o, st); loc != "" {
+					c.logReject(r, http.StatusTemporaryRedirect, err)
+					redirect(w, r, loc)
+					return
+				}
 				c.fail(w, r, o, http.StatusUnauthorized, err)
 				return
 			default:
@@ -220,7 +252,7 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 				return
 			}
 			if !public {
-				if err := o.lacks(a); err != nil {
+				if err := o.lacks(st.Auth); err != nil {
 					c.fail(w, r, o, http.StatusForbidden, err)
 					return
 				}
@@ -228,6 +260,30 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 			next.ServeHTTP(w, r)
 		})
 	}
+}
+
+// signInLocation is where RequireAuth sends a signed-out request instead
+// of its 401: the sign-in page, for a browser's page request on a route
+// that takes session tokens, unless OnAuthFailure answers instead or a
+// bearer token came; "" otherwise.
+func (c *Client) signInLocation(r *http.Request, o *authOptions, st *RequestState) string {
+	if o.onFailure != nil || o.extract != nil || bearerToken(r) != "" || !slices.Contains(o.accepts, SessionToken) || !isPageRequest(r) {
+		return ""
+	}
+	return c.signInRedirect(r, st)
+}
+
+// redirect sends the browser to loc: 307 for a GET or HEAD, as Clerk's
+// Next.js SDK answers; 303 for another method, so that a form posted by a
+// signed-out browser leads to the sign-in page's GET.
+func redirect(w http.ResponseWriter, r *http.Request, loc string) {
+	w.Header().Set("Location", loc)
+	w.Header().Set("Cache-Control", "no-store")
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		w.WriteHeader(http.StatusTemporaryRedirect)
+		return
+	}
+	w.WriteHeader(http.StatusSeeOther)
 }
 
 // fail logs why RequireAuth refuses r and answers status, through the
