@@ -142,7 +142,11 @@ func (c *Client) authenticate(r *http.Request, o *authOptions) *RequestState {
 			return signedOut(reasonSessionAndUATMissing, ErrNoToken, nil)
 		}
 		if st := c.fromContext(r.Context()); st != nil {
-			return st
+			// An outer Middleware or RequireAuth computed it and applied
+			// its headers.
+			again := *st
+			again.Header = http.Header{}
+			return &again
 		}
 		return c.authenticateBrowser(r)
 	}
@@ -159,7 +163,7 @@ func (c *Client) authenticate(r *http.Request, o *authOptions) *RequestState {
 // withState attaches a browser request's state to r's context, for the
 // Middleware or RequireAuth nested inside the one that computed it.
 func (c *Client) withState(r *http.Request, st *RequestState, o *authOptions) *http.Request {
-	if o.extract != nil || bearerToken(r) != "" || c.fromContext(r.Context()) == st {
+	if o.extract != nil || bearerToken(r) != "" || !slices.Contains(o.accepts, SessionToken) || c.fromContext(r.Context()) != nil {
 		return r
 	}
 	return r.WithContext(context.WithValue(r.Context(), stateKey{c}, st))
