@@ -353,7 +353,8 @@ func accountsHost(fapi string) string {
 }
 
 // SignOut signs the browser of r out: it revokes the request's session
-// with the Backend API (Sessions.Revoke) when the request is signed in,
+// with the Backend API (Sessions.Revoke) when the request is signed in (the
+// Auth Middleware or RequireAuth attached, else Authenticate's),
 // and sets the cookies Clerk's frontends set on sign-out on w: __client_uat
 // at 0 and __session expired, both with and without the instance's
 // suffix, so that the next request is signed out at once, whatever else
@@ -363,8 +364,12 @@ func accountsHost(fapi string) string {
 // expires.
 func (c *Client) SignOut(w http.ResponseWriter, r *http.Request) error {
 	var err error
-	if st := c.Authenticate(r); st.Status == SignedIn && st.Auth.SessionID != "" {
-		_, err = c.Sessions.Revoke(r.Context(), st.Auth.SessionID)
+	a, ok := AuthFromContext(r.Context())
+	if !ok {
+		a = c.Authenticate(r).Auth
+	}
+	if a != nil && a.TokenType == SessionToken && a.SessionID != "" {
+		_, err = c.Sessions.Revoke(r.Context(), a.SessionID)
 	}
 	names := []string{""}
 	if c.browser.suffix != "" {
