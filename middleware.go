@@ -188,7 +188,10 @@ func AuthFromContext(ctx context.Context) (*Auth, bool) {
 // request carries a valid token (of an accepted type: session tokens unless
 // AcceptsToken says otherwise), and passes every request on, valid token or
 // not (after Close too): handlers decide with AuthFromContext. Use
-// RequireAuth to reject.
+// RequireAuth to reject. Browsers' requests follow Clerk's rules (see
+// Authenticate): one that needs Clerk's handshake is answered with its
+// redirect and not passed on, as Clerk's JS middlewares do, and the
+// cookies a handshake brings back are set on the response.
 func (c *Client) Middleware(opts ...AuthOption) func(http.Handler) http.Handler {
 	o := newAuthOptions(opts)
 	return func(next http.Handler) http.Handler {
@@ -214,6 +217,12 @@ func (c *Client) Middleware(opts ...AuthOption) func(http.Handler) http.Handler 
 //
 //   - 401 to a request without a valid token of an accepted type (session
 //     tokens unless AcceptsToken says otherwise), with WWW-Authenticate;
+//     but a browser's page request (Sec-Fetch-Dest document or iframe, or
+//     an Accept with text/html) on a route that takes session tokens is
+//     redirected to the sign-in page instead (WithSignInURL; default the
+//     Account Portal of the publishable key's instance) with its URL in
+//     redirect_url, as Clerk's JS SDKs do: 307, or 303 for a method other
+//     than GET and HEAD;
 //   - 403 when the token lacks what the route requires of its type
 //     (RequirePermission, RequireRole, RequireReverification for session
 //     tokens, RequireScope for API keys, M2M and OAuth tokens; see
@@ -224,8 +233,11 @@ func (c *Client) Middleware(opts ...AuthOption) func(http.Handler) http.Handler 
 //
 // Otherwise it attaches the Auth, as Middleware does, and calls next; on a
 // public route it calls next in any case, with the Auth when a valid token
-// came. Rejections carry a short JSON body and no detail (OnAuthFailure
-// replaces them); the reason goes to the client's logger (WithLogger).
+// came. A browser's request that needs Clerk's handshake is answered with
+// its redirect first, public route or not (see Authenticate). Rejections
+// carry a short JSON body and no detail (OnAuthFailure replaces them, the
+// sign-in redirect included); the reason goes to the client's logger
+// (WithLogger).
 func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler {
 	o := newAuthOptions(opts)
 	return func(next http.Handler) http.Handler {
