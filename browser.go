@@ -259,7 +259,18 @@ func (c *Client) closeBrowser() {
 // (a request that would need one is signed out). Apply writes what the
 // state asks; Middleware and RequireAuth do it for you.
 func (c *Client) Authenticate(r *http.Request, opts ...AuthOption) *RequestState {
-	return c.authenticate(r, newAuthOptions(opts))
+	a, st, err := c.authenticate(r, newAuthOptions(opts))
+	switch {
+	case st != nil:
+		return st
+	case err == nil:
+		return signedIn(a, http.Header{})
+	case errors.Is(err, ErrNoToken):
+		return signedOut(reasonSessionAndUATMissing, err, nil)
+	case errors.Is(err, ErrInvalidToken):
+		return signedOut(tokenReason(err), err, nil)
+	}
+	return signedOut(reasonUnexpected, err, nil)
 }
 
 // stateKey is the context key of the RequestState the outermost Middleware
@@ -299,7 +310,7 @@ func isPageRequest(r *http.Request) bool {
 // pending session) resolved against the request's URL, with redirect_url
 // the request's URL and, for a development instance's redirect to another
 // host, the dev-browser token. "" when there is no sign-in URL.
-func (c *Client) signInRedirect(r *http.Request, st *RequestState) string {
+func (c *Client) signInRedirect(r *http.Request, err error) string {
 	b := c.browser
 	target := b.signInURL
 	if target == "" {
@@ -308,7 +319,7 @@ func (c *Client) signInRedirect(r *http.Request, st *RequestState) string {
 		}
 		target = "https://" + accountsHost(b.fapi) + "/sign-in"
 	}
-	if errors.Is(st.Err, jwt.ErrSessionPending) {
+	if errors.Is(err, jwt.ErrSessionPending) {
 		target += "/tasks"
 	}
 	base := requestURL(r)

@@ -125,48 +125,62 @@ func bearerToken(r *http.Request) string {
 // ErrClosed, token or not. Requirements (RequirePermission, ...) and
 // PublicRoutes are RequireAuth's: AuthenticateRequest ignores them.
 func (c *Client) AuthenticateRequest(r *http.Request, opts ...AuthOption) (*Auth, error) {
-	st := c.authenticate(r, newAuthOptions(opts))
-	return st.Auth, st.Err
+	a, _, err := c.authenticate(r, newAuthOptions(opts))
+	return a, err
 }
 
-// authenticate says what r's token, or its browser cookies, make of it.
-func (c *Client) authenticate(r *http.Request, o *authOptions) *RequestState {
+// authenticate says what r's token, or its browser cookies, make of it. st
+// is the state of a browser's request, whose headers go on the response;
+// nil for a token read from the Authorization header or by ExtractToken,
+// which costs nothing more than before browsers had a path of their own.
+func (c *Client) authenticate(r *http.Request, o *authOptions) (a *Auth, st *RequestState, err error) {
 	if c.closed.Load() {
-		return signedOut(reasonUnexpected, ErrClosed, nil)
+		return nil, nil, ErrClosed
 	}
 	var tok string
 	if o.extract != nil {
 		tok = o.extract(r)
 	} else if tok = bearerToken(r); tok == "" {
 		if !slices.Contains(o.accepts, SessionToken) {
-			return signedOut(reasonSessionAndUATMissing, ErrNoToken, nil)
+			return nil, nil, ErrNoToken
 		}
 		if st := c.fromContext(r.Context()); st != nil {
 			// An outer Middleware or RequireAuth computed it and applied
 			// its headers.
 			again := *st
 			again.Header = http.Header{}
-			return &again
+			return again.Auth, &again, again.Err
 		}
-		return c.authenticateBrowser(r)
+		st := c.authenticateBrowser(r)
+		return st.Auth, st, st.Err
 	}
 	if tok == "" {
-		return signedOut(reasonSessionAndUATMissing, ErrNoToken, nil)
+		return nil, nil, ErrNoToken
 	}
-	a, err := c.verify(r.Context(), tok, o.accepts)
-	if err != nil {
-		return signedOut(tokenReason(err), err, nil)
-	}
-	return signedIn(a, http.Header{})
+	a, err = c.verify(r.Context(), tok, o.accepts)
+	return a, nil, err
 }
 
 // withState attaches a browser request's state to r's context, for the
 // Middleware or RequireAuth nested inside the one that computed it.
-func (c *Client) withState(r *http.Request, st *RequestState, o *authOptions) *http.Request {
-	if o.extract != nil || bearerToken(r) != "" || !slices.Contains(o.accepts, SessionToken) || c.fromContext(r.Context()) != nil {
+func (c *Client) withState(r *http.Request, st *RequestState) *http.Request {
+	if c.fromContext(r.Context()) != nil {
 		return r
 	}
 	return r.WithContext(context.WithValue(r.Context(), stateKey{c}, st))
+}
+
+// applyState writes a browser request's state on the response, and reports
+// whether that was the whole response (a redirect); else it returns the
+// request to pass on, with the state in its context.
+func (c *Client) applyState(w http.ResponseWriter, r *http.Request, st *RequestState) (*http.Request, bool) {
+	if st == nil {
+		return r, false
+	}
+	if st.Apply(w) {
+		return r, true
+	}
+	return c.withState(r, st), false
 }
 
 type authKey struct{}
@@ -196,19 +210,19 @@ func (c *Client) Middleware(opts ...AuthOption) func(http.Handler) http.Handler 
 	o := newAuthOptions(opts)
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			st := c.authenticate(r, o)
-			if st.Apply(w) {
+			a, st, err := c.authenticate(r, o)
+			r, done := c.applyState(w, r, st)
+			if done {
 				return
 			}
-			r = c.withState(r, st, o)
-			if st.Err != nil {
-				if !errors.Is(st.Err, ErrNoToken) {
-					c.logReject(r, 0, st.Err)
+			if err != nil {
+				if !errors.Is(err, ErrNoToken) {
+					c.logReject(r, 0, err)
 				}
 				next.ServeHTTP(w, r)
 				return
 			}
-			next.ServeHTTP(w, r.WithContext(ContextWithAuth(r.Context(), st.Auth)))
+			next.ServeHTTP(w, r.WithContext(ContextWithAuth(r.Context(), a)))
 		})
 	}
 }
@@ -243,20 +257,19 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			public := o.isPublic(r)
-			st := c.authenticate(r, o)
-			if st.Apply(w) {
+			a, st, err := c.authenticate(r, o)
+			r, done := c.applyState(w, r, st)
+			if done {
 				return
 			}
-			r = c.withState(r, st, o)
-			err := st.Err
 			switch {
 			case err == nil:
-				r = r.WithContext(ContextWithAuth(r.Context(), st.Auth))
+				r = r.WithContext(ContextWithAuth(r.Context(), a))
 			case public:
 				next.ServeHTTP(w, r)
 				return
 			case errors.Is(err, ErrNoToken), errors.Is(err, ErrInvalidToken):
-				if loc := c.signInLocation(r, o, st); loc != "" {
+				if loc := c.signInLocation(r, o, err); loc != "" {
 					c.logReject(r, http.StatusTemporaryRedirect, err)
 					redirect(w, r, loc)
 					return
@@ -268,7 +281,7 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 				return
 			}
 			if !public {
-				if err := o.lacks(st.Auth); err != nil {
+				if err := o.lacks(a); err != nil {
 					c.fail(w, r, o, http.StatusForbidden, err)
 					return
 				}
@@ -282,11 +295,11 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 // of its 401: the sign-in page, for a browser's page request on a route
 // that takes session tokens, unless OnAuthFailure answers instead or a
 // bearer token came; "" otherwise.
-func (c *Client) signInLocation(r *http.Request, o *authOptions, st *RequestState) string {
+func (c *Client) signInLocation(r *http.Request, o *authOptions, err error) string {
 	if o.onFailure != nil || o.extract != nil || bearerToken(r) != "" || !slices.Contains(o.accepts, SessionToken) || !isPageRequest(r) {
 		return ""
 	}
-	return c.signInRedirect(r, st)
+	return c.signInRedirect(r, err)
 }
 
 // redirect sends the browser to loc: 307 for a GET or HEAD, as Clerk's
