@@ -551,3 +551,20 @@ func TestSkewVerifierClosed(t *testing.T) {
 		t.Errorf("after Close: %v", err)
 	}
 }
+
+// TestRemoveSchemes: JS's iss.replace(/https?:\/\//gi, ”), one pass.
+func TestRemoveSchemes(t *testing.T) {
+	for in, want := range map[string]string{
+		"https://clerk.example.com": "clerk.example.com",
+		"HTTP://clerk.example.com":  "clerk.example.com",
+		"clerk.example.com":         "clerk.example.com",
+		"hthttps://tp://x":          "http://x",
+		"https://a/https://b":       "a/b",
+		"http:/x":                   "http:/x",
+		"https://https://https://":  "",
+	} {
+		if got := removeSchemes(in); got != want {
+			t.Errorf("removeSchemes(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

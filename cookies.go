@@ -4,8 +4,10 @@ import (
 	"crypto/sha1"
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 )
 
@@ -76,68 +78,122 @@ func (j cookieJar) get(name string) string { return j[name] }
 // peekedJWT is a JWT decoded as @clerk/backend's decodeJwt decodes one,
 // without verifying anything: three dot-separated parts, the first two
 // base64url (padding tolerated) of JSON. Only what the cookie rules read is
-// kept.
+// kept, each claim as JavaScript would see it.
 type peekedJWT struct {
-	header  map[string]any
-	payload map[string]any
+	header struct {
+		Cat jsValue `json:"cat"`
+		Typ jsValue `json:"typ"`
+	}
+	payload struct {
+		Iss jsValue `json:"iss"`
+		Sub jsValue `json:"sub"`
+		Sid jsValue `json:"sid"`
+		Iat jsValue `json:"iat"`
+		Exp jsValue `json:"exp"`
+		Nbf jsValue `json:"nbf"`
+	}
+	format bool // every part is base64url: JS's JwtFormatRegExp, which isMachineJwt asks first
 }
 
-// peekJWT decodes token, reporting false where decodeJwt fails.
-func peekJWT(token string) (peekedJWT, bool) {
-	parts := strings.Split(token, ".")
-	if len(parts) != 3 {
-		return peekedJWT{}, false
+// jsValue is a JSON value as the cookie rules read it: whether it is there,
+// its string or number, whether JavaScript holds it truthy. Decoding it
+// never fails, so a claim of an unexpected type is read as JS reads it
+// rather than failing the whole token.
+type jsValue struct {
+	present, truthy bool
+	str             string
+	num             float64
+	isStr, isNum    bool
+}
+
+// UnmarshalJSON reads any JSON value.
+func (v *jsValue) UnmarshalJSON(b []byte) error {
+	*v = jsValue{present: true}
+	switch {
+	case len(b) == 0:
+	case b[0] == '"':
+		if json.Unmarshal(b, &v.str) == nil {
+			v.isStr, v.truthy = true, v.str != ""
+		}
+	case b[0] == 'n', b[0] == 'f': // null, false
+	case b[0] == 't', b[0] == '{', b[0] == '[':
+		v.truthy = true
+	default:
+		if f, err := strconv.ParseFloat(string(b), 64); err == nil {
+			v.num, v.isNum, v.truthy = f, true, f != 0
+		}
 	}
-	var p peekedJWT
-	for i, dst := range []*map[string]any{&p.header, &p.payload} {
-		b, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[i], "="))
+	return nil
+}
+
+// peekJWT decodes token, reporting false where decodeJwt fails. JSON that
+// is no object decodes, with no claim, as it does in JS.
+func peekJWT(token string) (*peekedJWT, bool) {
+	h, rest, ok1 := strings.Cut(token, ".")
+	c, sig, ok2 := strings.Cut(rest, ".")
+	if !ok1 || !ok2 || strings.Contains(sig, ".") {
+		return nil, false
+	}
+	p := &peekedJWT{format: isSegment(h) && isSegment(c) && isSegment(sig)}
+	for _, part := range []struct {
+		seg string
+		dst any
+	}{{h, &p.header}, {c, &p.payload}} {
+		b, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(part.seg, "="))
 		if err != nil {
-			return peekedJWT{}, false
+			return nil, false
 		}
-		var v any
-		if err := json.Unmarshal(b, &v); err != nil {
-			return peekedJWT{}, false
+		if err := json.Unmarshal(b, part.dst); err != nil {
+			var typeErr *json.UnmarshalTypeError
+			if !errors.As(err, &typeErr) {
+				return nil, false
+			}
 		}
-		*dst, _ = v.(map[string]any) // JSON that is no object reads no claim
 	}
-	if _, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(parts[2], "=")); err != nil {
-		return peekedJWT{}, false
+	if _, err := base64.RawURLEncoding.DecodeString(strings.TrimRight(sig, "=")); err != nil {
+		return nil, false
 	}
 	return p, true
 }
 
-// number returns a claim that is a JSON number, and whether it is one.
-func (p peekedJWT) number(claim string) (float64, bool) {
-	f, ok := p.payload[claim].(float64)
-	return f, ok
-}
-
-// numberOr0 returns a numeric claim, 0 when it is absent or no number (JS's
-// `payload.iat || 0`, for the claims Clerk mints as numbers).
-func (p peekedJWT) numberOr0(claim string) float64 {
-	f, _ := p.number(claim)
-	return f
-}
-
-// truthy reports whether a claim is JavaScript-truthy: present, and not
-// false, 0, "" or null.
-func (p peekedJWT) truthy(claim string) bool {
-	switch v := p.payload[claim].(type) {
-	case nil:
+// isSegment reports whether s is a non-empty run of base64url characters.
+func isSegment(s string) bool {
+	if s == "" {
 		return false
-	case bool:
-		return v
-	case float64:
-		return v != 0
-	case string:
-		return v != ""
+	}
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
 	}
 	return true
 }
 
+// isMachineJWT reports whether the token is an OAuth access token (typ
+// at+jwt) or an M2M token (a subject mch_...) in JWT format, as Clerk's JS
+// SDK's isMachineJwt tells them (jwt.MachineKindOf says the same).
+func (p *peekedJWT) isMachineJWT() bool {
+	if !p.format {
+		return false
+	}
+	typ := p.header.Typ
+	sub := p.payload.Sub
+	return typ.isStr && (typ.str == "at+jwt" || typ.str == "application/at+jwt") ||
+		sub.isStr && strings.HasPrefix(sub.str, "mch_")
+}
+
 // hasNonSessionCategory reports whether the header names a token class
 // other than the session token's (jwtCategories.ts).
-func (p peekedJWT) hasNonSessionCategory() bool {
-	cat, present := p.header["cat"]
-	return present && cat != "cl_B7d4PD111AAA" && cat != "cl_I7d4PD111III"
+func (p *peekedJWT) hasNonSessionCategory() bool {
+	cat := p.header.Cat
+	return cat.present && !(cat.isStr && (cat.str == "cl_B7d4PD111AAA" || cat.str == "cl_I7d4PD111III"))
+}
+
+// numberOr0 is a numeric claim, 0 when it is absent or no number (JS's
+// `payload.iat || 0`, for the claims Clerk mints as numbers).
+func numberOr0(v jsValue) float64 {
+	if v.isNum {
+		return v.num
+	}
+	return 0
 }

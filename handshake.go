@@ -71,6 +71,24 @@ type browserRequest struct {
 	handshakeToken  string
 	handshakeNonce  string
 	loopCount       float64
+
+	peeks map[string]*peekedJWT // decoded cookies, by value
+}
+
+// peek decodes a cookie's JWT once per request; nil when it is none.
+func (br *browserRequest) peek(token string) *peekedJWT {
+	if token == "" {
+		return nil
+	}
+	if p, ok := br.peeks[token]; ok {
+		return p
+	}
+	p, _ := peekJWT(token)
+	if br.peeks == nil {
+		br.peeks = make(map[string]*peekedJWT, 2)
+	}
+	br.peeks[token] = p
+	return p
 }
 
 func newBrowserRequest(c *Client, r *http.Request) *browserRequest {
@@ -133,8 +151,8 @@ func (br *browserRequest) usesSuffixedCookies() bool {
 	suffixedSession := br.suffixedCookie(SessionCookie)
 	session := br.cookies.get(SessionCookie)
 
-	sessionJWT, sessionOK := peekJWT(session)
-	if session != "" && (!sessionOK || !sessionJWT.truthy("iss")) {
+	sessionJWT := br.peek(session)
+	if session != "" && (sessionJWT == nil || !sessionJWT.payload.Iss.truthy) {
 		return false
 	}
 	if session != "" && !br.belongsToInstance(sessionJWT) {
@@ -143,17 +161,22 @@ func (br *browserRequest) usesSuffixedCookies() bool {
 	if !suffixedUATSet && suffixedSession == "" {
 		return false
 	}
-	suffixedJWT, suffixedOK := peekJWT(suffixedSession)
+	suffixedJWT := br.peek(suffixedSession)
+	iat := func(p *peekedJWT) float64 {
+		if p == nil {
+			return 0
+		}
+		return numberOr0(p.payload.Iat)
+	}
 	isZero := func(v string, set bool) bool { return set && v == "0" }
-	if !isZero(suffixedUAT, suffixedUATSet) && !isZero(uat, uatSet) &&
-		sessionJWT.numberOr0("iat") > suffixedJWT.numberOr0("iat") {
+	if !isZero(suffixedUAT, suffixedUATSet) && !isZero(uat, uatSet) && iat(sessionJWT) > iat(suffixedJWT) {
 		return false
 	}
 	if isZero(suffixedUAT, suffixedUATSet) && !isZero(uat, uatSet) {
 		return false
 	}
-	if br.b.dev && !isZero(suffixedUAT, suffixedUATSet) && isZero(uat, uatSet) && suffixedOK {
-		if exp, ok := suffixedJWT.number("exp"); ok && exp <= math.Floor(float64(br.c.now().UnixMilli())/1000) {
+	if br.b.dev && !isZero(suffixedUAT, suffixedUATSet) && isZero(uat, uatSet) && suffixedJWT != nil {
+		if exp := suffixedJWT.payload.Exp; exp.isNum && exp.num <= math.Floor(float64(br.c.now().UnixMilli())/1000) {
 			return false
 		}
 	}
@@ -164,31 +187,47 @@ func (br *browserRequest) usesSuffixedCookies() bool {
 }
 
 // belongsToInstance reports whether a decoded session token's issuer is
-// the instance's Frontend API (the proxy aside), its http:// or https://
-// prefixes removed.
-func (br *browserRequest) belongsToInstance(p peekedJWT) bool {
-	iss, ok := p.payload["iss"].(string)
-	if !ok {
+// the instance's Frontend API (the proxy aside), once every http:// and
+// https:// in it (in any case) is removed, as JS's /https?:\/\//gi does.
+func (br *browserRequest) belongsToInstance(p *peekedJWT) bool {
+	if !p.payload.Iss.isStr {
 		return false
 	}
-	for _, pre := range []string{"https://", "http://"} {
-		iss = replaceAllFold(iss, pre)
-	}
-	return iss == br.b.originalFrontendAPI()
+	return removeSchemes(p.payload.Iss.str) == br.b.originalFrontendAPI()
 }
 
-// replaceAllFold removes every case-insensitive occurrence of an ASCII
-// prefix pattern from s.
-func replaceAllFold(s, pattern string) string {
+// removeSchemes removes every case-insensitive "http://" and "https://"
+// from s, left to right in one pass.
+func removeSchemes(s string) string {
+	match := func(s string, i int) int {
+		for _, p := range []string{"https://", "http://"} {
+			if len(s)-i >= len(p) && strings.EqualFold(s[i:i+len(p)], p) {
+				return len(p)
+			}
+		}
+		return 0
+	}
 	var b strings.Builder
+	start := 0
 	for i := 0; i < len(s); {
-		if i+len(pattern) <= len(s) && strings.EqualFold(s[i:i+len(pattern)], pattern) {
-			i += len(pattern)
+		if n := match(s, i); n > 0 {
+			if b.Cap() == 0 {
+				b.Grow(len(s))
+			}
+			b.WriteString(s[start:i])
+			i += n
+			start = i
 			continue
 		}
-		b.WriteByte(s[i])
 		i++
 	}
+	if start == 0 {
+		return s
+	}
+	if b.Len() == 0 {
+		return s[start:]
+	}
+	b.WriteString(s[start:])
 	return b.String()
 }
 
@@ -340,14 +379,14 @@ func (br *browserRequest) authenticate() *RequestState {
 	case !hasSession:
 		return br.maybeHandshake(reasonClientUATWithoutSession, nil, nil)
 	}
-	tok, ok := peekJWT(br.sessionToken)
-	if !ok {
+	tok := br.peek(br.sessionToken)
+	if tok == nil {
 		return signedOut("token-invalid", fmt.Errorf("%w: %w: the session cookie is not a JWT", ErrInvalidToken, jwt.ErrTokenMalformed), nil)
 	}
-	if jwt.MachineKindOf(br.sessionToken) != "" || tok.hasNonSessionCategory() {
+	if tok.isMachineJWT() || tok.hasNonSessionCategory() {
 		return signedOut(reasonTokenTypeMismatch, fmt.Errorf("%w: %w: the session cookie holds another kind of Clerk JWT", ErrInvalidToken, jwt.ErrInvalidTokenType), nil)
 	}
-	if iat, ok := tok.number("iat"); ok && iat < br.clientUAT {
+	if iat := tok.payload.Iat; iat.isNum && iat.num < br.clientUAT {
 		return br.maybeHandshake(reasonIATBeforeClientUAT, nil, nil)
 	}
 	a, err := br.c.verifySession(r.Context(), br.sessionToken)
@@ -399,9 +438,8 @@ func (br *browserRequest) tokenError(err error) *RequestState {
 // notBeforeFails reports whether the session token's nbf, rather than its
 // iat, is what is in the future: JS checks nbf first.
 func (br *browserRequest) notBeforeFails() bool {
-	tok, _ := peekJWT(br.sessionToken)
-	nbf, ok := tok.number("nbf")
-	return ok && nbf*1000 > float64(br.c.now().UnixMilli()+jwt.DefaultLeeway.Milliseconds())
+	tok := br.peek(br.sessionToken)
+	return tok != nil && tok.payload.Nbf.isNum && tok.payload.Nbf.num*1000 > float64(br.c.now().UnixMilli()+jwt.DefaultLeeway.Milliseconds())
 }
 
 // tokenReason names a token's failure as @clerk/backend's
@@ -644,12 +682,12 @@ func (c *Client) handshakePayload(ctx context.Context, nonce string) ([]string, 
 // answers, or the reason the refresh failed, which the handshake's reason
 // carries.
 func (br *browserRequest) refresh() (*RequestState, string) {
-	tok, ok := peekJWT(br.sessionToken)
-	if !ok {
+	tok := br.peek(br.sessionToken)
+	if tok == nil {
 		return nil, "expired-session-token-decode-failed"
 	}
-	sid, _ := tok.payload["sid"].(string)
-	if sid == "" {
+	sid := tok.payload.Sid.str
+	if !tok.payload.Sid.truthy {
 		return nil, "expired-session-token-missing-sid-claim"
 	}
 	format := sessions.RefreshFormatCookie

@@ -278,6 +278,11 @@ func requestURL(r *http.Request) *webURL {
 	if path == "" {
 		path = "/"
 	}
+	if r.Header.Get("X-Forwarded-Host") == "" && r.Header.Get("X-Forwarded-Proto") == "" && (scheme == "http" || scheme == "https") {
+		// The server's own view of the request, which net/http has
+		// parsed: no need to parse it again.
+		return &webURL{scheme: scheme, host: normalizeHost(scheme, host), path: path, rawQuery: r.URL.RawQuery}
+	}
 	w, ok := parseWebURL(scheme + "://" + host + "/")
 	if !ok {
 		// ClerkRequest falls back to the request's own URL when the
