@@ -15,7 +15,7 @@ import (
 
 // Browser requests: the request states of @clerk/backend's
 // authenticateRequest for requests that carry their session in cookies
-// (ARCHITECTURE.md, "The browser path"). The decisions are in handshake.go.
+// (ARCHITECTURE.md, "The browser path"). The decisions are in browserstate.go.
 
 // AuthStatus is the state of a request, as Clerk's SDKs name it.
 type AuthStatus string
