@@ -343,6 +343,12 @@ func (c *Client) verifySession(ctx context.Context, token string) (*Auth, error)
 	if err != nil {
 		return nil, sessionErr(err)
 	}
+	return c.sessionAuth(cl)
+}
+
+// sessionAuth is the Auth of verified session claims, once
+// WithAuthorizedPartyFunc has allowed their azp.
+func (c *Client) sessionAuth(cl *jwt.Claims) (*Auth, error) {
 	if ok := c.auth.partyFunc; ok != nil && (cl.AuthorizedParty == "" || !ok(cl.AuthorizedParty)) {
 		return nil, fmt.Errorf("%w: %w: the azp claim is missing or not allowed by WithAuthorizedPartyFunc", ErrInvalidToken, jwt.ErrInvalidAuthorizedParty)
 	}

@@ -162,8 +162,9 @@ type Client struct {
 	// offer their members.
 	RoleSets *organizations.RoleSetService
 
-	core *internal.Client
-	auth authConfig
+	core    *internal.Client
+	auth    authConfig
+	browser *browser // browser requests' configuration (browser.go)
 
 	verifier  *jwt.Verifier // JWTs; fetches keys on first use; nil without a key source (NewMachine)
 	closeOnce sync.Once
@@ -174,6 +175,7 @@ type Client struct {
 type options struct {
 	cfg              internal.Config
 	auth             authConfig
+	browser          browserOptions
 	machineKey       string
 	machineKeySet    bool // an empty machine key given is a mistake, refused
 	machineCacheSize int
@@ -187,6 +189,9 @@ func (o *options) check() error {
 		if err := checkMachineKey(o.machineKey); err != nil {
 			return err
 		}
+	}
+	if err := o.browser.check(); err != nil {
+		return err
 	}
 	return o.auth.check()
 }
@@ -354,6 +359,7 @@ func newClient(secretKey string, opts []Option) (*Client, error) {
 		Machines:      (*apikeys.MachineService)(internal.NewService(core)),
 		core:          core,
 		auth:          o.auth,
+		browser:       newBrowser(o.auth, o.browser),
 
 		// package users: identifications and sign-ups
 		EmailAddresses: (*users.EmailAddressService)(internal.NewService(core)),
@@ -444,6 +450,7 @@ func (c *Client) Close() error {
 		if c.verifier != nil {
 			c.verifier.Close()
 		}
+		c.closeBrowser()
 		c.core.Close()
 	})
 	return nil

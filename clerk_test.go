@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -381,6 +382,7 @@ func TestMiddleware(t *testing.T) {
 		{"middleware: bad token passes as anonymous", c.Middleware(), req{"/", expired, ""}, 200, "anonymous"},
 		{"middleware: session token attached", c.Middleware(), req{"/", session, ""}, 200, "session_token user_1"},
 		{"middleware: cookie", c.Middleware(), req{"/", "", session}, 200, "session_token user_1"},
+		{"middleware: cookie without __client_uat is signed out (Clerk's JS rule)", c.Middleware(), req{"/no-uat", "", session}, 200, "anonymous"},
 		{"middleware: bearer wins over cookie", c.Middleware(), req{"/", member, session}, 200, "session_token user_2"},
 		{"middleware: API key not accepted by default", c.Middleware(), req{"/", "ak_x", ""}, 200, "anonymous"},
 		{"require: no token", c.RequireAuth(), req{"/x", "", ""}, 401, `{"error":"unauthorized"}`},
@@ -406,6 +408,9 @@ func TestMiddleware(t *testing.T) {
 			}
 			if tt.req.cookie != "" {
 				r.AddCookie(&http.Cookie{Name: SessionCookie, Value: tt.req.cookie})
+				if tt.req.path != "/no-uat" {
+					r.AddCookie(&http.Cookie{Name: "__client_uat", Value: strconv.FormatInt(now.Unix()-60, 10)})
+				}
 			}
 			w := httptest.NewRecorder()
 			tt.mw(handler).ServeHTTP(w, r)

@@ -93,6 +93,27 @@
 // their times and their session status. NewFromEnv reads the environment
 // variables Clerk's SDKs read, where they apply to a Go backend.
 //
+// # Browsers
+//
+// A request without an Authorization header, where session tokens are
+// accepted, is a browser's: Authenticate (and AuthenticateRequest, the
+// middleware, RequireAuth) reads its session cookies by the rules of
+// Clerk's JS SDK (@clerk/backend's authenticateRequest), given the
+// publishable key: suffixed or unsuffixed cookies (CookieSuffix),
+// __client_uat (a session cookie that outlived a sign-out is signed out),
+// the handshake for a page request whose session needs refreshing (a 307
+// to the Frontend API, WithProxyURL; the return resolved with the Backend
+// API or a verified handshake token, the new cookies set), a development
+// instance's dev-browser token. Authenticate's RequestState says the
+// status (SignedIn, SignedOut, Handshake), Clerk's reason, and the headers
+// the response must carry; RequireAuth sends a signed-out page request to
+// the sign-in page (WithSignInURL); SignOut signs a browser out.
+//
+//	st := c.Authenticate(r)
+//	if st.Apply(w) {
+//		return // the handshake's redirect
+//	}
+//
 // # Machines
 //
 // A service that holds a machine's secret key (CLERK_MACHINE_SECRET_KEY)

@@ -27,13 +27,15 @@ import (
 //     (comma-separated origins, see WithAuthorizedParties);
 //   - CLERK_DOMAIN with CLERK_IS_SATELLITE=true: WithSatelliteDomain.
 //     CLERK_IS_SATELLITE must be a boolean (true, false, 1, 0) and, when
-//     true, needs CLERK_DOMAIN; CLERK_DOMAIN alone changes nothing.
+//     true, needs CLERK_DOMAIN; CLERK_DOMAIN alone changes nothing;
+//   - CLERK_PROXY_URL (WithProxyURL) and CLERK_SIGN_IN_URL (WithSignInURL),
+//     for browsers' requests: where the handshake reaches the Frontend API,
+//     where RequireAuth sends a signed-out page request. A proxy changes
+//     where browsers reach Clerk, not the issuer of session tokens, which
+//     @clerk/backend takes to be the instance's own Frontend API even
+//     behind a proxy.
 //
-// CLERK_PROXY_URL is not read: a Frontend API proxy changes where browsers
-// reach Clerk, not the issuer of session tokens, which @clerk/backend takes
-// to be the instance's own Frontend API even behind a proxy; and this
-// client fetches keys from the Backend API. The webhook signing secret is
-// read by webhooks.NewVerifierFromEnv. Options given here override the
+// The webhook signing secret is read by webhooks.NewVerifierFromEnv. Options given here override the
 // environment. A variable that cannot work is an error here, matching
 // ErrInvalidParams (ErrInvalidSecretKey for the secret key).
 func NewFromEnv(opts ...Option) (*Client, error) {
@@ -66,6 +68,12 @@ func NewFromEnv(opts ...Option) (*Client, error) {
 			}
 		}
 		env = append(env, WithAuthorizedParties(parties...))
+	}
+	if v := os.Getenv("CLERK_PROXY_URL"); v != "" {
+		env = append(env, WithProxyURL(strings.TrimSpace(v)))
+	}
+	if v := os.Getenv("CLERK_SIGN_IN_URL"); v != "" {
+		env = append(env, WithSignInURL(strings.TrimSpace(v)))
 	}
 	if v := os.Getenv("CLERK_IS_SATELLITE"); v != "" {
 		satellite, err := strconv.ParseBool(strings.TrimSpace(v))

@@ -113,38 +113,74 @@ func bearerToken(r *http.Request) string {
 // AuthenticateRequest verifies the request's token. It accepts session
 // tokens only, unless AcceptsToken says otherwise. The token comes from the
 // Authorization: Bearer header, of any accepted type; without one, from the
-// __session cookie, whose value is taken for a session token whatever its
-// shape (as in Clerk's JS: machine tokens come from the header only), and
-// only when session tokens are accepted; or from ExtractToken's function
-// alone. A request without a token fails with ErrNoToken; a token of a type
-// not accepted, or invalid, matches ErrInvalidToken. After Close it fails
-// with ErrClosed, token or not. Requirements (RequirePermission, ...) and
+// session cookies of a browser, read by Clerk's rules (see Authenticate:
+// suffixed cookies, __client_uat, the handshake), whose value is taken for
+// a session token whatever its shape (as in Clerk's JS: machine tokens come
+// from the header only), and only when session tokens are accepted; or
+// from ExtractToken's function alone. A request without a token fails with
+// ErrNoToken; a token of a type not accepted, or invalid, or a session
+// cookie that Clerk's rules sign out, matches ErrInvalidToken; a browser's
+// page request that needs Clerk's handshake matches ErrHandshakeRequired
+// too (Authenticate gives its redirect). After Close it fails with
+// ErrClosed, token or not. Requirements (RequirePermission, ...) and
 // PublicRoutes are RequireAuth's: AuthenticateRequest ignores them.
 func (c *Client) AuthenticateRequest(r *http.Request, opts ...AuthOption) (*Auth, error) {
-	return c.authenticate(r, newAuthOptions(opts))
+	a, _, err := c.authenticate(r, newAuthOptions(opts))
+	return a, err
 }
 
-func (c *Client) authenticate(r *http.Request, o *authOptions) (*Auth, error) {
+// authenticate says what r's token, or its browser cookies, make of it. st
+// is the state of a browser's request, whose headers go on the response;
+// nil for a token read from the Authorization header or by ExtractToken,
+// which costs nothing more than before browsers had a path of their own.
+func (c *Client) authenticate(r *http.Request, o *authOptions) (a *Auth, st *RequestState, err error) {
 	if c.closed.Load() {
-		return nil, ErrClosed
+		return nil, nil, ErrClosed
 	}
 	var tok string
 	if o.extract != nil {
 		tok = o.extract(r)
 	} else if tok = bearerToken(r); tok == "" {
 		if !slices.Contains(o.accepts, SessionToken) {
-			return nil, ErrNoToken
+			return nil, nil, ErrNoToken
 		}
-		ck, err := r.Cookie(SessionCookie)
-		if err != nil || ck.Value == "" {
-			return nil, ErrNoToken
+		if st := c.fromContext(r.Context()); st != nil {
+			// An outer Middleware or RequireAuth computed it and applied
+			// its headers.
+			again := *st
+			again.Header = http.Header{}
+			return again.Auth, &again, again.Err
 		}
-		return c.verifySession(r.Context(), ck.Value)
+		st := c.authenticateBrowser(r)
+		return st.Auth, st, st.Err
 	}
 	if tok == "" {
-		return nil, ErrNoToken
+		return nil, nil, ErrNoToken
 	}
-	return c.verify(r.Context(), tok, o.accepts)
+	a, err = c.verify(r.Context(), tok, o.accepts)
+	return a, nil, err
+}
+
+// withState attaches a browser request's state to r's context, for the
+// Middleware or RequireAuth nested inside the one that computed it.
+func (c *Client) withState(r *http.Request, st *RequestState) *http.Request {
+	if c.fromContext(r.Context()) != nil {
+		return r
+	}
+	return r.WithContext(context.WithValue(r.Context(), stateKey{c}, st))
+}
+
+// applyState writes a browser request's state on the response, and reports
+// whether that was the whole response (a redirect); else it returns the
+// request to pass on, with the state in its context.
+func (c *Client) applyState(w http.ResponseWriter, r *http.Request, st *RequestState) (*http.Request, bool) {
+	if st == nil {
+		return r, false
+	}
+	if st.Apply(w) {
+		return r, true
+	}
+	return c.withState(r, st), false
 }
 
 type authKey struct{}
@@ -166,12 +202,19 @@ func AuthFromContext(ctx context.Context) (*Auth, bool) {
 // request carries a valid token (of an accepted type: session tokens unless
 // AcceptsToken says otherwise), and passes every request on, valid token or
 // not (after Close too): handlers decide with AuthFromContext. Use
-// RequireAuth to reject.
+// RequireAuth to reject. Browsers' requests follow Clerk's rules (see
+// Authenticate): one that needs Clerk's handshake is answered with its
+// redirect and not passed on, as Clerk's JS middlewares do, and the
+// cookies a handshake brings back are set on the response.
 func (c *Client) Middleware(opts ...AuthOption) func(http.Handler) http.Handler {
 	o := newAuthOptions(opts)
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			a, err := c.authenticate(r, o)
+			a, st, err := c.authenticate(r, o)
+			r, done := c.applyState(w, r, st)
+			if done {
+				return
+			}
 			if err != nil {
 				if !errors.Is(err, ErrNoToken) {
 					c.logReject(r, 0, err)
@@ -188,6 +231,12 @@ func (c *Client) Middleware(opts ...AuthOption) func(http.Handler) http.Handler 
 //
 //   - 401 to a request without a valid token of an accepted type (session
 //     tokens unless AcceptsToken says otherwise), with WWW-Authenticate;
+//     but a browser's page request (Sec-Fetch-Dest document or iframe, or
+//     an Accept with text/html) on a route that takes session tokens is
+//     redirected to the sign-in page instead (WithSignInURL; default the
+//     Account Portal of the publishable key's instance) with its URL in
+//     redirect_url, as Clerk's JS SDKs do: 307, or 303 for a method other
+//     than GET and HEAD;
 //   - 403 when the token lacks what the route requires of its type
 //     (RequirePermission, RequireRole, RequireReverification for session
 //     tokens, RequireScope for API keys, M2M and OAuth tokens; see
@@ -198,14 +247,21 @@ func (c *Client) Middleware(opts ...AuthOption) func(http.Handler) http.Handler 
 //
 // Otherwise it attaches the Auth, as Middleware does, and calls next; on a
 // public route it calls next in any case, with the Auth when a valid token
-// came. Rejections carry a short JSON body and no detail (OnAuthFailure
-// replaces them); the reason goes to the client's logger (WithLogger).
+// came. A browser's request that needs Clerk's handshake is answered with
+// its redirect first, public route or not (see Authenticate). Rejections
+// carry a short JSON body and no detail (OnAuthFailure replaces them, the
+// sign-in redirect included); the reason goes to the client's logger
+// (WithLogger).
 func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler {
 	o := newAuthOptions(opts)
 	return func(next http.Handler) http.Handler {
 		return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			public := o.isPublic(r)
-			a, err := c.authenticate(r, o)
+			a, st, err := c.authenticate(r, o)
+			r, done := c.applyState(w, r, st)
+			if done {
+				return
+			}
 			switch {
 			case err == nil:
 				r = r.WithContext(ContextWithAuth(r.Context(), a))
@@ -213,6 +269,11 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 				next.ServeHTTP(w, r)
 				return
 			case errors.Is(err, ErrNoToken), errors.Is(err, ErrInvalidToken):
+				if loc := c.signInLocation(r, o, err); loc != "" {
+					c.logReject(r, http.StatusTemporaryRedirect, err)
+					redirect(w, r, loc)
+					return
+				}
 				c.fail(w, r, o, http.StatusUnauthorized, err)
 				return
 			default:
@@ -228,6 +289,30 @@ func (c *Client) RequireAuth(opts ...AuthOption) func(http.Handler) http.Handler
 			next.ServeHTTP(w, r)
 		})
 	}
+}
+
+// signInLocation is where RequireAuth sends a signed-out request instead
+// of its 401: the sign-in page, for a browser's page request on a route
+// that takes session tokens, unless OnAuthFailure answers instead or a
+// bearer token came; "" otherwise.
+func (c *Client) signInLocation(r *http.Request, o *authOptions, err error) string {
+	if o.onFailure != nil || o.extract != nil || bearerToken(r) != "" || !slices.Contains(o.accepts, SessionToken) || !isPageRequest(r) {
+		return ""
+	}
+	return c.signInRedirect(r, err)
+}
+
+// redirect sends the browser to loc: 307 for a GET or HEAD, as Clerk's
+// Next.js SDK answers; 303 for another method, so that a form posted by a
+// signed-out browser leads to the sign-in page's GET.
+func redirect(w http.ResponseWriter, r *http.Request, loc string) {
+	w.Header().Set("Location", loc)
+	w.Header().Set("Cache-Control", "no-store")
+	if r.Method == http.MethodGet || r.Method == http.MethodHead {
+		w.WriteHeader(http.StatusTemporaryRedirect)
+		return
+	}
+	w.WriteHeader(http.StatusSeeOther)
 }
 
 // fail logs why RequireAuth refuses r and answers status, through the

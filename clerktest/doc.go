@@ -59,6 +59,28 @@
 // verified by the SDK against the server's JWKS or its JWTKey. WebhookEvent
 // and SignWebhook make a delivery that webhooks.Handler accepts.
 //
+// # Browsers
+//
+// The server also plays the part of Clerk a browser talks to, so that a
+// server-rendered app's whole sign-in runs offline on loopback: the
+// Frontend API's handshake (at FrontendAPIURL, which Client passes to
+// clerk.WithProxyURL) and a sign-in page (SignInURL, clerk.WithSignInURL),
+// a form that signs any user of the server in by ID. The server's
+// publishable key is a development instance's, so the flow is a
+// development instance's, with its dev-browser token: the app's first page
+// request goes through the handshake, which gives the browser a client;
+// RequireAuth sends it to the sign-in page; signed in, the browser comes
+// back with its dev-browser token, and the app's handshake fetches the
+// session cookies (__session, __client_uat, also suffixed) through a nonce
+// that GET /v1/clients/handshake_payload resolves once. Session tokens live
+// 60 seconds; when one has expired (WithClock), the next page request goes
+// through the handshake again and comes back with a new one. Tests drive
+// the pages with a browser (see examples/ssr) or with an http.Client and a
+// cookie jar.
+//
+//	srv := clerktest.NewServer(t)
+//	app := srv.Client().RequireAuth()(mux) // browsers are sent to srv.SignInURL
+//
 // # Failures on purpose
 //
 // Inject makes the server answer an error status (with Retry-After, if

@@ -81,6 +81,7 @@ func (s *Server) routes() {
 	s.invitationRoutes()
 	s.apiKeyRoutes()
 	s.machineRoutes()
+	s.frontendRoutes()
 	s.mux.HandleFunc("/", s.unmodeled)
 }
 

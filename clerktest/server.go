@@ -103,6 +103,14 @@ type Server struct {
 	// InstanceID is the instance ID the server puts in webhook payloads, and
 	// the key ID of its JWKS.
 	InstanceID string
+	// FrontendAPIURL is where browsers reach the server's Frontend API (the
+	// handshake; see "Browsers" in the package documentation), on loopback:
+	// what clerk.WithProxyURL and CLERK_PROXY_URL take, since the
+	// publishable key's host never resolves.
+	FrontendAPIURL string
+	// SignInURL is the server's sign-in page, a form that signs any of its
+	// users in by ID: what clerk.WithSignInURL and CLERK_SIGN_IN_URL take.
+	SignInURL string
 
 	t   TB
 	ts  *httptest.Server
@@ -116,6 +124,7 @@ type Server struct {
 
 	mu      sync.Mutex // guards everything below, and the data of db
 	db      *store
+	fapi    *frontend
 	faults  []*Fault
 	calls   map[string]int
 	clients []*clerk.Client
@@ -141,6 +150,7 @@ func NewServer(t TB, opts ...Option) *Server {
 		mux:   http.NewServeMux(),
 		quit:  make(chan struct{}),
 		db:    newStore(),
+		fapi:  newFrontend(),
 		calls: map[string]int{},
 	}
 	if s.key == nil {
@@ -163,6 +173,8 @@ func NewServer(t TB, opts ...Option) *Server {
 	}
 	s.ts = httptest.NewServer(h)
 	s.URL = s.ts.URL + "/v1"
+	s.FrontendAPIURL = s.ts.URL + frontendPath
+	s.SignInURL = s.ts.URL + signInPath
 	if t != nil {
 		t.Cleanup(s.Close)
 	}
@@ -187,8 +199,10 @@ func (s *Server) Close() {
 }
 
 // Client returns a *clerk.Client wired to the server: its secret key, its
-// URL, its publishable key (so session tokens must carry its Issuer) and an
-// HTTP client whose connections the server closes. opts come after those
+// URL, its publishable key (so session tokens must carry its Issuer), its
+// Frontend API and sign-in page for browsers (clerk.WithProxyURL,
+// clerk.WithSignInURL) and an HTTP client whose connections the server
+// closes. opts come after those
 // and may replace them (clerk.WithMaxRetries(0), to see an injected fault
 // at once; clerk.WithJWTKey(srv.JWTKey), to verify session tokens with no
 // request at all). The client is closed with the server.
@@ -199,6 +213,8 @@ func (s *Server) Client(opts ...clerk.Option) *clerk.Client {
 	all := append([]clerk.Option{
 		clerk.WithBaseURL(s.URL),
 		clerk.WithPublishableKey(s.PublishableKey),
+		clerk.WithProxyURL(s.FrontendAPIURL),
+		clerk.WithSignInURL(s.SignInURL),
 		clerk.WithHTTPClient(s.ts.Client()),
 	}, opts...)
 	c, err := clerk.New(s.SecretKey, all...)

@@ -52,6 +52,12 @@ func validating(t testing.TB) func(http.Handler) http.Handler {
 }
 
 func checkAnswer(t testing.TB, r *http.Request, rec *httptest.ResponseRecorder) {
+	if !strings.HasPrefix(r.URL.Path, "/v1/") || r.URL.Path == "/v1/clients/handshake_payload" {
+		// The Frontend API and the sign-in page are no part of the
+		// Backend API's spec; the handshake payload is a placeholder
+		// there (frontend_test.go checks them).
+		return
+	}
 	op := findOperation(r.Method, r.URL.EscapedPath())
 	if rec.Code == 0 || rec.Body.Len() == 0 && r.Context().Err() != nil {
 		return // the client went away during an injected delay: nothing was answered

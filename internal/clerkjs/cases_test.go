@@ -72,6 +72,7 @@ type tokenCase struct {
 
 	Queries queries
 
+	Browser   *browserSpec      // browser cases: the instance and options (browser_test.go)
 	Request   *requestSpec      // request cases
 	JSAccepts any               // request cases: acceptsToken for JS (nil: default)
 	GoAccepts []clerk.TokenType // request cases: AcceptsToken for Go (nil: default)

@@ -22,7 +22,10 @@ type jsResult struct {
 	Auth        *jsAuth    `json:"auth"`
 	Has         *jsHas     `json:"has"`
 	Network     []string   `json:"network"`
-	OracleError string     `json:"oracleError"`
+	// SignInRedirect is createRedirect's redirectToSignIn URL, for browser
+	// cases that ask.
+	SignInRedirect string `json:"signInRedirect"`
+	OracleError    string `json:"oracleError"`
 }
 
 type jsOutcome struct {
@@ -38,6 +41,8 @@ type jsVerdict struct {
 	Message   string            `json:"message"`
 	TokenType string            `json:"tokenType"`
 	Headers   map[string]string `json:"headers"` // what Clerk would answer with (Location, Set-Cookie, x-clerk-auth-*)
+	// SetCookies are the Set-Cookie headers, each apart.
+	SetCookies []string `json:"setCookies"`
 }
 
 // jsAuth is the auth object as JS exposes it; null reads as "".
@@ -78,6 +83,9 @@ type goResult struct {
 	class string
 	auth  *clerk.Auth
 	has   [4][]bool // permission, role, feature, plan: the case's queries in order
+	// Browser cases: Authenticate's state, RequireAuth's sign-in redirect.
+	state  *clerk.RequestState
+	signIn string
 }
 
 // intentional is a documented difference between the SDKs: Go's answer is
@@ -152,6 +160,9 @@ func (o *outcome) add(category, format string, args ...any) {
 
 // compare compares the two answers for tc.
 func compare(tc *tokenCase, js *jsResult, g *goResult) outcome {
+	if tc.Browser != nil {
+		return compareBrowser(tc, js, g)
+	}
 	var o outcome
 	if js.OracleError != "" {
 		o.add("oracle", "the oracle failed: %s", js.OracleError)

@@ -31,6 +31,10 @@ globalThis.fetch = async (input, init = {}) => {
   const key = `${req.method} ${url.pathname.replace(/^\/v1(?=\/)/, '')}`;
   calls.push(`${key} (${url.host})`);
   let reply = cannedApi[key];
+  if (reply?.byNonce) {
+    // The handshake payload: one reply per nonce (a query parameter).
+    reply = reply.byNonce[url.searchParams.get('nonce')] ?? reply.default;
+  }
   if (reply?.byToken) {
     // One reply per token: the token is the body's access_token, token or
     // secret (the verify endpoints' names).
@@ -48,7 +52,7 @@ globalThis.fetch = async (input, init = {}) => {
 };
 
 const { verifyToken, createClerkClient } = await import('@clerk/backend');
-const { signedInAuthObject } = await import('@clerk/backend/internal');
+const { signedInAuthObject, createRedirect } = await import('@clerk/backend/internal');
 const require = createRequire(import.meta.url);
 const versions = {
   backend: require('@clerk/backend/package.json').version,
@@ -129,17 +133,27 @@ function buildRequest(c) {
 // authenticateRequest, then toAuth() as a framework integration calls it
 // (pending sessions are signed out by default).
 async function viaRequest(c) {
+  // A case may name its own instance (c.publishableKey, c.secretKey: a
+  // development one, say).
   const clerk = createClerkClient({
-    secretKey: config.secretKey,
-    publishableKey: config.publishableKey,
+    secretKey: c.secretKey ?? config.secretKey,
+    publishableKey: c.publishableKey ?? config.publishableKey,
     jwtKey: config.jwtKey,
     telemetry: { disabled: true },
   });
   // c.options: further authenticateRequest options (isSatellite, domain,
-  // signInUrl, ...) for cases that need them.
+  // signInUrl, proxyUrl, ...) for cases that need them.
   const opts = { ...tokenOptions(c), ...(c.options ?? {}) };
   if (c.acceptsToken !== undefined) opts.acceptsToken = c.acceptsToken;
-  const state = await clerk.authenticateRequest(buildRequest(c), opts);
+  let state;
+  try {
+    state = await clerk.authenticateRequest(buildRequest(c), opts);
+  } catch (err) {
+    // authenticateRequest threw (a development instance's handshake token
+    // that does not verify, a misconfiguration): the request fails.
+    const verdict = { status: 'error', reason: 'threw', message: errorInfo(err).message, ok: false, headers: {}, setCookies: [] };
+    return { verdict, auth: null, authObject: null };
+  }
   const verdict = {
     status: state.status,
     reason: state.reason ?? null,
@@ -148,6 +162,8 @@ async function viaRequest(c) {
     // The response headers Clerk asks for: a handshake's Location and
     // Set-Cookie, its debug headers (x-clerk-auth-*).
     headers: Object.fromEntries(state.headers ?? []),
+    // Set-Cookie, each apart (fromEntries keeps only the last).
+    setCookies: state.headers?.getSetCookie?.() ?? [],
     ok: false,
   };
   if (state.status !== 'signed-in') {
@@ -217,6 +233,26 @@ async function runRequest(c) {
   res.auth = r.auth;
   if (r.authObject && r.authObject.tokenType === 'session_token') {
     res.has = hasAnswers(r.authObject, c.queries);
+  }
+  if (c.signIn) {
+    // Where a framework sends the signed-out page request to sign in
+    // (createRedirect, as @clerk/nextjs's protect() calls it; devBrowserToken
+    // as the request carries it).
+    const s = c.signIn;
+    const redirect = createRedirect({
+      redirectAdapter: url => url,
+      baseUrl: s.baseUrl,
+      signInUrl: s.signInUrl,
+      publishableKey: c.publishableKey ?? config.publishableKey,
+      devBrowserToken: s.devBrowserToken,
+      isSatellite: s.isSatellite,
+      sessionStatus: s.sessionStatus,
+    });
+    try {
+      res.signInRedirect = redirect.redirectToSignIn({ returnBackUrl: s.baseUrl });
+    } catch (err) {
+      res.signInRedirect = `threw: ${errorInfo(err).message}`;
+    }
   }
   return res;
 }

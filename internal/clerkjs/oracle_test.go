@@ -52,6 +52,7 @@ func TestClerkJSOracle(t *testing.T) {
 	cases = append(cases, g.machineCases()...)
 	cases = append(cases, anyTwins(cases)...)
 	cases = append(cases, g.requestCases()...)
+	cases = append(cases, g.browserCases(api)...)
 	if signed := countTokens(cases); signed < minTokens {
 		t.Fatalf("only %d signed tokens, want at least %d", signed, minTokens)
 	}
@@ -122,6 +123,26 @@ func checkAnchors(t *testing.T, js map[string]*jsResult) {
 			t.Fatalf("the oracle is broken: %s should be refused, got %s", id, show(r))
 		}
 	}
+	// Browser requests: states, a handshake's Location, cookies and a
+	// sign-in redirect known in advance.
+	for id, want := range map[string]string{
+		"br-signed-in": "signed-in", "br-no-uat-api": "signed-out", "br-expired-doc": "handshake",
+		"br-nonce-prod": "signed-in", "br-dev-hs-forged": "error",
+	} {
+		if r := js[id]; r == nil || r.Verdict.Status != want {
+			t.Fatalf("the oracle is broken: %s should be %s, got %s", id, want, show(r))
+		}
+	}
+	if r := js["br-expired-doc"]; !strings.HasPrefix(r.Verdict.Headers["location"], "https://"+fapiHost+"/v1/client/handshake?redirect_url=") ||
+		len(r.Verdict.SetCookies) != 1 {
+		t.Fatalf("the oracle is broken: br-expired-doc's handshake: %s", show(r))
+	}
+	if r := js["br-nonce-prod"]; len(r.Verdict.SetCookies) != 2 {
+		t.Fatalf("the oracle is broken: br-nonce-prod should set two cookies: %s", show(r))
+	}
+	if r := js["br-signin-path"]; r.SignInRedirect != appOrigin+"/sign-in?redirect_url=https%3A%2F%2Fapp.oracle.example%2Fdashboard%3Ftab%3D1" {
+		t.Fatalf("the oracle is broken: br-signin-path's sign-in redirect: %s", show(r))
+	}
 }
 
 // requireOracle returns node's path, or skips (fails under
@@ -177,6 +198,7 @@ type apiReply struct {
 	Status  int                 `json:"status,omitempty"`
 	Body    any                 `json:"body"`
 	ByToken map[string]apiReply `json:"byToken,omitempty"`
+	ByNonce map[string]apiReply `json:"byNonce,omitempty"` // by the nonce query parameter
 }
 
 // fakeAPI answers the Backend API's machine-token verify endpoints, the same
@@ -216,6 +238,9 @@ func newFakeAPI(t *testing.T) *fakeAPI {
 		reply, ok := f.replies[key]
 		if ok && reply.ByToken != nil {
 			reply, ok = reply.ByToken[cmp.Or(body.AccessToken, body.Token, body.Secret)]
+		}
+		if ok && reply.ByNonce != nil {
+			reply, ok = reply.ByNonce[r.URL.Query().Get("nonce")]
 		}
 		if !ok {
 			t.Errorf("fake Backend API: unexpected call %s", key)
@@ -279,6 +304,12 @@ type jsCase struct {
 	AcceptsToken      any          `json:"acceptsToken,omitempty"`
 	Request           *requestSpec `json:"request,omitempty"`
 	Queries           queries      `json:"queries"`
+	// Browser cases: the instance's keys, authenticateRequest's options,
+	// createRedirect's inputs.
+	PublishableKey string         `json:"publishableKey,omitempty"`
+	SecretKey      string         `json:"secretKey,omitempty"`
+	Options        map[string]any `json:"options,omitempty"`
+	SignIn         *signInSpec    `json:"signIn,omitempty"`
 }
 
 // runOracle runs oracle.mjs once on every case and returns its answers by
@@ -296,6 +327,10 @@ func runOracle(t *testing.T, node, pemKey string, api *fakeAPI, cases []*tokenCa
 			AcceptsToken: tc.JSAccepts, Request: tc.Request, Queries: tc.Queries}
 		if tc.Kind == "verify" {
 			jc.Token = tc.Token
+		}
+		if b := tc.Browser; b != nil {
+			jc.PublishableKey, jc.SecretKey = b.keys()
+			jc.Options, jc.SignIn = b.Options, b.SignIn
 		}
 		in.Cases = append(in.Cases, jc)
 	}
@@ -361,12 +396,24 @@ type goSide struct {
 func (s *goSide) client(t *testing.T, tc *tokenCase) *clerk.Client {
 	t.Helper()
 	key := fmt.Sprintf("%s|%q|%s|%q", tc.Kind, tc.Parties, tc.Issuer, tc.Audience)
+	if tc.Browser != nil {
+		key = "browser|" + tc.ID // each its own options
+	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if c, ok := s.clients[key]; ok {
 		return c
 	}
 	opts := []clerk.Option{clerk.WithJWTKey(s.pem), clerk.WithBaseURL(s.apiURL + "/v1"), clerk.WithMaxRetries(0)}
+	if tc.Browser != nil {
+		sk, bopts := browserClientOptions(tc.Browser)
+		c, err := clerk.New(sk, append(opts, bopts...)...)
+		if err != nil {
+			t.Fatalf("%s: clerk.New: %v", tc.ID, err)
+		}
+		s.clients[key] = c
+		return c
+	}
 	if len(tc.Parties) > 0 {
 		opts = append(opts, clerk.WithAuthorizedParties(tc.Parties...))
 	}
@@ -417,6 +464,9 @@ func (s *goSide) eval(t *testing.T, tc *tokenCase) *goResult {
 		r.Header.Set("Authorization", "Bearer "+tc.Token)
 		a, err = c.AuthenticateRequest(r)
 	case "request":
+		if tc.Browser != nil {
+			return s.evalBrowser(t, c, tc)
+		}
 		r := httptest.NewRequestWithContext(t.Context(), tc.Request.Method, tc.Request.URL, nil)
 		for k, v := range tc.Request.Headers {
 			r.Header.Set(k, v)
