@@ -43,40 +43,10 @@ type DeletedObject = internal.DeletedObject
 // holding no package-level state. Its services are thin views over one
 // shared transport that retries, authenticates and decodes.
 type Client struct {
+	// Package users: users, their identifications and sign-ups.
+
 	// Users manages users. Clerk API: /users.
 	Users *users.Service
-	// Sessions reads and revokes sessions and mints session tokens.
-	Sessions *sessions.Service
-	// Organizations manages organizations, their memberships,
-	// invitations, domains and logos.
-	Organizations *organizations.Service
-	// APIKeys manages and verifies API keys (ak_...).
-	APIKeys *apikeys.Service
-	// M2MTokens manages and verifies machine-to-machine tokens (mt_...),
-	// with the machine secret key when the client has one
-	// (WithMachineSecretKey, NewMachine), else with the secret key.
-	M2MTokens *apikeys.M2MTokenService
-	// OAuthTokens verifies opaque OAuth access tokens (oat_...).
-	OAuthTokens *apikeys.OAuthTokenService
-	// Machines manages the machines M2M tokens are issued to.
-	Machines *apikeys.MachineService
-
-	// Package enterprise: enterprise SSO and directory sync.
-
-	// EnterpriseConnections manages enterprise connections (SAML and OIDC
-	// single sign-on per customer) and their test runs.
-	EnterpriseConnections *enterprise.ConnectionService
-	// Directories manages directory-sync (SCIM) directories and their
-	// group-to-role mappings.
-	Directories *enterprise.DirectoryService
-	// SCIMDirectories reaches the same directories as Directories under
-	// the API's earlier /scim_directories paths.
-	SCIMDirectories *enterprise.SCIMDirectoryService
-	// AdminPortal issues and revokes admin portal link tokens.
-	AdminPortal *enterprise.AdminPortalService
-
-	// package users: identifications and sign-ups.
-
 	// EmailAddresses adds, reads, changes, deletes and verifies a user's
 	// email addresses. Clerk API: /email_addresses.
 	EmailAddresses *users.EmailAddressService
@@ -86,6 +56,64 @@ type Client struct {
 	// SignUps reads and updates sign-ups, the way users come to exist.
 	// Clerk API: /sign_ups.
 	SignUps *users.SignUpService
+
+	// Package sessions: sessions, clients and the ways to sign a user in
+	// from the backend.
+
+	// Sessions reads, creates, refreshes and revokes sessions and mints
+	// session tokens. Clerk API: /sessions.
+	Sessions *sessions.Service
+	// Clients reads clients (browsers, devices) and verifies client tokens.
+	Clients *sessions.ClientService
+	// SignInTokens creates and revokes sign-in tokens, which sign a user
+	// in without a password.
+	SignInTokens *sessions.SignInTokenService
+	// ActorTokens creates and revokes actor tokens, which start an
+	// impersonation session.
+	ActorTokens *sessions.ActorTokenService
+	// TestingTokens creates testing tokens, which let end-to-end tests
+	// through bot protection.
+	TestingTokens *sessions.TestingTokenService
+	// AgentTasks creates and revokes agent tasks, sign-in links for an
+	// agent acting for a user.
+	AgentTasks *sessions.AgentTaskService
+
+	// Package organizations: organizations, their members, and custom roles
+	// and permissions.
+
+	// Organizations manages organizations, their memberships,
+	// invitations, domains and logos.
+	Organizations *organizations.Service
+	// OrganizationRoles manages the instance's organization roles and the
+	// permissions each grants.
+	OrganizationRoles *organizations.RoleService
+	// OrganizationPermissions manages the instance's organization
+	// permissions.
+	OrganizationPermissions *organizations.PermissionService
+	// RoleSets manages role sets, the collections of roles organizations
+	// offer their members.
+	RoleSets *organizations.RoleSetService
+
+	// Package apikeys: machine authentication.
+
+	// APIKeys manages and verifies API keys (ak_...).
+	APIKeys *apikeys.Service
+	// M2MTokens manages and verifies machine-to-machine tokens (mt_...),
+	// with the machine secret key when the client has one
+	// (WithMachineSecretKey, NewMachine), else with the secret key.
+	M2MTokens *apikeys.M2MTokenService
+	// Machines manages the machines M2M tokens are issued to.
+	Machines *apikeys.MachineService
+	// OAuthTokens verifies opaque OAuth access tokens (oat_...).
+	OAuthTokens *apikeys.OAuthTokenService
+
+	// Package invitations: invitations to the application and its waitlist.
+
+	// Invitations invites people to sign up, lists and revokes invitations.
+	Invitations *invitations.Service
+	// Waitlist manages the waitlist: add, list, invite, reject, delete
+	// entries.
+	Waitlist *invitations.WaitlistService
 
 	// Package instance: the instance's configuration.
 
@@ -110,57 +138,33 @@ type Client struct {
 	// /jwt_templates.
 	JWTTemplates *instance.JWTTemplateService
 
-	// Package sessions: clients and the ways to sign a user in from the
-	// backend.
+	// Package enterprise: enterprise SSO and directory sync.
 
-	// Clients reads clients (browsers, devices) and verifies client tokens.
-	Clients *sessions.ClientService
-	// SignInTokens creates and revokes sign-in tokens, which sign a user
-	// in without a password.
-	SignInTokens *sessions.SignInTokenService
-	// ActorTokens creates and revokes actor tokens, which start an
-	// impersonation session.
-	ActorTokens *sessions.ActorTokenService
-	// TestingTokens creates testing tokens, which let end-to-end tests
-	// through bot protection.
-	TestingTokens *sessions.TestingTokenService
-	// AgentTasks creates and revokes agent tasks, sign-in links for an
-	// agent acting for a user.
-	AgentTasks *sessions.AgentTaskService
+	// EnterpriseConnections manages enterprise connections (SAML and OIDC
+	// single sign-on per customer) and their test runs.
+	EnterpriseConnections *enterprise.ConnectionService
+	// Directories manages directory-sync (SCIM) directories and their
+	// group-to-role mappings.
+	Directories *enterprise.DirectoryService
+	// SCIMDirectories reaches the same directories as Directories under
+	// the API's earlier /scim_directories paths.
+	SCIMDirectories *enterprise.SCIMDirectoryService
+	// AdminPortal issues and revokes admin portal link tokens.
+	AdminPortal *enterprise.AdminPortalService
 
-	// Package invitations: invitations to the application and its waitlist.
-
-	// Invitations invites people to sign up, lists and revokes invitations.
-	Invitations *invitations.Service
-	// Waitlist manages the waitlist: add, list, invite, reject, delete
-	// entries.
-	Waitlist *invitations.WaitlistService
-
-	// package oauth
+	// Package oauth.
 
 	// OAuthApplications manages the OAuth applications that use the
 	// instance as their identity provider: their settings, logo and client
 	// secret, and the tokens issued to them.
 	OAuthApplications *oauth.ApplicationService
 
-	// package billing
+	// Package billing.
 
 	// Billing reads plans, prices, statements and payment attempts, users'
 	// and organizations' subscriptions and credit balances; cancels and
 	// changes subscription items; creates prices and adjusts credits.
 	Billing *billing.Service
-
-	// Package organizations: custom roles and permissions.
-
-	// OrganizationRoles manages the instance's organization roles and the
-	// permissions each grants.
-	OrganizationRoles *organizations.RoleService
-	// OrganizationPermissions manages the instance's organization
-	// permissions.
-	OrganizationPermissions *organizations.PermissionService
-	// RoleSets manages role sets, the collections of roles organizations
-	// offer their members.
-	RoleSets *organizations.RoleSetService
 
 	core    *internal.Client
 	auth    authConfig
@@ -349,58 +353,55 @@ func newClient(secretKey string, opts []Option) (*Client, error) {
 			return nil, err
 		}
 	}
+	// Every service is a view over the one transport core (M2M tokens over
+	// the machine key's, when there is one).
+	view := internal.NewService
 	c := &Client{
-		Users:         (*users.Service)(internal.NewService(core)),
-		Sessions:      (*sessions.Service)(internal.NewService(core)),
-		Organizations: (*organizations.Service)(internal.NewService(core)),
-		APIKeys:       (*apikeys.Service)(internal.NewService(core)),
-		M2MTokens:     (*apikeys.M2MTokenService)(internal.NewService(m2mCore)),
-		OAuthTokens:   (*apikeys.OAuthTokenService)(internal.NewService(core)),
-		Machines:      (*apikeys.MachineService)(internal.NewService(core)),
-		core:          core,
-		auth:          o.auth,
-		browser:       newBrowser(o.auth, o.browser),
+		Users:          (*users.Service)(view(core)),
+		EmailAddresses: (*users.EmailAddressService)(view(core)),
+		PhoneNumbers:   (*users.PhoneNumberService)(view(core)),
+		SignUps:        (*users.SignUpService)(view(core)),
 
-		// package users: identifications and sign-ups
-		EmailAddresses: (*users.EmailAddressService)(internal.NewService(core)),
-		PhoneNumbers:   (*users.PhoneNumberService)(internal.NewService(core)),
-		SignUps:        (*users.SignUpService)(internal.NewService(core)),
+		Sessions:      (*sessions.Service)(view(core)),
+		Clients:       (*sessions.ClientService)(view(core)),
+		SignInTokens:  (*sessions.SignInTokenService)(view(core)),
+		ActorTokens:   (*sessions.ActorTokenService)(view(core)),
+		TestingTokens: (*sessions.TestingTokenService)(view(core)),
+		AgentTasks:    (*sessions.AgentTaskService)(view(core)),
 
-		// package oauth
-		OAuthApplications: (*oauth.ApplicationService)(internal.NewService(core)),
+		Organizations:           (*organizations.Service)(view(core)),
+		OrganizationRoles:       (*organizations.RoleService)(view(core)),
+		OrganizationPermissions: (*organizations.PermissionService)(view(core)),
+		RoleSets:                (*organizations.RoleSetService)(view(core)),
 
-		// package billing
-		Billing: (*billing.Service)(internal.NewService(core)),
+		APIKeys:     (*apikeys.Service)(view(core)),
+		M2MTokens:   (*apikeys.M2MTokenService)(view(m2mCore)),
+		Machines:    (*apikeys.MachineService)(view(core)),
+		OAuthTokens: (*apikeys.OAuthTokenService)(view(core)),
+
+		Invitations: (*invitations.Service)(view(core)),
+		Waitlist:    (*invitations.WaitlistService)(view(core)),
+
+		Instance:     (*instance.Service)(view(core)),
+		Domains:      (*instance.DomainService)(view(core)),
+		RedirectURLs: (*instance.RedirectURLService)(view(core)),
+		AllowList:    (*instance.AllowListService)(view(core)),
+		BlockList:    (*instance.BlockListService)(view(core)),
+		JWTTemplates: (*instance.JWTTemplateService)(view(core)),
+
+		EnterpriseConnections: (*enterprise.ConnectionService)(view(core)),
+		Directories:           (*enterprise.DirectoryService)(view(core)),
+		SCIMDirectories:       (*enterprise.SCIMDirectoryService)(view(core)),
+		AdminPortal:           (*enterprise.AdminPortalService)(view(core)),
+
+		OAuthApplications: (*oauth.ApplicationService)(view(core)),
+
+		Billing: (*billing.Service)(view(core)),
+
+		core:    core,
+		auth:    o.auth,
+		browser: newBrowser(o.auth, o.browser),
 	}
-	// Package enterprise.
-	c.EnterpriseConnections = (*enterprise.ConnectionService)(internal.NewService(core))
-	c.Directories = (*enterprise.DirectoryService)(internal.NewService(core))
-	c.SCIMDirectories = (*enterprise.SCIMDirectoryService)(internal.NewService(core))
-	c.AdminPortal = (*enterprise.AdminPortalService)(internal.NewService(core))
-
-	// Package instance.
-	c.Instance = (*instance.Service)(internal.NewService(core))
-	c.Domains = (*instance.DomainService)(internal.NewService(core))
-	c.RedirectURLs = (*instance.RedirectURLService)(internal.NewService(core))
-	c.AllowList = (*instance.AllowListService)(internal.NewService(core))
-	c.BlockList = (*instance.BlockListService)(internal.NewService(core))
-	c.JWTTemplates = (*instance.JWTTemplateService)(internal.NewService(core))
-
-	// Package sessions.
-	c.Clients = (*sessions.ClientService)(internal.NewService(core))
-	c.SignInTokens = (*sessions.SignInTokenService)(internal.NewService(core))
-	c.ActorTokens = (*sessions.ActorTokenService)(internal.NewService(core))
-	c.TestingTokens = (*sessions.TestingTokenService)(internal.NewService(core))
-	c.AgentTasks = (*sessions.AgentTaskService)(internal.NewService(core))
-
-	// Package invitations.
-	c.Invitations = (*invitations.Service)(internal.NewService(core))
-	c.Waitlist = (*invitations.WaitlistService)(internal.NewService(core))
-
-	// Package organizations: custom roles and permissions.
-	c.OrganizationRoles = (*organizations.RoleService)(internal.NewService(core))
-	c.OrganizationPermissions = (*organizations.PermissionService)(internal.NewService(core))
-	c.RoleSets = (*organizations.RoleSetService)(internal.NewService(core))
 	// Building the verifier checks the token options and starts nothing:
 	// keys are fetched on the first JWT. A machine-only client without a
 	// key source has none: it verifies opaque M2M tokens only.
