@@ -9,6 +9,8 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+
+	"github.com/go-clerk/clerk/internal"
 )
 
 // The cookies Clerk's frontends and its handshake set on the application's
@@ -134,7 +136,7 @@ func peekJWT(token string) (*peekedJWT, bool) {
 	if !ok1 || !ok2 || strings.Contains(sig, ".") {
 		return nil, false
 	}
-	p := &peekedJWT{format: isSegment(h) && isSegment(c) && isSegment(sig)}
+	p := &peekedJWT{format: internal.IsBase64URLSegment(h) && internal.IsBase64URLSegment(c) && internal.IsBase64URLSegment(sig)}
 	for _, part := range []struct {
 		seg string
 		dst any
@@ -154,19 +156,6 @@ func peekJWT(token string) (*peekedJWT, bool) {
 		return nil, false
 	}
 	return p, true
-}
-
-// isSegment reports whether s is a non-empty run of base64url characters.
-func isSegment(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
-			return false
-		}
-	}
-	return true
 }
 
 // isMachineJWT reports whether the token is an OAuth access token (typ

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	gojwt "github.com/golang-jwt/jwt/v5"
+
+	"github.com/go-clerk/clerk/internal"
 )
 
 // MachineKind is the kind of a machine JWT: a token that Clerk signs with
@@ -100,7 +102,7 @@ func peek(token string) (peeked, bool) {
 	}
 	h, rest, ok1 := strings.Cut(token, ".")
 	c, s, ok2 := strings.Cut(rest, ".")
-	if !ok1 || !ok2 || !isSegment(h) || !isSegment(c) || !isSegment(s) {
+	if !ok1 || !ok2 || !internal.IsBase64URLSegment(h) || !internal.IsBase64URLSegment(c) || !internal.IsBase64URLSegment(s) {
 		return peeked{}, false
 	}
 	hb, err1 := base64.RawURLEncoding.DecodeString(h)
@@ -118,19 +120,6 @@ func peek(token string) (peeked, bool) {
 	_ = json.Unmarshal(cb, &claims)
 	p.sub = claims.Sub
 	return p, true
-}
-
-// isSegment reports whether s is a non-empty run of base64url characters.
-func isSegment(s string) bool {
-	if s == "" {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
-			return false
-		}
-	}
-	return true
 }
 
 // kind classifies a peeked token as Clerk's JS SDK does: a string subject
