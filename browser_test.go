@@ -1,6 +1,7 @@
 package clerk
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"net/http"
@@ -37,7 +38,7 @@ type fakeBAPI struct {
 	revoked  atomic.Int32
 }
 
-func newFakeBAPI(t *testing.T, payloads map[string][]string) *fakeBAPI {
+func newFakeBAPI(t testing.TB, payloads map[string][]string) *fakeBAPI {
 	f := &fakeBAPI{payloads: payloads}
 	f.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
@@ -65,7 +66,7 @@ func newFakeBAPI(t *testing.T, payloads map[string][]string) *fakeBAPI {
 
 // browserClient is a client of the test instance (development or
 // production) on the fake Backend API, with the test clock.
-func browserClient(t *testing.T, pk string, api *fakeBAPI, opts ...Option) *Client {
+func browserClient(t testing.TB, pk string, api *fakeBAPI, opts ...Option) *Client {
 	t.Helper()
 	if api == nil {
 		api = newFakeBAPI(t, nil)
@@ -566,5 +567,49 @@ func TestRemoveSchemes(t *testing.T) {
 		if got := removeSchemes(in); got != want {
 			t.Errorf("removeSchemes(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// TestPeekJWTReadsAsJSONParse: a cookie's JWT is decoded as @clerk/backend's
+// decodeJwt reads it with JSON.parse: member names match exactly ("ISS" is
+// not iss; encoding/json matched it before), the last of a repeated name
+// wins, valid JSON that is no object is a token without claims, broken JSON
+// is no token, invalid UTF-8 reads as U+FFFD.
+func TestPeekJWTReadsAsJSONParse(t *testing.T) {
+	seg := func(s string) string { return base64.RawURLEncoding.EncodeToString([]byte(s)) }
+	tok := func(payload string) string { return seg(`{"alg":"RS256"}`) + "." + seg(payload) + ".c2ln" }
+	for _, tt := range []struct {
+		name, payload string
+		ok            bool
+		iss           jsValue
+		iat           jsValue
+	}{
+		{"plain", `{"iss":"https://a.example","iat":5}`, true, jsValue{present: true, truthy: true, str: "https://a.example", isStr: true}, jsValue{present: true, truthy: true, num: 5, isNum: true}},
+		{"names match exactly", `{"ISS":"https://a.example","Iat":5}`, true, jsValue{}, jsValue{}},
+		{"last repeated name wins", `{"iss":"https://a.example","iss":"https://b.example","iat":1,"iat":0}`, true, jsValue{present: true, truthy: true, str: "https://b.example", isStr: true}, jsValue{present: true, isNum: true}},
+		{"array", `[1,2]`, true, jsValue{}, jsValue{}},
+		{"string", `"x"`, true, jsValue{}, jsValue{}},
+		{"null claim", `{"iss":null,"iat":"5"}`, true, jsValue{present: true}, jsValue{present: true, truthy: true, str: "5", isStr: true}},
+		{"object claim", `{"iss":{"a":1},"iat":[]}`, true, jsValue{present: true, truthy: true}, jsValue{present: true, truthy: true}},
+		{"invalid UTF-8", "{\"iss\":\"a\xffb\"}", true, jsValue{present: true, truthy: true, str: "a\uFFFDb", isStr: true}, jsValue{}},
+		{"broken object", `{"iss":"a"`, false, jsValue{}, jsValue{}},
+		{"broken array", `[1,`, false, jsValue{}, jsValue{}},
+		{"trailing data", `{"iss":"a"} x`, false, jsValue{}, jsValue{}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			p, ok := peekJWT(tok(tt.payload))
+			if ok != tt.ok {
+				t.Fatalf("ok = %v, want %v", ok, tt.ok)
+			}
+			if !ok {
+				return
+			}
+			if p.payload.Iss != tt.iss {
+				t.Errorf("iss = %+v, want %+v", p.payload.Iss, tt.iss)
+			}
+			if p.payload.Iat != tt.iat {
+				t.Errorf("iat = %+v, want %+v", p.payload.Iat, tt.iat)
+			}
+		})
 	}
 }

@@ -154,13 +154,13 @@ var testKeys = sync.OnceValue(func() *keyPair {
 const testIssuer = "https://clerk.example.com"
 
 // mint signs v2 session claims; extra overrides or adds claims.
-func mint(t *testing.T, now time.Time, extra map[string]any) string {
+func mint(t testing.TB, now time.Time, extra map[string]any) string {
 	t.Helper()
 	return mintKid(t, now, testKeys().kid, extra)
 }
 
 // mintKid is mint with the key named kid in the header.
-func mintKid(t *testing.T, now time.Time, kid string, extra map[string]any) string {
+func mintKid(t testing.TB, now time.Time, kid string, extra map[string]any) string {
 	t.Helper()
 	c := gojwt.MapClaims{
 		"sub": "user_1", "sid": "sess_1", "iss": testIssuer, "azp": "https://app.example.com",

@@ -3,12 +3,14 @@ package clerk
 import (
 	"crypto/sha1"
 	"encoding/base64"
-	"encoding/json"
 	"errors"
 	"net/http"
 	"net/url"
 	"strconv"
 	"strings"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/go-clerk/clerk/internal"
 )
@@ -108,25 +110,39 @@ type jsValue struct {
 	isStr, isNum    bool
 }
 
-// UnmarshalJSON reads any JSON value.
-func (v *jsValue) UnmarshalJSON(b []byte) error {
+// UnmarshalJSONFrom reads any JSON value (the JSON v2 library calls it
+// for each claim the cookie rules read).
+func (v *jsValue) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	raw, err := dec.ReadValue()
+	if err != nil {
+		return err
+	}
 	*v = jsValue{present: true}
-	switch {
-	case len(b) == 0:
-	case b[0] == '"':
-		if json.Unmarshal(b, &v.str) == nil {
-			v.isStr, v.truthy = true, v.str != ""
-		}
-	case b[0] == 'n', b[0] == 'f': // null, false
-	case b[0] == 't', b[0] == '{', b[0] == '[':
+	switch raw.Kind() {
+	case '"':
+		// The decoder has checked the string; invalid UTF-8 comes back as
+		// U+FFFD, as JavaScript's TextDecoder reads it, with an error that
+		// says only that.
+		s, _ := jsontext.AppendUnquote(nil, raw)
+		v.str, v.isStr, v.truthy = string(s), true, len(s) > 0
+	case 'n', 'f': // null, false
+	case 't', '{', '[':
 		v.truthy = true
-	default:
-		if f, err := strconv.ParseFloat(string(b), 64); err == nil {
+	case '0':
+		if f, err := strconv.ParseFloat(string(raw), 64); err == nil {
 			v.num, v.isNum, v.truthy = f, true, f != 0
 		}
 	}
 	return nil
 }
+
+// peekOptions read a cookie's JWT as JSON.parse reads it in Clerk's JS SDK:
+// member names match exactly (encoding/json would let "ISS" stand for iss),
+// a repeated name's last value wins, invalid UTF-8 becomes U+FFFD.
+var peekOptions = jsonv2.JoinOptions(
+	jsontext.AllowDuplicateNames(true),
+	jsontext.AllowInvalidUTF8(true),
+)
 
 // peekJWT decodes token, reporting false where decodeJwt fails. JSON that
 // is no object decodes, with no claim, as it does in JS.
@@ -145,9 +161,11 @@ func peekJWT(token string) (*peekedJWT, bool) {
 		if err != nil {
 			return nil, false
 		}
-		if err := json.Unmarshal(b, part.dst); err != nil {
-			var typeErr *json.UnmarshalTypeError
-			if !errors.As(err, &typeErr) {
+		// JSON that is valid but no object (a string, an array) is a
+		// semantic error here and a token without claims in JS.
+		if err := jsonv2.Unmarshal(b, part.dst, peekOptions); err != nil {
+			var semErr *jsonv2.SemanticError
+			if !errors.As(err, &semErr) || !jsontext.Value(b).IsValid(peekOptions) {
 				return nil, false
 			}
 		}
