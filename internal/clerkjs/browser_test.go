@@ -77,6 +77,7 @@ func (g *generator) browserCases(api *fakeAPI) []*tokenCase {
 	nbfFuture := session(func(c map[string]any) { c["nbf"] = g.now + 600 })
 	iatFuture := session(func(c map[string]any) { c["iat"] = g.now + 600 })
 	otherInstance := session(func(c map[string]any) { c["iss"] = "https://clerk.other.example" })
+	upperIss := session(func(c map[string]any) { c["ISS"] = c["iss"]; delete(c, "iss") })
 	pending := session(func(c map[string]any) { c["sts"] = "pending" })
 	template := g.handCase("", "", func(h, _ map[string]any) { h["cat"] = catTemplate }, queries{})
 	m2m := g.machineCase("", "", false, nil)
@@ -224,6 +225,8 @@ func (g *generator) browserCases(api *fakeAPI) []*tokenCase {
 			map[string]string{"__session_" + sfx: valid.Token, "__client_uat_" + sfx: uat, "__client_uat": "0"}, prod},
 		{"br-other-instance", "the unsuffixed token is another instance's", "GET", dash, doc,
 			map[string]string{"__session_" + sfx: valid.Token, "__client_uat_" + sfx: uat, "__session": otherInstance.Token, "__client_uat": uat}, prod},
+		{"br-unsuffixed-upper-iss", "the unsuffixed token's issuer named ISS: JSON.parse reads no iss", "GET", dash, doc,
+			map[string]string{"__session_" + sfx: valid.Token, "__client_uat_" + sfx: uat, "__session": upperIss.Token, "__client_uat": uat}, prod},
 		{"br-unsuffixed-malformed", "a malformed unsuffixed token signs the request out", "GET", dash, doc,
 			map[string]string{"__session_" + sfx: valid.Token, "__client_uat_" + sfx: uat, "__session": "not.a.jwt", "__client_uat": uat}, prod},
 		{"br-suffixed-no-uat", "a suffixed token without its __client_uat: unsuffixed", "GET", dash, doc,
@@ -336,6 +339,11 @@ func (g *generator) browserCases(api *fakeAPI) []*tokenCase {
 		}
 		out[i] = &tokenCase{ID: s.id, Kind: "request", Note: s.note, Browser: s.b,
 			Request: &requestSpec{Method: s.method, URL: s.url, Headers: hdr}}
+		if s.id == "br-unsuffixed-upper-iss" {
+			// JS chooses the unsuffixed cookie (it has no iss) and signs in
+			// with it; so does Go, which then refuses it for its issuer.
+			out[i].Intent = goChecksIssuerShapeInCookie
+		}
 	}
 	return out
 }
@@ -345,6 +353,10 @@ func compareBrowser(tc *tokenCase, js *jsResult, g *goResult) outcome {
 	var o outcome
 	if js.OracleError != "" {
 		o.add("oracle", "the oracle failed: %s", js.OracleError)
+		return o
+	}
+	if tc.Intent != nil && tc.Intent.Holds(js, g) {
+		o.intent = tc.Intent
 		return o
 	}
 	st := g.state

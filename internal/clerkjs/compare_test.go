@@ -112,6 +112,16 @@ var (
 			"JS checks iss only against a configured issuer",
 		Holds: func(js *jsResult, g *goResult) bool { return js.Verdict.OK && errors.Is(g.err, jwt.ErrInvalidIssuer) },
 	}
+	// goChecksIssuerShapeInCookie is iss-shape for a browser case: JS signs
+	// the request in with the cookie's token, Go chose the same cookie and
+	// refuses its token for its issuer.
+	goChecksIssuerShapeInCookie = &intentional{
+		Name: goChecksIssuerShape.Name,
+		Why:  goChecksIssuerShape.Why,
+		Holds: func(js *jsResult, g *goResult) bool {
+			return js.Verdict.Status == "signed-in" && g.state != nil && errors.Is(g.state.Err, jwt.ErrInvalidIssuer)
+		},
+	}
 	goBearerAnyCase = &intentional{
 		Name: "bearer-any-case",
 		Why: "clerk.TokenFromRequest: the Bearer scheme's name is read in any case, as RFC 9110 (11.1) has " +
