@@ -296,8 +296,9 @@ func TestDeleteLogo(t *testing.T) {
 	srv.Mux.HandleFunc("DELETE /organizations/{organization_id}/logo", func(w http.ResponseWriter, r *http.Request) {
 		spectest.WriteJSON(w, 200, minimalOrgJSON(r.PathValue("organization_id")))
 	})
-	// Like every Delete* method (DESIGN.md), DeleteLogo returns only the
-	// error, although the API answers the organization.
+	// Like every Delete* method (ARCHITECTURE.md, "Rules every package
+	// follows"), DeleteLogo returns only the error, although the API answers
+	// the organization.
 	err := svc.DeleteLogo(context.Background(), "org_1")
 	require.NoError(t, err)
 	assert.Equal(t, 1, srv.Count("DELETE", "/v1/organizations/org_1/logo"))

@@ -108,7 +108,7 @@ var (
 	}
 	goChecksIssuerShape = &intentional{
 		Name: "iss-shape",
-		Why: "DESIGN.md: with no issuer configured Go still requires one of Clerk's Frontend API URL shapes; " +
+		Why: "jwt.WithIssuer's documentation (isClerkIssuer): with no issuer configured Go still requires one of Clerk's Frontend API URL shapes; " +
 			"JS checks iss only against a configured issuer",
 		Holds: func(js *jsResult, g *goResult) bool { return js.Verdict.OK && errors.Is(g.err, jwt.ErrInvalidIssuer) },
 	}
