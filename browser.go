@@ -108,13 +108,22 @@ func WithProxyURL(url string) Option { return func(o *options) { o.browser.proxy
 // Anything but an http(s) URL or a path fails New with ErrInvalidParams.
 func WithSignInURL(url string) Option { return func(o *options) { o.browser.signInURL = url } }
 
-// browserOptions are what WithProxyURL and WithSignInURL set.
+// browserOptions are what WithProxyURL, WithSignInURL and
+// WithOrganizationSync set.
 type browserOptions struct {
 	proxyURL, signInURL string
+	orgSync             OrganizationSync
+	orgs                *orgMatcher // orgSync compiled by check
 }
 
-// check refuses a URL that is neither absolute http(s) nor a path.
+// check refuses a URL that is neither absolute http(s) nor a path, and
+// compiles the organization sync's patterns.
 func (b *browserOptions) check() error {
+	orgs, err := compileOrgSync(b.orgSync)
+	if err != nil {
+		return err
+	}
+	b.orgs = orgs
 	for _, v := range []struct{ name, url string }{{"proxy URL", b.proxyURL}, {"sign-in URL", b.signInURL}} {
 		if v.url == "" || strings.HasPrefix(v.url, "/") && !strings.HasPrefix(v.url, "//") {
 			continue
@@ -135,6 +144,7 @@ type browser struct {
 	satellite      string // the satellite domain, "" for none
 	proxyURL       string
 	signInURL      string
+	orgs           *orgMatcher // nil without WithOrganizationSync
 
 	// skew verifies a handshake's session token of a development instance
 	// with a day of leeway, as Clerk's JS SDK does when it detects clock
@@ -151,6 +161,7 @@ func newBrowser(a authConfig, o browserOptions) *browser {
 		satellite:      a.satelliteDomain,
 		proxyURL:       o.proxyURL,
 		signInURL:      o.signInURL,
+		orgs:           o.orgs,
 	}
 	if host, ok := publishableKeyHost(a.publishableKey); ok {
 		b.suffix = CookieSuffix(a.publishableKey)

@@ -22,13 +22,14 @@ import (
 
 // Query parameters of the handshake and of multi-domain sync.
 const (
-	queryHandshakeHelp = "__clerk_help"
-	queryLegacyDevSess = "__dev_session"
-	queryHandshakeFmt  = "format"
-	queryHandshakeWhy  = "__clerk_hs_reason"
-	querySuffixed      = "suffixed_cookies"
-	querySynced        = "__clerk_synced"
-	queryRedirectURL   = "__clerk_redirect_url"
+	queryHandshakeHelp  = "__clerk_help"
+	queryLegacyDevSess  = "__dev_session"
+	queryHandshakeFmt   = "format"
+	queryOrganizationID = "organization_id"
+	queryHandshakeWhy   = "__clerk_hs_reason"
+	querySuffixed       = "suffixed_cookies"
+	querySynced         = "__clerk_synced"
+	queryRedirectURL    = "__clerk_redirect_url"
 )
 
 // Reasons, as @clerk/backend's AuthErrorReason names them.
@@ -38,6 +39,7 @@ const (
 	reasonDevBrowserSync           = "dev-browser-sync"
 	reasonPrimaryRespondsToSyncing = "primary-responds-to-syncing"
 	reasonPrimaryCrossOriginSync   = "primary-domain-cross-origin-sync"
+	reasonOrganizationMismatch     = "active-organization-mismatch"
 	reasonSatelliteNeedsSyncing    = "satellite-needs-syncing"
 	reasonSessionAndUATMissing     = "session-token-and-uat-missing"
 	reasonSessionTokenMissing      = "session-token-missing"
@@ -154,7 +156,31 @@ func (br *browserRequest) authenticate() *RequestState {
 		br.crossOriginReferrer() && !br.knownClerkReferrer() && br.loopCount == 0 {
 		return br.maybeHandshake(reasonPrimaryCrossOriginSync, nil, nil)
 	}
+	if st := br.organizationSync(a); st != nil {
+		return st
+	}
 	return signedIn(a, http.Header{})
+}
+
+// organizationSync sends a signed-in page request whose path names another
+// organization than the session's active one (or the personal account
+// while one is active) to the handshake, which activates it
+// (handleMaybeOrganizationSyncHandshake); nil when nothing is to change,
+// when the request cannot go to the handshake (it stays signed in), or
+// after three handshakes in a row (the organization could not be
+// activated: the page must tell).
+func (br *browserRequest) organizationSync(a *Auth) *RequestState {
+	if a.UserID == "" {
+		return nil
+	}
+	t, ok := br.b.orgs.target(br.url.path)
+	if !ok || !t.mustActivate(a) || br.loopCount >= 3 {
+		return nil
+	}
+	if st := br.maybeHandshake(reasonOrganizationMismatch, nil, nil); st.Status == Handshake {
+		return st
+	}
+	return nil
 }
 
 // tokenError answers a session token that failed verification

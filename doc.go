@@ -108,6 +108,9 @@
 // status (SignedIn, SignedOut, Handshake), Clerk's reason, and the headers
 // the response must carry; RequireAuth sends a signed-out page request to
 // the sign-in page (WithSignInURL); SignOut signs a browser out.
+// WithOrganizationSync makes the session's active organization follow the
+// page's URL ("/orgs/:slug/(.*)"), through the handshake, as Clerk's
+// organizationSyncOptions do.
 //
 //	st := c.Authenticate(r)
 //	if st.Apply(w) {

@@ -21,8 +21,9 @@ import (
 // handshakeURL is the Frontend API's handshake endpoint for this request
 // (buildRedirectToHandshake): the request's URL to come back to, without
 // its dev-browser parameters; the API version; whether suffixed cookies
-// are in use; the reason; the nonce format; the session token and a
-// development instance's dev-browser token.
+// are in use; the reason; the nonce format; the session token, a
+// development instance's dev-browser token, and the organization the URL
+// names (WithOrganizationSync).
 func (br *browserRequest) handshakeURL(reason string) string {
 	back := br.url.clone()
 	back.update(func(q query) query { return q.del(devBrowserCookie).del(queryLegacyDevSess) })
@@ -47,6 +48,9 @@ func (br *browserRequest) handshakeURL(reason string) string {
 	}
 	if br.b.dev && br.devBrowserToken != "" {
 		q = q.add(devBrowserCookie, br.devBrowserToken)
+	}
+	if t, ok := br.b.orgs.target(br.url.path); ok {
+		q = q.add(queryOrganizationID, t.queryValue())
 	}
 	u.RawQuery = q.encode()
 	return u.String()

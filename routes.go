@@ -313,6 +313,7 @@ func lexGroup(s string, start int) (string, int, error) {
 type routePart struct {
 	key                               bool
 	text                              string // literal text
+	name                              string // a parameter's name; "" for an unnamed (regex) group
 	prefix, suffix, pattern, modifier string
 }
 
@@ -387,7 +388,7 @@ func parseRoute(toks []routeToken) ([]routePart, error) {
 	}
 	for p.i < len(p.toks) {
 		char, _ := p.try(tokChar)
-		_, hasName := p.try(tokName)
+		name, hasName := p.try(tokName)
 		pattern, hasPattern := p.try(tokPattern)
 		if hasName || hasPattern {
 			prefix := char
@@ -403,7 +404,7 @@ func parseRoute(toks []routeToken) ([]routePart, error) {
 				}
 			}
 			mod, _ := p.try(tokModifier)
-			p.parts = append(p.parts, routePart{key: true, prefix: prefix, pattern: pattern, modifier: mod})
+			p.parts = append(p.parts, routePart{key: true, name: name, prefix: prefix, pattern: pattern, modifier: mod})
 			continue
 		}
 		if char != "" {
@@ -417,7 +418,7 @@ func parseRoute(toks []routeToken) ([]routePart, error) {
 		flush()
 		if _, ok := p.try(tokOpen); ok {
 			prefix := p.text()
-			_, hasName = p.try(tokName)
+			name, hasName = p.try(tokName)
 			pattern, _ = p.try(tokPattern)
 			suffix := p.text()
 			if err := p.must(tokClose); err != nil {
@@ -430,7 +431,7 @@ func parseRoute(toks []routeToken) ([]routePart, error) {
 				}
 			}
 			mod, _ := p.try(tokModifier)
-			p.parts = append(p.parts, routePart{key: true, prefix: prefix, suffix: suffix, pattern: pattern, modifier: mod})
+			p.parts = append(p.parts, routePart{key: true, name: name, prefix: prefix, suffix: suffix, pattern: pattern, modifier: mod})
 			continue
 		}
 		if err := p.must(tokEnd); err != nil {
@@ -442,14 +443,26 @@ func parseRoute(toks []routeToken) ([]routePart, error) {
 
 // compileRoute compiles a createRouteMatcher pattern.
 func compileRoute(pattern string) (*regexp.Regexp, error) {
+	re, _, err := compileRouteParams(pattern)
+	return re, err
+}
+
+// compileRouteParams compiles a path-to-regexp pattern and names its
+// parameters' capture groups: names[i] is the parameter that group i+1
+// captures, "" for an unnamed (regex) group. A parameter without a group
+// (an optional {text}?) captures nothing and has no entry. A named group
+// written inside a parameter's pattern ((?P<x>...)) captures too, so that
+// re.NumSubexp() exceeds len(names).
+func compileRouteParams(pattern string) (*regexp.Regexp, []string, error) {
 	toks, err := lexRoute(pattern)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	parts, err := parseRoute(toks)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
+	var names []string
 	var b strings.Builder
 	b.WriteString(`(?i)^`)
 	for _, pt := range parts {
@@ -459,11 +472,14 @@ func compileRoute(pattern string) (*regexp.Regexp, error) {
 		}
 		pre, suf := regexp.QuoteMeta(pt.prefix), regexp.QuoteMeta(pt.suffix)
 		repeat := pt.modifier == "+" || pt.modifier == "*"
+		if pt.pattern != "" {
+			names = append(names, pt.name)
+		}
 		switch {
 		case pt.pattern == "":
 			b.WriteString(`(?:` + pre + suf + `)` + pt.modifier)
 		case pre == "" && suf == "" && repeat:
-			return nil, fmt.Errorf("cannot repeat a parameter without a prefix and suffix")
+			return nil, nil, fmt.Errorf("cannot repeat a parameter without a prefix and suffix")
 		case pre == "" && suf == "":
 			b.WriteString(`(` + pt.pattern + `)` + pt.modifier)
 		case repeat:
@@ -477,5 +493,9 @@ func compileRoute(pattern string) (*regexp.Regexp, error) {
 		}
 	}
 	b.WriteString(`[/#?]?$`)
-	return regexp.Compile(b.String())
+	re, err := regexp.Compile(b.String())
+	if err != nil {
+		return nil, nil, err
+	}
+	return re, names, nil
 }

@@ -27,7 +27,10 @@ import (
 //     sends the browser back to redirect_url with the Set-Cookie directives
 //     of the client's state: a nonce (format=nonce, the SDKs' default)
 //     that GET /v1/clients/handshake_payload exchanges for them once, or a
-//     handshake token (__clerk_handshake) signed with the server's key;
+//     handshake token (__clerk_handshake) signed with the server's key.
+//     An organization_id parameter (clerk.WithOrganizationSync) first
+//     activates that organization (by ID or slug, if the user is a member;
+//     "" the personal account) for the client's session;
 //   - GET and POST /accounts/sign-in: a sign-in page, as the Account Portal
 //     is, with a form that takes a user ID: it starts a session for the
 //     client and sends the browser back to redirect_url with the
@@ -108,6 +111,9 @@ func (s *Server) handshake(w http.ResponseWriter, r *http.Request) {
 	}
 	s.mu.Lock()
 	db := s.devBrowserLocked(q.Get("__clerk_db_jwt"))
+	if v, ok := q["organization_id"]; ok {
+		s.activateLocked(db.session(s), v[0])
+	}
 	directives, err := s.directivesLocked(db, back.Scheme+"://"+back.Host)
 	var param, value string
 	if err == nil {
@@ -130,6 +136,26 @@ func (s *Server) handshake(w http.ResponseWriter, r *http.Request) {
 	back.RawQuery += param + "=" + url.QueryEscape(value)
 	w.Header().Set("Cache-Control", "no-store")
 	http.Redirect(w, r, back.String(), http.StatusTemporaryRedirect)
+}
+
+// activateLocked makes an organization (by ID or slug) the session's
+// active one, as the handshake's organization_id asks (clerk's
+// WithOrganizationSync sends it); "" activates the personal account. An
+// organization that does not exist, or of which the user is not a member,
+// leaves the session as it is, as Clerk does. s.mu must be held.
+func (s *Server) activateLocked(x *session, idOrSlug string) {
+	if x == nil {
+		return
+	}
+	if idOrSlug == "" {
+		x.LastActiveOrganizationID, x.org = "", nil
+		return
+	}
+	o, err := s.org(idOrSlug)
+	if err != nil || s.membershipOf(o.ID, x.UserID) == nil {
+		return
+	}
+	x.LastActiveOrganizationID, x.org = o.ID, nil
 }
 
 // directivesLocked are the Set-Cookie directives of a dev browser's state,

@@ -14,6 +14,7 @@ import (
 
 	"github.com/go-clerk/clerk"
 	"github.com/go-clerk/clerk/jwt"
+	"github.com/go-clerk/clerk/organizations"
 	"github.com/go-clerk/clerk/users"
 )
 
@@ -121,6 +122,73 @@ func TestBrowserFlow(t *testing.T) {
 	s, err := c.Sessions.List(context.Background(), nil)
 	if err != nil || len(s.Data) != 1 || s.Data[0].Status != "revoked" {
 		t.Errorf("the session after sign-out: %+v, %v", s, err)
+	}
+}
+
+// TestOrganizationSyncFlow: with clerk.WithOrganizationSync, a signed-in
+// browser's page under /orgs/<slug> goes through the handshake, which
+// activates that organization when the user is a member; /me activates the
+// personal account; an organization the user is not a member of, or one
+// that does not exist, is not activated (three handshakes, then the page
+// with the session as it was).
+func TestOrganizationSyncFlow(t *testing.T) {
+	clock := newFakeClock()
+	srv := NewServer(t, WithClock(clock.now), validated(t))
+	c := srv.Client(clerk.WithJWTOptions(jwt.WithClock(clock.now)), clerk.WithOrganizationSync(clerk.OrganizationSync{
+		OrganizationPatterns:    []string{"/orgs/:slug", "/orgs/:slug/(.*)"},
+		PersonalAccountPatterns: []string{"/me", "/me/(.*)"},
+	}))
+	ada := srv.AddUser(users.User{FirstName: "Ada"})
+	acme := srv.AddOrganization(organizations.Organization{Name: "Acme", Slug: "acme"})
+	srv.AddOrganization(organizations.Organization{Name: "Other", Slug: "other"})
+	srv.AddMembership(acme.ID, ada.ID, "org:admin")
+
+	page := func(w http.ResponseWriter, r *http.Request) {
+		a, _ := clerk.AuthFromContext(r.Context())
+		fmt.Fprintf(w, "%s in %q", a.UserID, a.OrgSlug)
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /orgs/{slug}", page)
+	mux.HandleFunc("GET /me", page)
+	app := httptest.NewServer(c.RequireAuth()(mux))
+	t.Cleanup(app.Close)
+	b := newBrowser(t)
+
+	u, _, _ := b.page(t, "GET", app.URL+"/me", nil) // to the sign-in page
+	form := url.Values{"user_id": {ada.ID}, "redirect_url": {u.Query().Get("redirect_url")}, "__clerk_db_jwt": {u.Query().Get("__clerk_db_jwt")}}
+	if _, code, body := b.page(t, "POST", srv.SignInURL, form); code != http.StatusOK || body != ada.ID+` in ""` {
+		t.Fatalf("signed in: %d %q via %v", code, body, b.hops)
+	}
+	handshakes := func() (n int) {
+		for _, h := range b.hops {
+			if strings.HasSuffix(h, "/v1/client/handshake") {
+				n++
+			}
+		}
+		return n
+	}
+	for _, step := range []struct {
+		path, want string
+		handshakes int
+	}{
+		{"/orgs/acme", ada.ID + ` in "acme"`, 1}, // activated
+		{"/orgs/acme", ada.ID + ` in "acme"`, 0}, // already active
+		{"/me", ada.ID + ` in ""`, 1},            // the personal account
+		{"/orgs/other", ada.ID + ` in ""`, 3},    // not a member: as it was, after the loop guard
+		{"/orgs/missing", ada.ID + ` in ""`, 3},  // no such organization
+		{"/orgs/acme", ada.ID + ` in "acme"`, 1}, // activated again
+	} {
+		// The redirect counter lives two seconds: a user's next click
+		// comes later. Set without a Path, as Clerk's SDKs set it, it is
+		// stored under the directory of the page that set it.
+		appURL, _ := url.Parse(app.URL)
+		for _, dir := range []string{"/", "/orgs"} {
+			b.Jar.SetCookies(appURL, []*http.Cookie{{Name: "__clerk_redirect_count", Value: "", Path: dir, MaxAge: -1}})
+		}
+		_, code, body := b.page(t, "GET", app.URL+step.path, nil)
+		if code != http.StatusOK || body != step.want || handshakes() != step.handshakes {
+			t.Errorf("%s: %d %q via %v, want %q after %d handshakes", step.path, code, body, b.hops, step.want, step.handshakes)
+		}
 	}
 }
 

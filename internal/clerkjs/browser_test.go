@@ -78,6 +78,7 @@ func (g *generator) browserCases(api *fakeAPI) []*tokenCase {
 	iatFuture := session(func(c map[string]any) { c["iat"] = g.now + 600 })
 	otherInstance := session(func(c map[string]any) { c["iss"] = "https://clerk.other.example" })
 	upperIss := session(func(c map[string]any) { c["ISS"] = c["iss"]; delete(c, "iss") })
+	inOrg := session(func(c map[string]any) { c["o"] = org("org:admin", "", "") }) // org_oracle, slug "oracle"
 	pending := session(func(c map[string]any) { c["sts"] = "pending" })
 	template := g.handCase("", "", func(h, _ map[string]any) { h["cat"] = catTemplate }, queries{})
 	m2m := g.machineCase("", "", false, nil)
@@ -146,6 +147,17 @@ func (g *generator) browserCases(api *fakeAPI) []*tokenCase {
 	}
 	dash := appOrigin + "/dashboard"
 	sat := "https://satellite.example/dashboard"
+	// Organization sync: both SDKs get the same patterns.
+	orgPatterns := []string{"/orgs/:slug", "/orgs/:slug/(.*)", "/by-id/:id/(.*)"}
+	personalPatterns := []string{"/me", "/me/(.*)"}
+	orgSync := &browserSpec{
+		Options: map[string]any{"organizationSyncOptions": map[string]any{
+			"organizationPatterns": orgPatterns, "personalAccountPatterns": personalPatterns}},
+		GoOpts: []clerk.Option{clerk.WithOrganizationSync(clerk.OrganizationSync{
+			OrganizationPatterns: orgPatterns, PersonalAccountPatterns: personalPatterns})},
+	}
+	signedInOrg := map[string]string{"__session": inOrg.Token, "__client_uat": uat}
+	signedInNoOrg := map[string]string{"__session": valid.Token, "__client_uat": uat}
 
 	type bc struct {
 		id, note    string
@@ -235,6 +247,27 @@ func (g *generator) browserCases(api *fakeAPI) []*tokenCase {
 			map[string]string{"__session_" + devSfx: justExpired.Token, "__client_uat_" + devSfx: uat, "__client_uat": "0", "__clerk_db_jwt": "dvb_1"}, dev},
 		{"br-dev-suffixed-valid", "development: suffixed valid, unsuffixed __client_uat=0: suffixed", "GET", dash, doc,
 			map[string]string{"__session_" + devSfx: valid.Token, "__client_uat_" + devSfx: uat, "__client_uat": "0", "__clerk_db_jwt": "dvb_1"}, dev},
+
+		// Organization sync.
+		{"br-org-sync-same-slug", "org sync: the URL names the active organization by slug", "GET", appOrigin + "/orgs/oracle/settings", doc, signedInOrg, orgSync},
+		{"br-org-sync-slug-case", "org sync: the URL names the active organization's slug in other case", "GET", appOrigin + "/orgs/ORACLE", doc, signedInOrg, orgSync},
+		{"br-org-sync-other-slug", "org sync: the URL names another organization by slug", "GET", appOrigin + "/orgs/acme/settings?tab=1", doc, signedInOrg, orgSync},
+		{"br-org-sync-no-org", "org sync: no active organization, the URL names one", "GET", appOrigin + "/orgs/acme", doc, signedInNoOrg, orgSync},
+		{"br-org-sync-same-id", "org sync: the URL names the active organization by ID", "GET", appOrigin + "/by-id/org_oracle/x", doc, signedInOrg, orgSync},
+		{"br-org-sync-other-id", "org sync: the URL names another organization by ID", "GET", appOrigin + "/by-id/org_other/x", doc, signedInOrg, orgSync},
+		{"br-org-sync-encoded", "org sync: an escaped slug is compared as escaped", "GET", appOrigin + "/orgs/or%61cle", doc, signedInOrg, orgSync},
+		{"br-org-sync-no-match", "org sync: a path no pattern matches", "GET", appOrigin + "/orgsx/acme", doc, signedInOrg, orgSync},
+		{"br-org-sync-personal", "org sync: the personal account's page with an organization active", "GET", appOrigin + "/me/profile", doc, signedInOrg, orgSync},
+		{"br-org-sync-personal-ok", "org sync: the personal account's page, no organization active", "GET", appOrigin + "/me", doc, signedInNoOrg, orgSync},
+		{"br-org-sync-api", "org sync: an API request naming another organization stays signed in", "GET", appOrigin + "/orgs/acme", api0, signedInOrg, orgSync},
+		{"br-org-sync-loop", "org sync: a third handshake in a row still activates", "GET", appOrigin + "/orgs/acme", doc,
+			map[string]string{"__session": inOrg.Token, "__client_uat": uat, "__clerk_redirect_count": "2"}, orgSync},
+		{"br-org-sync-loop-3", "org sync: after three handshakes the organization is left as it is", "GET", appOrigin + "/orgs/acme", doc,
+			map[string]string{"__session": inOrg.Token, "__client_uat": uat, "__clerk_redirect_count": "3"}, orgSync},
+		{"br-org-sync-expired", "org sync: an expired token's handshake carries the organization to activate", "GET", appOrigin + "/orgs/acme", doc,
+			map[string]string{"__session": expired.Token, "__client_uat": uat}, orgSync},
+		{"br-org-sync-personal-expired", "org sync: an expired token's handshake on a personal page", "GET", appOrigin + "/me", doc,
+			map[string]string{"__session": expired.Token, "__client_uat": uat}, orgSync},
 
 		// Other kinds of Clerk JWT in the cookie.
 		{"br-m2m-jwt-cookie", "an M2M JWT in __session", "GET", dash, doc,
