@@ -18,15 +18,17 @@ import (
 // Auth.OrgID or Auth.OrgSlug against its URL.
 //
 // Requests with a bearer token, and API requests, are never sent to the
-// handshake for this: their session stays as it is.
+// handshake for this: their session stays as it is. Like the rest of the
+// browser path, it needs the publishable key (WithPublishableKey).
 type OrganizationSync struct {
 	// OrganizationPatterns are the paths of one organization's pages, with
 	// its ID as the parameter :id or its slug as :slug, in Clerk's pattern
 	// syntax (see PublicRoutes): "/orgs/:slug" and "/orgs/:slug/(.*)", or
 	// "/app/:any/orgs/:id/(.*)". They take precedence over
 	// PersonalAccountPatterns; the first that matches names the
-	// organization. A parameter is compared as it appears in the escaped
-	// path.
+	// organization. A parameter's value is compared with the session's
+	// organization exactly as it appears in the escaped path, case
+	// included ("/orgs/ACME" is not the organization "acme").
 	OrganizationPatterns []string
 	// PersonalAccountPatterns are the paths of the user's own pages, outside
 	// any organization ("/me", "/me/(.*)"): a session with an active
