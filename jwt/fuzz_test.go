@@ -5,12 +5,13 @@ import (
 	"context"
 	"crypto"
 	"encoding/base64"
-	"encoding/json"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
 	"time"
+
+	jsonv2 "github.com/go-json-experiment/json"
 )
 
 // claimsSeeds are claims JSON documents for the fuzzers' corpora.
@@ -71,17 +72,23 @@ func FuzzClaims(f *testing.F) {
 		if !bytes.Equal(d.Raw, data) {
 			t.Fatalf("Raw %q, want %q", d.Raw, data)
 		}
-		// The expansion, against the naive reference on the same fields.
-		var w struct {
-			V   int    `json:"v"`
-			Fea string `json:"fea"`
-			O   *struct {
-				Per string `json:"per"`
-				Fpm string `json:"fpm"`
-			} `json:"o"`
+		// The expansion, against the naive reference on the same fields,
+		// read as JSON.parse reads them (exact names, the last of a
+		// repeated member whole): the JSON v2 library with the options of
+		// the claims, whose replacing of repeated objects the reference
+		// relies on (encoding/json would merge a repeated "o" into the
+		// first, and match "FEA" as fea).
+		type refOrg struct {
+			Per string `json:"per"`
+			Fpm string `json:"fpm"`
 		}
-		if err := json.Unmarshal(data, &w); err != nil {
-			t.Fatalf("Decode accepted %q, encoding/json: %v", data, err)
+		var w struct {
+			V   int     `json:"v"`
+			Fea string  `json:"fea"`
+			O   *refOrg `json:"o"`
+		}
+		if err := jsonv2.Unmarshal(data, &w, claimsOptions, jsonv2.WithUnmarshalers(jsonv2.UnmarshalFromFunc(fresh[refOrg]))); err != nil {
+			t.Fatalf("Decode accepted %q, the JSON v2 library: %v", data, err)
 		}
 		if !slices.Equal(d.Features, splitFeatures(w.Fea)) {
 			t.Fatalf("features %q of fea %q", d.Features, w.Fea)

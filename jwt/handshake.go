@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 	gojwt "github.com/golang-jwt/jwt/v5"
 )
 
@@ -11,7 +13,15 @@ import (
 // directives it carries. Nothing else is read, and no date is checked, as
 // Clerk's JS SDK checks none on a handshake token.
 type handshakeClaims struct {
-	Handshake json.RawMessage `json:"handshake"`
+	Handshake jsontext.Value `json:"handshake"`
+}
+
+// UnmarshalJSON decodes the claims JSON as JSON.parse reads it in Clerk's
+// JS SDK (claimsOptions): only "handshake" is the handshake claim, and the
+// last of a repeated one wins.
+func (w *handshakeClaims) UnmarshalJSON(b []byte) error {
+	type plain handshakeClaims // without UnmarshalJSON
+	return jsonv2.Unmarshal(b, (*plain)(w), claimsOptions)
 }
 
 // GetExpirationTime, GetNotBefore, GetIssuedAt, GetIssuer, GetSubject and

@@ -3,6 +3,7 @@ package jwt
 import (
 	"context"
 	"crypto"
+	"encoding/json"
 	"slices"
 	"testing"
 )
@@ -20,6 +21,19 @@ func TestVerifyHandshake(t *testing.T) {
 	got, err := v.VerifyHandshake(context.Background(), mintRaw(key, header("cat", sessionCategory), claims))
 	if err != nil || !slices.Equal(got, directives) {
 		t.Fatalf("a valid handshake token, expired an hour ago: %q, %v", got, err)
+	}
+
+	// Only "handshake" is the claim, and its last occurrence, as JSON.parse
+	// reads it (encoding/json, used before, took "Handshake" for it).
+	got, err = v.VerifyHandshake(context.Background(), mintRaw(key, header("cat", sessionCategory),
+		json.RawMessage(`{"Handshake":["__session=evil; Path=/"]}`)))
+	if err != nil || got != nil {
+		t.Errorf("a Handshake claim: %q, %v; want no directives", got, err)
+	}
+	got, err = v.VerifyHandshake(context.Background(), mintRaw(key, header("cat", sessionCategory),
+		json.RawMessage(`{"handshake":["__session=first; Path=/"],"handshake":["__session=last; Path=/"]}`)))
+	if err != nil || !slices.Equal(got, []string{"__session=last; Path=/"}) {
+		t.Errorf("a repeated handshake claim: %q, %v; want the last", got, err)
 	}
 	for _, tt := range []struct {
 		name  string

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	jsonv2 "github.com/go-json-experiment/json"
 	gojwt "github.com/golang-jwt/jwt/v5"
 
 	"github.com/go-clerk/clerk/internal"
@@ -112,12 +113,14 @@ func peek(token string) (peeked, bool) {
 	}
 	// Valid JSON of another shape than an object fails to decode here,
 	// and leaves the header empty, the claims without sub.
+	// The claims are read as JSON.parse reads them (claimsOptions): "Sub"
+	// is not sub, and the last of a repeated sub wins.
 	var p peeked
 	var claims struct {
 		Sub any `json:"sub"`
 	}
 	_ = json.Unmarshal(hb, &p.header)
-	_ = json.Unmarshal(cb, &claims)
+	_ = jsonv2.Unmarshal(cb, &claims, claimsOptions)
 	p.sub = claims.Sub
 	return p, true
 }
@@ -167,6 +170,13 @@ type machineClaims struct {
 
 	kind          MachineKind
 	exp, nbf, iat gojwt.NumericDate
+}
+
+// UnmarshalJSON decodes the claims JSON as JSON.parse reads it in Clerk's
+// JS SDK (claimsOptions): exact member names, the last of a repeated one.
+func (w *machineClaims) UnmarshalJSON(b []byte) error {
+	type plain machineClaims // without UnmarshalJSON
+	return jsonv2.Unmarshal(b, (*plain)(w), claimsOptions)
 }
 
 // GetExpirationTime returns exp for golang-jwt's validator; nil when absent.

@@ -5,6 +5,8 @@ import (
 	"crypto"
 	"encoding/base64"
 	"encoding/json"
+	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -43,6 +45,31 @@ func mintMachine(t testing.TB, header, claims map[string]any) string {
 	t.Helper()
 	_, key := loadFixture(t)
 	return mintRaw(key, header, claims)
+}
+
+// TestVerifyMachineReadsAsJSONParse: a machine JWT's claims are read as
+// JSON.parse reads them in Clerk's JS SDK: member names match exactly (a
+// custom "Sub" or "Scopes" claim is not sub or scopes) and the last of a
+// repeated member wins. encoding/json, used before, let "Sub" replace sub.
+func TestVerifyMachineReadsAsJSONParse(t *testing.T) {
+	_, key := loadFixture(t)
+	v := newPEMVerifier(t)
+	claims := func(extra string) json.RawMessage {
+		return json.RawMessage(fmt.Sprintf(`{"sub":"mch_real","jti":"mt_1","iat":%d,"exp":%d,"aud":["mch_target"],%s}`,
+			testNow.Unix()-10, testNow.Unix()+3600, extra))
+	}
+	c, err := v.VerifyMachine(context.Background(), mintRaw(key, m2mHeader(), claims(`"Sub":"mch_evil","Scopes":"admin billing"`)))
+	if err != nil || c.Subject != "mch_real" || !slices.Equal(c.Scopes, []string{"mch_target"}) {
+		t.Errorf("case variants: %+v, %v; want sub mch_real and the audience as scopes", c, err)
+	}
+	c, err = v.VerifyMachine(context.Background(), mintRaw(key, m2mHeader(), claims(`"sub":"mch_last"`)))
+	if err != nil || c.Subject != "mch_last" {
+		t.Errorf("repeated sub: %+v, %v; want the last", c, err)
+	}
+	_, err = v.VerifyMachine(context.Background(), mintRaw(key, m2mHeader(), claims(fmt.Sprintf(`"NBF":%d`, testNow.Unix()+3000))))
+	if err != nil {
+		t.Errorf("a custom NBF claim is not nbf: %v", err)
+	}
 }
 
 func TestVerifyMachineM2M(t *testing.T) {
@@ -302,6 +329,9 @@ func TestMachineKindOf(t *testing.T) {
 		{"header array, machine sub", enc(`[]`) + "." + enc(`{"sub":"mch_1"}`) + ".x", KindM2M},
 		{"claims array", enc(`{"typ":"at+jwt"}`) + "." + enc(`[1]`) + ".x", KindOAuth},
 		{"sub not a string", enc(`{}`) + "." + enc(`{"sub":["mch_1"]}`) + ".x", ""},
+		{"Sub is not sub", enc(`{}`) + "." + enc(`{"Sub":"mch_1"}`) + ".x", ""},
+		{"the last sub", enc(`{}`) + "." + enc(`{"sub":"user_1","sub":"mch_1"}`) + ".x", KindM2M},
+		{"the last sub, a user", enc(`{}`) + "." + enc(`{"sub":"mch_1","sub":"user_1"}`) + ".x", ""},
 		{"empty signature", enc(`{"typ":"at+jwt"}`) + "." + enc(`{}`) + ".", ""},
 		{"padded", enc(`{"typ":"at+jwt"}`) + "=." + enc(`{}`) + ".x", ""},
 		{"header not JSON", enc(`{typ}`) + "." + enc(`{"sub":"mch_1"}`) + ".x", ""},

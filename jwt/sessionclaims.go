@@ -51,11 +51,34 @@ type sessionClaims struct {
 
 // claimsOptions read claims JSON as JSON.parse reads it in Clerk's JS SDK:
 // member names match exactly (encoding/json would let "SUB" set sub), a
-// repeated name's last value wins, invalid UTF-8 becomes U+FFFD.
+// repeated name's last value wins, invalid UTF-8 becomes U+FFFD. The JSON
+// v2 library would merge a repeated object into the first (a second "o"
+// keeping the first's role); the unmarshalers start each one afresh, so
+// the last replaces it, as JSON.parse replaces it.
 var claimsOptions = jsonv2.JoinOptions(
 	jsontext.AllowDuplicateNames(true),
 	jsontext.AllowInvalidUTF8(true),
+	jsonv2.WithUnmarshalers(jsonv2.JoinUnmarshalers(
+		jsonv2.UnmarshalFromFunc(fresh[wireOrg]),
+		jsonv2.UnmarshalFromFunc(fresh[Actor]),
+	)),
 )
+
+// fresh decodes a JSON object (or null) into a new T rather than into the
+// one *p may already hold from an earlier member of the same name.
+func fresh[T any](dec *jsontext.Decoder, p **T) error {
+	if dec.PeekKind() == 'n' {
+		_, err := dec.ReadToken()
+		*p = nil
+		return err
+	}
+	v := new(T)
+	if err := jsonv2.UnmarshalDecode(dec, v); err != nil {
+		return err
+	}
+	*p = v
+	return nil
+}
 
 // UnmarshalJSON decodes the claims JSON in one pass with the JSON v2 library
 // (encoding/json scans its input twice, which costs more than the rest of a
@@ -130,8 +153,7 @@ func (w *sessionClaims) Validate() error {
 const maxNumericDate = 9e9
 
 // numericDate stores the time of a NumericDate claim in dst and returns
-// dst, or nil when the claim is absent (0). The time keeps its fraction of
-// a second: golang-jwt's own NumericDate would truncate it.
+// dst, or nil when the claim is absent (0).
 func numericDate(dst *gojwt.NumericDate, name string, seconds float64) (*gojwt.NumericDate, error) {
 	t, err := unixTime(name, seconds)
 	if err != nil || t.IsZero() {
@@ -142,7 +164,9 @@ func numericDate(dst *gojwt.NumericDate, name string, seconds float64) (*gojwt.N
 }
 
 // unixTime converts a NumericDate claim (seconds since the epoch, possibly
-// fractional) to a time; 0 yields the zero time.
+// fractional) to a time; 0 yields the zero time. A fraction of a second is
+// dropped (toward zero), as Clerk's JS SDK drops it (Date's setUTCSeconds
+// truncates): an exp of now+0.9 has expired now, there as here.
 func unixTime(name string, seconds float64) (time.Time, error) {
 	if seconds == 0 {
 		return time.Time{}, nil
@@ -150,8 +174,7 @@ func unixTime(name string, seconds float64) (time.Time, error) {
 	if math.IsNaN(seconds) || seconds > maxNumericDate || seconds < -maxNumericDate {
 		return time.Time{}, errorf(ErrTokenMalformed, "claim %s is out of range", name)
 	}
-	sec, frac := math.Modf(seconds)
-	return time.Unix(int64(sec), int64(frac*1e9)), nil
+	return time.Unix(int64(seconds), 0), nil
 }
 
 // fill sets the fields of c from w and the claims JSON raw, except those

@@ -141,6 +141,8 @@ func TestRejections(t *testing.T) {
 		{"nbf in the future", mint(t, with(baseClaims(), "nbf", testNow.Unix()+6)), nil, ErrTokenNotValidYet},
 		{"iat in the future", mint(t, with(baseClaims(), "iat", testNow.Unix()+6)), nil, ErrTokenNotValidYet},
 		{"no leeway", mint(t, with(baseClaims(), "exp", testNow.Unix())), []Option{WithLeeway(0)}, ErrTokenExpired},
+		// JS's setUTCSeconds drops the fraction: an exp of now+0.9 is now.
+		{"fractional exp within the second", mint(t, with(baseClaims(), "exp", float64(testNow.Unix())+0.9)), []Option{WithLeeway(0)}, ErrTokenExpired},
 
 		// Issuer, azp, status.
 		{"other issuer", mint(t, with(baseClaims(), "iss", "https://clerk.evil.com")), nil, ErrInvalidIssuer},
@@ -235,7 +237,7 @@ func TestAccepted(t *testing.T) {
 		{"pending allowed", mint(t, with(baseClaims(), "sts", "pending")), []Option{WithAllowPending()}},
 		{"active", mint(t, with(baseClaims(), "sts", "active")), nil},
 		{"no nbf, no iat", mint(t, with(baseClaims(), "nbf", nil, "iat", nil)), nil},
-		{"fractional exp", mint(t, with(baseClaims(), "exp", float64(testNow.Unix())+0.5)), []Option{WithLeeway(0)}},
+		{"fractional exp, the fraction dropped", mint(t, with(baseClaims(), "exp", float64(testNow.Unix())+1.5)), []Option{WithLeeway(0)}},
 		{"expired within leeway", mint(t, with(baseClaims(), "exp", testNow.Unix()-4)), nil},
 		{"nbf within leeway", mint(t, with(baseClaims(), "nbf", testNow.Unix()+5)), nil},
 		{"iat within leeway", mint(t, with(baseClaims(), "iat", testNow.Unix()+5)), nil},
@@ -456,6 +458,20 @@ func TestClaimsReadAsJSONParse(t *testing.T) {
 		c, err := v.Verify(context.Background(), mintRaw(key, rsHeader(), claims(`"sub":"user_first","sub":"user_last"`)))
 		if err != nil || c.UserID != "user_last" {
 			t.Errorf("known header %v: repeated sub: %+v, %v; want the last value", known, c, err)
+		}
+
+		// A repeated object replaces the first whole, as in JSON.parse:
+		// nothing of the first "o" or "act" survives.
+		c, err = v.Verify(context.Background(), mintRaw(key, rsHeader(), claims(`"sub":"user_1",`+
+			`"o":{"id":"org_1","slg":"one","rol":"admin","per":"manage","fpm":"1"},"fea":"o:x","o":{"id":"org_2"},`+
+			`"act":{"sub":"user_admin","sid":"sess_admin"},"act":{"sub":"user_support"}`)))
+		switch {
+		case err != nil:
+			t.Errorf("known header %v: repeated o and act: %v", known, err)
+		case c.OrgID != "org_2" || c.OrgSlug != "" || c.OrgRole != "" || len(c.OrgPermissions) != 0:
+			t.Errorf("known header %v: repeated o: %q %q %q %v; want org_2 alone", known, c.OrgID, c.OrgSlug, c.OrgRole, c.OrgPermissions)
+		case c.Actor == nil || *c.Actor != (Actor{Subject: "user_support"}):
+			t.Errorf("known header %v: repeated act: %+v; want the last alone", known, c.Actor)
 		}
 	}
 }
