@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"slices"
@@ -205,6 +206,27 @@ func mintHeader(t *testing.T, header map[string]any) string {
 		t.Fatal(err)
 	}
 	return s
+}
+
+// TestMachineJWTInTheCookie: an OAuth access token or an M2M token in JWT
+// format in __session signs the request out (token-type-mismatch) before
+// any check of its own, whatever the accepted types, as @clerk/backend's
+// isMachineJwt check does; neither has a session token's cat, so the check
+// of the header's category alone would not catch the typ at+jwt one.
+func TestMachineJWTInTheCookie(t *testing.T) {
+	c := browserClient(t, livePK, nil)
+	uat := strconv.FormatInt(now.Unix()-3600, 10)
+	for name, tok := range map[string]string{
+		"OAuth access token (typ at+jwt, no cat)": mintHeader(t, map[string]any{"typ": "at+jwt"}),
+		"M2M token (sub mch_, no cat)":            mint(t, now, map[string]any{"sub": "mch_1"}),
+	} {
+		for _, accepts := range [][]TokenType{nil, {SessionToken, OAuthToken, M2MToken}} {
+			st := c.Authenticate(browserReq("GET", "https://app.example.com/", apiHeaders, "__session", tok, "__client_uat", uat), AcceptsToken(accepts...))
+			if st.Status != SignedOut || st.Reason != "token-type-mismatch" || !errors.Is(st.Err, ErrInvalidToken) {
+				t.Errorf("%s, accepting %v: %s %q %v", name, accepts, st.Status, st.Reason, st.Err)
+			}
+		}
+	}
 }
 
 // TestHandshakeRedirect pins the handshake's Location byte for byte (the
@@ -518,6 +540,20 @@ func TestJSNumbers(t *testing.T) {
 	} {
 		if got := jsParseInt(in); got != want {
 			t.Errorf("parseInt(%q) = %v, want %v", in, got, want)
+		}
+	}
+}
+
+// TestJSNumber: the redirect counter read as JavaScript's Number(v) || 0
+// (internal/clerkjs's br-loop-* cases put some to @clerk/backend).
+func TestJSNumber(t *testing.T) {
+	for in, want := range map[string]float64{
+		"3": 3, " 2 ": 2, "\uFEFF1": 1, "": 0, "0x3": 3, "0X10": 16, "0b10": 2, "0o7": 7, "0x": 0, "0x-1": 0,
+		"0x1_0": 0, "1e1": 10, ".5": 0.5, "5.": 5, "+4": 4, "-1": -1, "1e400": math.Inf(1), "Infinity": math.Inf(1),
+		"-Infinity": math.Inf(-1), "inf": 0, "NaN": 0, "1_0": 0, "0x1p3": 0, "abc": 0, "1 2": 0,
+	} {
+		if got := jsNumber(in); got != want {
+			t.Errorf("Number(%q) || 0 = %v, want %v", in, got, want)
 		}
 	}
 }

@@ -1,11 +1,14 @@
 package clerk
 
 import (
+	"errors"
 	"math"
+	"math/big"
 	"net/http"
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 )
 
 // A browser's request as @clerk/backend's AuthenticateContext reads it
@@ -222,11 +225,42 @@ func jsParseInt(v string) float64 {
 	return n
 }
 
-// jsNumber reads a cookie as JavaScript's Number(v) || 0 does, for the
-// decimal numbers the redirect counter holds.
+// jsNumber reads a cookie as JavaScript's Number(v) || 0 does (the
+// redirect counter): white space trimmed, "" is 0, 0x, 0o and 0b integers,
+// Infinity, decimal literals (an exponent being their only letter, beyond
+// the range Infinity); anything else is NaN, so 0.
 func jsNumber(v string) float64 {
-	f, err := strconv.ParseFloat(strings.TrimSpace(v), 64)
-	if err != nil || math.IsNaN(f) {
+	s := strings.TrimFunc(v, func(r rune) bool { return r == '\uFEFF' || unicode.IsSpace(r) && r != '\u0085' })
+	if len(s) > 2 && s[0] == '0' {
+		base := 0
+		switch s[1] {
+		case 'x', 'X':
+			base = 16
+		case 'o', 'O':
+			base = 8
+		case 'b', 'B':
+			base = 2
+		}
+		if base != 0 {
+			n, ok := new(big.Int).SetString(s[2:], base)
+			if !ok || strings.ContainsAny(s[2:], "+-_") {
+				return 0
+			}
+			f, _ := new(big.Float).SetInt(n).Float64()
+			return f
+		}
+	}
+	switch s {
+	case "Infinity", "+Infinity":
+		return math.Inf(1)
+	case "-Infinity":
+		return math.Inf(-1)
+	}
+	if strings.IndexFunc(s, func(r rune) bool { return r != 'e' && r != 'E' && !strings.ContainsRune("0123456789+-.", r) }) >= 0 {
+		return 0 // inf, nan, hexadecimal floats, underscores: not JS
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil && !errors.Is(err, strconv.ErrRange) {
 		return 0
 	}
 	return f

@@ -89,16 +89,7 @@ func (br *browserRequest) resolveHandshake() (*RequestState, error) {
 			return nil, &handshakeTokenError{err}
 		}
 	}
-	h := http.Header{}
-	session := ""
-	for _, d := range directives {
-		h.Add("Set-Cookie", d)
-		pair, _, _ := strings.Cut(d, ";")
-		name, value, _ := strings.Cut(pair, "=")
-		if strings.HasPrefix(name, SessionCookie) {
-			session, _, _ = strings.Cut(value, "=")
-		}
-	}
+	h, session := setCookies(directives)
 	if br.b.dev {
 		u := br.url.clone()
 		u.update(func(q query) query {
@@ -183,19 +174,30 @@ func (br *browserRequest) refresh() (*RequestState, string) {
 	case len(res.Cookies) == 0:
 		return nil, "unexpected-sdk-error"
 	}
+	directives := make([]string, len(res.Cookies))
+	for i, ck := range res.Cookies {
+		directives[i] = ck.Reveal()
+	}
+	h, session := setCookies(directives)
+	a, err := br.c.verifySession(br.r.Context(), session)
+	if err != nil {
+		return nil, "invalid-session-token"
+	}
+	return signedIn(a, h), ""
+}
+
+// setCookies are Set-Cookie headers of the directives that the handshake
+// or a refresh brought, and the session token among them: the value of the
+// last __session cookie (suffixed or not), as Clerk's JS SDK picks it.
+func setCookies(directives []string) (http.Header, string) {
 	h := http.Header{}
 	session := ""
-	for _, ck := range res.Cookies {
-		d := ck.Reveal()
+	for _, d := range directives {
 		h.Add("Set-Cookie", d)
 		pair, _, _ := strings.Cut(d, ";")
 		if name, value, _ := strings.Cut(pair, "="); strings.HasPrefix(name, SessionCookie) {
 			session, _, _ = strings.Cut(value, "=")
 		}
 	}
-	a, err := br.c.verifySession(br.r.Context(), session)
-	if err != nil {
-		return nil, "invalid-session-token"
-	}
-	return signedIn(a, h), ""
+	return h, session
 }

@@ -52,6 +52,7 @@ func TestOrganizationSync(t *testing.T) {
 		{"after three handshakes, as it is", "br-org-sync-loop-3", "/orgs/other", docHeaders, inOrg, "3", SignedIn, ""},
 		{"an expired token's handshake carries it", "br-org-sync-expired", "/orgs/other", docHeaders, expired, "", Handshake, "other"},
 		{"an expired token's handshake, personal", "br-org-sync-personal-expired", "/me", docHeaders, expired, "", Handshake, personal},
+		{"an expired token's handshake off the patterns", "br-org-sync-expired-off", "/dashboard", docHeaders, expired, "", Handshake, none},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			cookies := []string{"__session", tt.token, "__client_uat", uat}

@@ -33,6 +33,9 @@ import (
 // A path whose escapes do not decode to UTF-8 is never public, nor is one
 // with an empty, "." or ".." segment (/static/../admin, which browsers never
 // send): the router or file server behind may clean it into another path.
+// Nor is one holding ſ (U+017F), the Kelvin sign (U+212A), a carriage
+// return, U+2028 or U+2029, on which Go's regular expressions and
+// JavaScript's disagree.
 //
 // Case-insensitivity and the optional trailing slash are Clerk's semantics;
 // net/http.ServeMux tells /Sign-In and /sign-in/ from /sign-in. Make sure a
@@ -87,7 +90,7 @@ func (o *authOptions) isPublic(r *http.Request) bool {
 		return false
 	}
 	p, ok := decodeURIPath(r.URL.EscapedPath())
-	if !ok {
+	if !ok || strings.ContainsAny(p, jsRegexpMismatches) {
 		return false
 	}
 	for _, re := range o.public {
@@ -97,6 +100,15 @@ func (o *authOptions) isPublic(r *http.Request) bool {
 	}
 	return false
 }
+
+// jsRegexpMismatches are the characters on which Go's regexp and the
+// JavaScript regexp of createRouteMatcher (flag i, no u) disagree for the
+// patterns compiled here: Go's case folding takes U+017F (ſ) for s and
+// U+212A (the Kelvin sign) for k, and Go's "." matches \r, U+2028 and
+// U+2029, none of which JavaScript's does. A path holding one is never
+// public (so "/sign-in" cannot open "/ſign-in", nor "/webhooks/(.*)"
+// "/webhooks/a%0Db", to a protected catch-all handler).
+const jsRegexpMismatches = "\u017f\u212a\r\u2028\u2029"
 
 // isClean reports whether p is an absolute path with no empty, "." or ".."
 // segment (a trailing slash aside), as path.Clean leaves it. A decoded path

@@ -47,7 +47,9 @@ func TestPublicRoutesMatchClerkJS(t *testing.T) {
 		// slash; escapes of unreserved characters decoded.
 		{"/robots.txt", map[string]bool{"/robots.txt": true, "/robotsXtxt": false, "/ROBOTS.TXT": true,
 			"/robots.txt/": true, "/robots%2Etxt": true, "/robots.txt.bak": false}},
-		{"/sign-in", map[string]bool{"/sign%2Din": true, "/sign%2din": true, "/sign-in/": true}},
+		{"/sign-in", map[string]bool{"/sign%2Din": true, "/sign%2din": true, "/sign-in/": true,
+			"/%C5%BFign-in": false}}, // Go's (?i) folds ſ to s, JS's i flag does not
+		{"/kit", map[string]bool{"/KIT": true, "/%E2%84%AAit": false}}, // nor the Kelvin sign to k
 		{"/", map[string]bool{"/": true, "/x": false}},
 		{"", map[string]bool{"/": false, "/x": false}},                                       // dropped by createPathMatcher's filter(Boolean)
 		{"/café", map[string]bool{"/caf%C3%A9": true, "/CAF%C3%89": true, "/caf%C3": false}}, // JS: malformed, 400
@@ -58,7 +60,8 @@ func TestPublicRoutesMatchClerkJS(t *testing.T) {
 		{"/sign-in(.*)", map[string]bool{"/sign-in": true, "/sign-in/factor-one": true, "/sign-inx": true,
 			"/Sign-In/x": true, "/x/sign-in": false, "/sign-in%2Fx": true}},
 		{"/webhooks/(.*)", map[string]bool{"/webhooks/clerk": true, "/webhooks%2Fx/settings": false,
-			"/webhooks%2fx": false, "/webhooks/": true, "/webhooks": false, "/WEBHOOKS/x": true}},
+			"/webhooks%2fx": false, "/webhooks/": true, "/webhooks": false, "/WEBHOOKS/x": true,
+			"/webhooks/a%0Db": false, "/webhooks/a%E2%80%A8b": false, "/webhooks/a%E2%80%A9b": false}}, // JS's . stops there
 		{"/x/(\\d+)", map[string]bool{"/x/1": true, "/x/a": false}},
 		{"/(.*)*", map[string]bool{"/x": true}},
 		// :param, :param?, :param*, :param+, :param(regex)
