@@ -506,7 +506,9 @@ func TestSecret(t *testing.T) {
 }
 
 func TestVerify(t *testing.T) {
-	s, srv := spectest.Setup[Service](t, spectest.WithResponseValidation())
+	// The fixture's expiration (t0 plus a day) is in the past by the wall
+	// clock: verify at t0.
+	s, srv := spectest.Setup[Service](t, spectest.WithResponseValidation(), withClock(newClock().Now))
 	srv.Mux.HandleFunc("POST /api_keys/verify", func(w http.ResponseWriter, r *http.Request) {
 		body := spectest.ReadJSON(t, r)
 		if body["secret"] != testSecret {

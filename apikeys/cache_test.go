@@ -151,7 +151,9 @@ func TestVerifyCacheExpiry(t *testing.T) {
 	}
 }
 
-// TestVerifyCacheTokenExpiration: an entry never outlives its token.
+// TestVerifyCacheTokenExpiration: an entry never outlives its token, and an
+// answer whose expiration has come by the verifier's clock is refused as
+// expired (though it says "expired": false), and not cached.
 func TestVerifyCacheTokenExpiration(t *testing.T) {
 	srv, f, s, _, clk := verifySetup(t, spectest.WithResponseValidation())
 	f.add(testSecret, with(apiKeyFixture(testKeyID), "expiration", t0.Add(2*time.Second).UnixMilli()))
@@ -164,18 +166,58 @@ func TestVerifyCacheTokenExpiration(t *testing.T) {
 	assert.Equal(t, 1, verifyCount(srv))
 	clk.Advance(time.Millisecond)
 	_, err = s.Verify(ctx, testSecret)
-	require.NoError(t, err)
+	assert.ErrorIs(t, err, ErrInvalidToken, "the key's expiration is now")
 	assert.Equal(t, 2, verifyCount(srv), "the entry ended with the key's expiration, before the TTL")
 
-	// An answer whose expiration has already passed (by our clock) is not
-	// cached at all.
+	// An answer whose expiration has already passed (by our clock) is
+	// refused as expired, and not cached at all.
 	f.add(testSecret, with(apiKeyFixture(testKeyID), "expiration", t0.UnixMilli()))
 	clk.Advance(time.Hour)
 	for range 2 {
 		_, err = s.Verify(ctx, testSecret)
-		require.NoError(t, err)
+		assert.ErrorIs(t, err, ErrInvalidToken)
+		assert.NotErrorIs(t, err, internal.ErrInvalidResponse)
+		var te *tokenError
+		if assert.ErrorAs(t, err, &te) {
+			assert.Equal(t, "expired", te.reason)
+		}
 	}
 	assert.Equal(t, 4, verifyCount(srv))
+}
+
+// TestVerifyPastExpiration: for an API key and an M2M token, whose
+// expiration is Unix milliseconds, an answer that says "expired": false
+// with an expiration not after the client's clock is refused as expired
+// (ErrInvalidToken), each time with a new call; one with no expiration, or
+// an expiration still ahead, verifies.
+func TestVerifyPastExpiration(t *testing.T) {
+	for _, kind := range []string{"api key", "m2m token"} {
+		t.Run(kind, func(t *testing.T) {
+			srv, f, s, m, _ := verifySetup(t, spectest.WithResponseValidation())
+			token, fixture, count := testSecret, func() map[string]any { return apiKeyFixture(testKeyID) }, verifyCount
+			verify := func() error { _, err := s.Verify(context.Background(), testSecret); return err }
+			if kind == "m2m token" {
+				token, fixture, count = testToken, func() map[string]any { return m2mFixture(testTokenID) }, m2mVerifyCount
+				verify = func() error { _, err := m.Verify(context.Background(), testToken); return err }
+			}
+			calls := 0
+			for _, exp := range []any{t0.Add(-time.Minute).UnixMilli(), t0.UnixMilli()} {
+				f.add(token, with(fixture(), "expired", false, "expiration", exp))
+				for range 2 {
+					err := verify()
+					calls++
+					assert.ErrorIs(t, err, ErrInvalidToken, "expiration %v", exp)
+					assert.NotErrorIs(t, err, internal.ErrInvalidResponse)
+					assert.ErrorContains(t, err, "expired")
+					assert.Equal(t, calls, count(srv), "a refusal is not cached")
+				}
+			}
+			for _, exp := range []any{nil, t0.Add(time.Millisecond).UnixMilli()} {
+				f.add(token, with(fixture(), "expiration", exp))
+				require.NoError(t, verify(), "expiration %v", exp)
+			}
+		})
+	}
 }
 
 // TestVerifyCacheDroppedByOwnChanges: Revoke, Update and Delete made through
@@ -308,9 +350,14 @@ func TestVerifyCacheHoldsNoToken(t *testing.T) {
 	ak, ok := s.verify().cache.get(keyOf(testSecret), t0)
 	require.True(t, ok)
 	check(s.verify().cache.keys(), testSecret, ak)
+	// The stored value itself holds no secret: its JSON and %#v redact a
+	// Secret, and each caller gets a copy without one, so only this sees
+	// what the cache keeps.
+	assert.True(t, ak.Secret.IsZero(), "the cached API key holds its secret")
 	mt, ok := m.verify().cache.get(keyOf(testToken), t0)
 	require.True(t, ok)
 	check(m.verify().cache.keys(), testToken, mt)
+	assert.True(t, mt.Token.IsZero(), "the cached M2M token holds its token")
 }
 
 // waitFor spins (yielding, not sleeping) until cond holds.

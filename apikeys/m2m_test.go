@@ -108,18 +108,19 @@ func TestM2MList(t *testing.T) {
 
 // TestListShapes: the API key list answers {data, total_count}, the M2M
 // token list {m2m_tokens, total_count}; each service reads its own, and a
-// body under the other key gives no items (rather than, say, an error).
+// body under the other key is clerk.ErrInvalidResponse (not a page of no
+// items).
 func TestListShapes(t *testing.T) {
 	tests := []struct {
 		name    string
 		listKey string
 		m2m     bool
-		want    int
+		want    int // -1: ErrInvalidResponse
 	}{
 		{"api keys under data", "data", false, 3},
-		{"api keys under m2m_tokens", "m2m_tokens", false, 0},
+		{"api keys under m2m_tokens", "m2m_tokens", false, -1},
 		{"m2m tokens under m2m_tokens", "m2m_tokens", true, 3},
-		{"m2m tokens under data", "data", true, 0},
+		{"m2m tokens under data", "data", true, -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,6 +129,11 @@ func TestListShapes(t *testing.T) {
 			if tt.m2m {
 				srv.Mux.HandleFunc("GET /m2m_tokens", p.handler(t, tt.listKey, m2mFixture, "mt"))
 				page, err := m.List(context.Background(), &ListM2MTokensParams{Subject: testMachine, Limit: new(10)})
+				if tt.want < 0 {
+					assert.Nil(t, page)
+					assert.ErrorIs(t, err, internal.ErrInvalidResponse)
+					return
+				}
 				require.NoError(t, err)
 				assert.Len(t, page.Data, tt.want)
 				assert.EqualValues(t, 3, page.TotalCount)
@@ -135,6 +141,11 @@ func TestListShapes(t *testing.T) {
 			}
 			srv.Mux.HandleFunc("GET /api_keys", p.handler(t, tt.listKey, apiKeyFixture, "ak"))
 			page, err := s.List(context.Background(), &ListParams{Subject: testUser, Limit: new(10)})
+			if tt.want < 0 {
+				assert.Nil(t, page)
+				assert.ErrorIs(t, err, internal.ErrInvalidResponse)
+				return
+			}
 			require.NoError(t, err)
 			assert.Len(t, page.Data, tt.want)
 			assert.EqualValues(t, 3, page.TotalCount)

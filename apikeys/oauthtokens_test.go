@@ -52,6 +52,20 @@ func TestOAuthVerify(t *testing.T) {
 	assert.Equal(t, 1, oauthCount(srv))
 }
 
+// TestOAuthVerifyPastExpiration: an OAuth answer's expiration is not
+// compared with the clock, as an API key's is (its unit is uncertain: the
+// spec's example looks like Unix seconds, a date in 1970 read as
+// milliseconds): only "expired" and "active" refuse it.
+func TestOAuthVerifyPastExpiration(t *testing.T) {
+	s, f, _, _ := oauthSetup(t, spectest.WithResponseValidation())
+	for i, exp := range []int64{1700003600, t0.Add(-time.Hour).UnixMilli(), t0.UnixMilli()} {
+		token := fmt.Sprintf("oat_PastExpirationAccessTokenValue01234567%d", i)
+		f.add(token, with(oauthFixture(testOAuthID), "expired", false, "expiration", exp))
+		_, err := s.Verify(context.Background(), token)
+		require.NoError(t, err, "expiration %d", exp)
+	}
+}
+
 // TestOAuthVerifyRequest: the token travels as access_token (the spec's
 // name; secret is deprecated), with the instance's secret key as bearer.
 func TestOAuthVerifyRequest(t *testing.T) {

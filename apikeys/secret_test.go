@@ -224,8 +224,11 @@ func TestSecretsAreNotLogged(t *testing.T) {
 // TestSecretsCutShortAreRedacted: an error body that is not Clerk's JSON is
 // kept cut short (internal.APIError.Body); when the cut falls inside an
 // echoed secret, the beginning of the secret that is left is redacted too.
+// The cut keeps the body's first 512 bytes, so 512-pad bytes of the secret
+// survive it: 22 and 12, and 8 down to 6 (just above cutSecret's minimum).
 func TestSecretsCutShortAreRedacted(t *testing.T) {
-	for _, pad := range []int{490, 500, 505} {
+	const cutAt = 512 // internal.maxBodyCut
+	for _, pad := range []int{490, 500, 504, 505, 506} {
 		t.Run(strconv.Itoa(pad), func(t *testing.T) {
 			s, m, _, srv := setup(t, noRetries())
 			echo := func(field string) http.HandlerFunc {
@@ -248,9 +251,12 @@ func TestSecretsCutShortAreRedacted(t *testing.T) {
 				var ae *internal.APIError
 				require.ErrorAs(t, err, &ae)
 				require.True(t, strings.HasSuffix(ae.Body, "…"), "the body was cut: %q", ae.Body)
+				left := secret[:cutAt-pad] // what the cut leaves of the secret
 				for _, out := range []string{ae.Body, err.Error(), fmt.Sprintf("%#v", ae)} {
 					assert.NotContains(t, out, secret[:8])
+					assert.NotContains(t, out, left)
 				}
+				assert.Equal(t, strings.Repeat("x", pad)+redacted+"…", ae.Body)
 			}
 			_, err := s.Verify(ctx, testSecret)
 			check(err, testSecret)

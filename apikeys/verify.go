@@ -170,13 +170,23 @@ type endpoint struct {
 	// inactive: the endpoint answers {"active": false} for a token that
 	// is no longer valid (expired or revoked), as the OAuth one does.
 	inactive bool
+	// checkExpiration: a verification whose expiration is set and not
+	// after the verifier's clock is refused as expired, whatever its
+	// "expired" says. Only where the expiration is known to be Unix
+	// milliseconds, as every Clerk time is (see oauthVerify).
+	checkExpiration bool
 }
 
 // The verify endpoints.
 var (
-	apiKeyVerify = endpoint{kind: "API key", object: "api_key", path: "/api_keys/verify"}
-	m2mVerify    = endpoint{kind: "M2M token", object: "machine_to_machine_token", path: "/m2m_tokens/verify"}
-	oauthVerify  = endpoint{kind: "OAuth access token", object: "clerk_idp_oauth_access_token",
+	apiKeyVerify = endpoint{kind: "API key", object: "api_key", path: "/api_keys/verify", checkExpiration: true}
+	m2mVerify    = endpoint{kind: "M2M token", object: "machine_to_machine_token", path: "/m2m_tokens/verify", checkExpiration: true}
+	// The OAuth answer's expiration is not compared with the clock: the
+	// unit of its number is uncertain (the spec's example of the access
+	// token verification looks like Unix seconds, which the codec would
+	// read as milliseconds, a date in 1970 that every token would be
+	// past), so only its "expired" and "active" are trusted.
+	oauthVerify = endpoint{kind: "OAuth access token", object: "clerk_idp_oauth_access_token",
 		path: "/oauth_applications/access_tokens/verify", inactive: true}
 )
 
@@ -192,7 +202,9 @@ var (
 //     503, not a 401);
 //   - a verification that says the token is revoked or expired, or, where
 //     the endpoint answers so, {"active": false}, matches ErrInvalidToken,
-//     as Clerk's 400 and 404 do (verifyError).
+//     as Clerk's 400 and 404 do (verifyError); so does, for an API key or
+//     an M2M token, one whose expiration is not after the client's clock,
+//     even if it says "expired": false (endpoint.checkExpiration).
 //
 // The token never appears in an error.
 func verifyAt[T any, P verifiable[T]](ctx context.Context, c *internal.Client, ep endpoint, body any, token string) (*T, error) {
@@ -229,6 +241,13 @@ func verifyAt[T any, P verifiable[T]](ctx context.Context, c *internal.Client, e
 	*v.revoked, *v.expired = *a.Revoked, *a.Expired
 	if err := checkVerified(ep.kind, *a.Revoked, *a.Expired, *v.reason); err != nil {
 		return nil, err
+	}
+	// "expired": false is not the last word: a key or token whose
+	// expiration has come by the verifier's clock is refused as the
+	// answer's "expired" would refuse it (and, as every failure, not
+	// cached).
+	if exp := *v.expiration; ep.checkExpiration && exp != nil && !exp.IsZero() && !exp.After(c.Clock()()) {
+		return nil, &tokenError{kind: ep.kind, reason: "expired"}
 	}
 	return &a.Token, nil
 }

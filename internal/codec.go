@@ -126,7 +126,7 @@ func emptyObject(data []byte) bool {
 
 // decodePage decodes either list shape into a Page: a bare array, or an
 // object with the items under key ("data"; "m2m_tokens" for the M2M token
-// list) and total_count.
+// list) and total_count. An object without key is ErrInvalidResponse.
 func decodePage[T any](data []byte, key string) (*Page[T], error) {
 	data = bytes.TrimLeft(data, " \t\r\n")
 	if len(data) == 0 {
@@ -139,16 +139,27 @@ func decodePage[T any](data []byte, key string) (*Page[T], error) {
 		err = json.Unmarshal(data, &p.Data, decodeOptions)
 	case '{':
 		if key == "" || key == "data" {
-			err = json.Unmarshal(data, p, decodeOptions)
+			// In one pass, straight into the page (a page of users is
+			// megabytes: no copy of it on the way). An empty list decodes
+			// to an empty, non-nil slice; Data stays nil only when "data"
+			// is missing or null.
+			key = "data"
+			if err = json.Unmarshal(data, p, decodeOptions); err == nil && p.Data == nil {
+				return nil, fmt.Errorf("%w: a list answer has no %q array", ErrInvalidResponse, key)
+			}
 			break
 		}
 		var obj map[string]jsontext.Value
 		if err = json.Unmarshal(data, &obj, decodeOptions); err != nil {
 			break
 		}
-		if v, ok := obj[key]; ok {
-			err = json.Unmarshal(v, &p.Data, decodeOptions)
+		v, ok := obj[key]
+		if !ok {
+			// An object without the list ({}, {"unexpected":true}, the
+			// items under another key) is not a page of no items.
+			return nil, fmt.Errorf("%w: a list answer has no %q member", ErrInvalidResponse, key)
 		}
+		err = json.Unmarshal(v, &p.Data, decodeOptions)
 		if v, ok := obj["total_count"]; ok && err == nil {
 			err = json.Unmarshal(v, &p.TotalCount, decodeOptions)
 		}

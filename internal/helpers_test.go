@@ -120,13 +120,25 @@ func TestPageDecodesBothShapes(t *testing.T) {
 	if err != nil || len(m.Data) != 1 || m.Data[0].ID != "4" || m.TotalCount != 1 {
 		t.Fatalf("m2m_tokens: %+v %v", m, err)
 	}
-	// Items under another key than the endpoint's are not its items.
-	if o, err := decodePage[item]([]byte(`{"m2m_tokens":[{"id":"4"}],"total_count":1}`), "data"); err != nil || len(o.Data) != 0 {
-		t.Fatalf("m2m_tokens read as data: %+v %v", o, err)
+	// Items under another key than the endpoint's are not its items, and an
+	// object without the endpoint's key is not an empty page.
+	if o, err := decodePage[item]([]byte(`{"m2m_tokens":[{"id":"4"}],"total_count":1}`), "data"); o != nil || !errors.Is(err, ErrInvalidResponse) {
+		t.Fatalf("m2m_tokens read as data: %+v %v, want ErrInvalidResponse", o, err)
 	}
-	for _, bad := range []string{`"nope"`, ``, ` `, `null`, `[null]`, `{"data":[null]}`, `[1]`} {
+	// An empty list is a page of no items, in both shapes.
+	for _, empty := range []string{`{"data":[],"total_count":0}`, `[]`} {
+		if e, err := decodePage[item]([]byte(empty), "data"); err != nil || e == nil || len(e.Data) != 0 {
+			t.Errorf("%s: %+v %v, want an empty page", empty, e, err)
+		}
+	}
+	for _, bad := range []string{`"nope"`, ``, ` `, `null`, `[null]`, `{"data":[null]}`, `[1]`, `{}`, `{"unexpected":true}`, `{"total_count":0}`, `{"data":null}`} {
 		if _, err := decodePage[item]([]byte(bad), "data"); !errors.Is(err, ErrInvalidResponse) {
 			t.Errorf("%q: err = %v, want ErrInvalidResponse", bad, err)
+		}
+	}
+	for _, bad := range []string{`{"m2m_token":[{"id":"4"}],"total_count":1}`, `{"data":[{"id":"4"}],"total_count":1}`, `{}`, `{"m2m_tokens":[null]}`} {
+		if p, err := decodePage[item]([]byte(bad), "m2m_tokens"); p != nil || !errors.Is(err, ErrInvalidResponse) {
+			t.Errorf("m2m_tokens %q: got %+v, %v; want ErrInvalidResponse", bad, p, err)
 		}
 	}
 }
@@ -143,6 +155,7 @@ func TestCallList(t *testing.T) {
 		`{"data":[{"id":"6"}],"total_count":1}`: "6",
 		`[{"id":"7"},null]`:                     "",
 		`{}`:                                    "",
+		`{"unexpected":true}`:                   "",
 		`null`:                                  "",
 	} {
 		_, base := serve(t, answer{200, nil, body})
@@ -153,6 +166,29 @@ func TestCallList(t *testing.T) {
 			t.Errorf("%s: got %+v, %v; want ErrInvalidResponse", body, p, err)
 		case want != "" && (err != nil || len(p.Data) != 1 || p.Data[0].ID != want):
 			t.Errorf("%s: got %+v, %v; want item %s", body, p, err, want)
+		}
+	}
+}
+
+// TestListWithoutItsKey: a list answer that is an object without the
+// endpoint's key (the items under another name, no items at all) is
+// ErrInvalidResponse, never an empty page.
+func TestListWithoutItsKey(t *testing.T) {
+	type item struct {
+		ID string `json:"id"`
+	}
+	for _, tc := range []struct{ key, body string }{
+		{"m2m_tokens", `{"m2m_token":[{"id":"1"}],"total_count":1}`},
+		{"m2m_tokens", `{"data":[{"id":"1"}],"total_count":1}`},
+		{"data", `{}`},
+		{"data", `{"total_count":3}`},
+		{"data", `{"unexpected":true}`},
+	} {
+		_, base := serve(t, answer{200, nil, tc.body})
+		c, _ := newTestClient(t, base, Config{})
+		p, err := ListAt[item](context.Background(), c, tc.key, "/m2m_tokens", nil)
+		if p != nil || !errors.Is(err, ErrInvalidResponse) {
+			t.Errorf("%s %s: got %+v, %v; want ErrInvalidResponse", tc.key, tc.body, p, err)
 		}
 	}
 }
@@ -435,6 +471,11 @@ func FuzzNewAPIError(f *testing.F) {
 	f.Add(404, []byte(`{"errors":[]}`))
 	f.Add(500, []byte(`{"errors":[{"code":"\u2028x","long_message":"a\nb`+canaryKey+`"}]}`))
 	f.Add(400, []byte(`{"errors":[{"code":"a\nb"}],"clerk_trace_id":"t\r\nu"}`))
+	// The key where Error() does not reach: a second error's message, and
+	// meta (as a value, nested, and as a member name).
+	f.Add(422, []byte(`{"errors":[{"code":"c","message":"m"},{"code":"d","message":"bad key `+canaryKey+`"}]}`))
+	f.Add(400, []byte(`{"errors":[{"code":"c","meta":{"param_name":"`+canaryKey+`"}}]}`))
+	f.Add(400, []byte(`{"errors":[{"code":"c"},{"code":"d","meta":{"a":[1,{"b":"x`+canaryKey+`"}],"`+canaryKey+`":0}}]}`))
 	f.Fuzz(func(t *testing.T, status int, body []byte) {
 		e := NewAPIError(status, http.Header{"Clerk-Trace-Id": {"h"}}, body, 0, canaryKey)
 		s := e.Error()
@@ -443,6 +484,12 @@ func FuzzNewAPIError(f *testing.F) {
 		}
 		if strings.Contains(s, canaryKey) || strings.Contains(fmt.Sprintf("%+v", e), canaryKey) {
 			t.Fatalf("secret in %q", s)
+		}
+		// %+v of *APIError is Error(); the fields themselves (every
+		// error's code and messages, meta, the trace ID, the body) are
+		// what %#v of the value shows.
+		if g := fmt.Sprintf("%#v", *e); strings.Contains(g, canaryKey) {
+			t.Fatalf("secret in the fields: %s", g)
 		}
 		if !utf8.ValidString(e.Body) && utf8.Valid(body) {
 			t.Fatalf("cut split a rune: %q", e.Body)
