@@ -116,13 +116,10 @@ type CreateParams struct {
 // key's Secret. Clerk API: POST /api_keys.
 func (s *Service) Create(ctx context.Context, params *CreateParams) (*APIKey, error) {
 	if params == nil {
-		return nil, fmt.Errorf("%w: CreateParams are required", internal.ErrInvalidParams)
+		return nil, internal.NoParams("APIKeys.Create")
 	}
-	if params.Name == "" {
-		return nil, fmt.Errorf("%w: name is required", internal.ErrInvalidParams)
-	}
-	if params.Subject == "" {
-		return nil, fmt.Errorf("%w: subject is required", internal.ErrInvalidParams)
+	if err := internal.Required("name", params.Name, "subject", params.Subject); err != nil {
+		return nil, err
 	}
 	return internal.Call[APIKey](ctx, s.core(), http.MethodPost, "/api_keys", params)
 }
@@ -164,8 +161,11 @@ func checkPaging(limit, offset *int, max int) error {
 
 // List returns one page of a subject's API keys. Clerk API: GET /api_keys.
 func (s *Service) List(ctx context.Context, params *ListParams) (*Page[APIKey], error) {
-	if params == nil || params.Subject == "" {
-		return nil, fmt.Errorf("%w: subject is required", internal.ErrInvalidParams)
+	if params == nil {
+		return nil, internal.NoParams("APIKeys.List")
+	}
+	if err := internal.Required("subject", params.Subject); err != nil {
+		return nil, err
 	}
 	if err := checkPaging(params.Limit, params.Offset, maxListLimit); err != nil {
 		return nil, err
@@ -202,11 +202,8 @@ type UpdateParams struct {
 // service are dropped, so its next Verify sees the change. Clerk API:
 // PATCH /api_keys/{apiKeyID}.
 func (s *Service) Update(ctx context.Context, id string, params *UpdateParams) (*APIKey, error) {
-	if params == nil {
-		params = &UpdateParams{} // the endpoint wants a body
-	}
 	defer s.forget(id)
-	return internal.Call[APIKey](ctx, s.core(), http.MethodPatch, "/api_keys/{apiKeyID}", params, id)
+	return internal.Call[APIKey](ctx, s.core(), http.MethodPatch, "/api_keys/{apiKeyID}", internal.OrEmpty(params), id)
 }
 
 // RevokeParams are the optional fields of a revocation.
@@ -221,11 +218,8 @@ type RevokeParams struct {
 // until their cache entries expire (see doc.go). Clerk API:
 // POST /api_keys/{apiKeyID}/revoke.
 func (s *Service) Revoke(ctx context.Context, id string, params *RevokeParams) (*APIKey, error) {
-	if params == nil {
-		params = &RevokeParams{} // the endpoint wants a body
-	}
 	defer s.forget(id)
-	return internal.Call[APIKey](ctx, s.core(), http.MethodPost, "/api_keys/{apiKeyID}/revoke", params, id)
+	return internal.Call[APIKey](ctx, s.core(), http.MethodPost, "/api_keys/{apiKeyID}/revoke", internal.OrEmpty(params), id)
 }
 
 // Delete deletes an API key (and drops its cached verifications). Clerk API:

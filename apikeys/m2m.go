@@ -121,9 +121,7 @@ type CreateM2MTokenParams struct {
 // machine key never appears in a returned error. Clerk API:
 // POST /m2m_tokens (201).
 func (s *M2MTokenService) Create(ctx context.Context, params *CreateM2MTokenParams) (*M2MToken, error) {
-	if params == nil {
-		params = &CreateM2MTokenParams{} // the endpoint wants a body
-	}
+	params = internal.OrEmpty(params) // the endpoint wants a body
 	key := params.MachineSecretKey.Reveal()
 	if key == "" {
 		key = s.machineKey() // "" sends the client's own key
@@ -172,8 +170,11 @@ type ListM2MTokensParams struct {
 // not stored). The API answers them under "m2m_tokens"; the page has them in
 // Data. Clerk API: GET /m2m_tokens.
 func (s *M2MTokenService) List(ctx context.Context, params *ListM2MTokensParams) (*Page[M2MToken], error) {
-	if params == nil || params.Subject == "" {
-		return nil, fmt.Errorf("%w: subject is required", internal.ErrInvalidParams)
+	if params == nil {
+		return nil, internal.NoParams("M2MTokens.List")
+	}
+	if err := internal.Required("subject", params.Subject); err != nil {
+		return nil, err
 	}
 	if err := checkPaging(params.Limit, params.Offset, maxListLimit); err != nil {
 		return nil, err
@@ -194,11 +195,8 @@ func (s *M2MTokenService) All(ctx context.Context, params *ListM2MTokensParams) 
 // processes keep accepting it until their cache entries expire. Clerk API:
 // POST /m2m_tokens/{m2m_token_id}/revoke.
 func (s *M2MTokenService) Revoke(ctx context.Context, id string, params *RevokeParams) (*M2MToken, error) {
-	if params == nil {
-		params = &RevokeParams{} // the endpoint wants a body
-	}
 	defer s.forget(id)
-	return internal.Call[M2MToken](ctx, s.core(), http.MethodPost, "/m2m_tokens/{m2m_token_id}/revoke", params, id)
+	return internal.Call[M2MToken](ctx, s.core(), http.MethodPost, "/m2m_tokens/{m2m_token_id}/revoke", internal.OrEmpty(params), id)
 }
 
 // forget drops the cached verifications of token id, after a call that

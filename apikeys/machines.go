@@ -2,7 +2,6 @@ package apikeys
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/http"
 	"time"
@@ -117,8 +116,11 @@ type CreateMachineParams struct {
 // Create creates a machine. The answer is the only one that carries the
 // machine's SecretKey. Clerk API: POST /machines.
 func (s *MachineService) Create(ctx context.Context, params *CreateMachineParams) (*Machine, error) {
-	if params == nil || params.Name == "" {
-		return nil, fmt.Errorf("%w: name is required", internal.ErrInvalidParams)
+	if params == nil {
+		return nil, internal.NoParams("Machines.Create")
+	}
+	if err := internal.Required("name", params.Name); err != nil {
+		return nil, err
 	}
 	return internal.Call[Machine](ctx, s.core(), http.MethodPost, "/machines", params)
 }
@@ -139,10 +141,7 @@ type UpdateMachineParams struct {
 // Update changes a machine; params may be nil. Clerk API:
 // PATCH /machines/{machine_id}.
 func (s *MachineService) Update(ctx context.Context, id string, params *UpdateMachineParams) (*Machine, error) {
-	if params == nil {
-		params = &UpdateMachineParams{} // the endpoint wants a body
-	}
-	return internal.Call[Machine](ctx, s.core(), http.MethodPatch, "/machines/{machine_id}", params, id)
+	return internal.Call[Machine](ctx, s.core(), http.MethodPatch, "/machines/{machine_id}", internal.OrEmpty(params), id)
 }
 
 // Delete deletes a machine. Clerk API: DELETE /machines/{machine_id}.
@@ -168,7 +167,7 @@ type RotateSecretKeyParams struct {
 // default. Clerk API: POST /machines/{machine_id}/secret_key/rotate.
 func (s *MachineService) RotateSecretKey(ctx context.Context, id string, params *RotateSecretKeyParams) (*MachineSecretKey, error) {
 	if params == nil {
-		return nil, fmt.Errorf("%w: RotateSecretKeyParams (previous_token_ttl) are required", internal.ErrInvalidParams)
+		return nil, internal.NoParams("Machines.RotateSecretKey")
 	}
 	return internal.Call[MachineSecretKey](ctx, s.core(), http.MethodPost, "/machines/{machine_id}/secret_key/rotate", params, id)
 }
@@ -176,8 +175,8 @@ func (s *MachineService) RotateSecretKey(ctx context.Context, id string, params 
 // AddScope lets machine id call the machine toMachineID. Clerk API:
 // POST /machines/{machine_id}/scopes.
 func (s *MachineService) AddScope(ctx context.Context, id, toMachineID string) (*MachineScope, error) {
-	if toMachineID == "" {
-		return nil, fmt.Errorf("%w: to_machine_id is required", internal.ErrInvalidParams)
+	if err := internal.Required("to_machine_id", toMachineID); err != nil {
+		return nil, err
 	}
 	body := struct {
 		ToMachineID string `json:"to_machine_id"`

@@ -68,21 +68,46 @@ func TestFaults(t *testing.T) {
 }
 
 // TestDelayEndsOnClose: closing the server ends an injected delay, so
-// Close does not wait for it.
+// Close does not wait for it: Close and the delayed call both return well
+// within a deadline far shorter than the delay.
 func TestDelayEndsOnClose(t *testing.T) {
 	srv := NewServer(nil, validated(t))
 	c := srv.Client(clerk.WithMaxRetries(0))
 	srv.Inject(Fault{Delay: time.Hour})
+	deadline, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
 	done := make(chan error, 1)
 	go func() {
 		_, err := c.Users.Count(context.Background(), nil)
 		done <- err
 	}()
+	tick := time.NewTicker(time.Millisecond)
+	defer tick.Stop()
 	for srv.Calls("") == 0 {
-		time.Sleep(time.Millisecond)
+		select {
+		case <-tick.C:
+		case err := <-done:
+			t.Fatalf("the call ended before the server saw it: %v", err)
+		case <-deadline.Done():
+			t.Fatal("the call never reached the server")
+		}
 	}
-	srv.Close()
-	if err := <-done; err != nil {
-		t.Logf("the delayed call: %v", err) // answered or cut: either way it ended
+	closed := make(chan struct{})
+	go func() {
+		srv.Close()
+		close(closed)
+	}()
+	select {
+	case <-closed:
+	case <-deadline.Done():
+		t.Fatal("Close waited for the injected delay")
+	}
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Logf("the delayed call: %v", err) // answered or cut: either way it ended
+		}
+	case <-deadline.Done():
+		t.Fatal("the delayed call did not end when the server closed")
 	}
 }

@@ -2,7 +2,6 @@ package enterprise
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/http"
 
@@ -146,7 +145,7 @@ func (s *ConnectionService) Create(ctx context.Context, params *CreateConnection
 		return nil, err
 	}
 	if len(params.Domains) == 0 {
-		return nil, fmt.Errorf("%w: domains needs at least one domain", internal.ErrInvalidParams)
+		return nil, internal.Missing("domains")
 	}
 	return internal.Call[Connection](ctx, s.core(), http.MethodPost, "/enterprise_connections", params)
 }

@@ -240,7 +240,7 @@ func TestConnectionRefusedLocally(t *testing.T) {
 		{"create nil", func() error { _, err := svc.Create(ctx, nil); return err }, "needs params"},
 		{"create no name", func() error { p := valid(); p.Name = ""; _, err := svc.Create(ctx, p); return err }, "name is required"},
 		{"create no provider", func() error { p := valid(); p.Provider = ""; _, err := svc.Create(ctx, p); return err }, "provider is required"},
-		{"create no domain", func() error { p := valid(); p.Domains = nil; _, err := svc.Create(ctx, p); return err }, "at least one domain"},
+		{"create no domain", func() error { p := valid(); p.Domains = nil; _, err := svc.Create(ctx, p); return err }, "domains is required"},
 		{"get empty ID", func() error { _, err := svc.Get(ctx, ""); return err }, "enterprise_connection_id is empty"},
 		{"update unsafe ID", func() error { _, err := svc.Update(ctx, "../users", nil); return err }, "enterprise_connection_id"},
 		{"delete empty ID", func() error { return svc.Delete(ctx, "") }, "enterprise_connection_id is empty"},

@@ -34,6 +34,20 @@ func Missing(field string) error {
 	return fmt.Errorf("%w: %s is required", ErrInvalidParams, field)
 }
 
+// Bulk checks the size of a bulk call's list of n items, which the API
+// takes 1 to max of: none is Missing(field), more than max an error naming
+// max; both match ErrInvalidParams. field is the list's JSON name, or what
+// the items are when the body is the list itself ("invitations").
+func Bulk(field string, n, max int) error {
+	if n == 0 {
+		return Missing(field)
+	}
+	if n > max {
+		return fmt.Errorf("%w: %s takes 1 to %d items, got %d", ErrInvalidParams, field, max, n)
+	}
+	return nil
+}
+
 // OrEmpty returns params, or an empty P when params is nil: the body of an
 // endpoint that wants one even when nothing is set (most PATCH endpoints).
 func OrEmpty[P any](params *P) *P {

@@ -32,6 +32,33 @@ func TestParamChecks(t *testing.T) {
 	}
 }
 
+func TestBulk(t *testing.T) {
+	for _, tt := range []struct {
+		name   string
+		n, max int
+		want   string // "" for no error
+	}{
+		{"none", 0, 10, "clerk: invalid parameters: invitations is required"},
+		{"one", 1, 10, ""},
+		{"max", 10, 10, ""},
+		{"one over", 11, 10, "clerk: invalid parameters: invitations takes 1 to 10 items, got 11"},
+		{"far over", 500, 50, "clerk: invalid parameters: invitations takes 1 to 50 items, got 500"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Bulk("invitations", tt.n, tt.max)
+			if tt.want == "" {
+				if err != nil {
+					t.Fatalf("Bulk(%d, %d) = %v, want nil", tt.n, tt.max, err)
+				}
+				return
+			}
+			if !errors.Is(err, ErrInvalidParams) || err == nil || err.Error() != tt.want {
+				t.Errorf("Bulk(%d, %d) = %v, want %q matching ErrInvalidParams", tt.n, tt.max, err, tt.want)
+			}
+		})
+	}
+}
+
 func TestOrEmpty(t *testing.T) {
 	type params struct{ Name *string }
 	if p := OrEmpty[params](nil); p == nil || p.Name != nil {

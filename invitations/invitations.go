@@ -100,12 +100,12 @@ func (s *Service) Create(ctx context.Context, params *CreateParams) (*Invitation
 	return internal.Call[Invitation](ctx, s.core(), http.MethodPost, "/invitations", params)
 }
 
-// CreateMany invites several email addresses in one call (the API takes
-// up to 10) and returns the invitations. No invitations, or one without
-// an EmailAddress, fail before any request with an error matching
+// CreateMany invites 1 to 10 email addresses in one call and returns the
+// invitations. No invitations, more than 10, or one without an
+// EmailAddress, fail before any request with an error matching
 // clerk.ErrInvalidParams. Clerk API: POST /invitations/bulk.
 func (s *Service) CreateMany(ctx context.Context, params []CreateParams) ([]*Invitation, error) {
-	if err := checkMany(len(params), func(i int) string { return params[i].EmailAddress }); err != nil {
+	if err := checkMany("invitations", len(params), maxBulkInvitations, func(i int) string { return params[i].EmailAddress }); err != nil {
 		return nil, err
 	}
 	return many[Invitation](ctx, s.core(), "/invitations/bulk", params)
@@ -118,11 +118,17 @@ func (s *Service) Revoke(ctx context.Context, invitationID string) (*Invitation,
 	return internal.Call[Invitation](ctx, s.core(), http.MethodPost, "/invitations/{invitation_id}/revoke", nil, invitationID)
 }
 
-// checkMany refuses an empty bulk request, or one whose i-th item has no
-// email address.
-func checkMany(n int, email func(i int) string) error {
-	if n == 0 {
-		return fmt.Errorf("%w: a bulk create needs at least one item", internal.ErrInvalidParams)
+// The most items one bulk create takes, as the spec documents them.
+const (
+	maxBulkInvitations     = 10
+	maxBulkWaitlistEntries = 50
+)
+
+// checkMany refuses a bulk request of no items or more than max (items
+// naming them in the error), or one whose i-th item has no email address.
+func checkMany(items string, n, max int, email func(i int) string) error {
+	if err := internal.Bulk(items, n, max); err != nil {
+		return err
 	}
 	for i := range n {
 		if err := internal.Required("email_address", email(i)); err != nil {

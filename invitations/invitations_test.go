@@ -366,12 +366,15 @@ func TestRequiredAndIDs(t *testing.T) {
 		"Invitations.CreateMany(nil)":    func() error { _, err := inv.CreateMany(ctx, nil); return err },
 		"Invitations.CreateMany(empty)":  func() error { _, err := inv.CreateMany(ctx, []CreateParams{}); return err },
 		"Invitations.CreateMany(item 1)": func() error { _, err := inv.CreateMany(ctx, []CreateParams{{EmailAddress: "a@b.co"}, {}}); return err },
+		"Invitations.CreateMany(11)":     func() error { _, err := inv.CreateMany(ctx, invitationsToMany(11)); return err },
 		"Invitations.Revoke(empty)":      func() error { _, err := inv.Revoke(ctx, ""); return err },
 		"Invitations.Revoke(slash)":      func() error { _, err := inv.Revoke(ctx, "inv/1"); return err },
 		"Waitlist.Create(nil)":           func() error { _, err := wl.Create(ctx, nil); return err },
 		"Waitlist.Create(no email)":      func() error { _, err := wl.Create(ctx, &WaitlistEntryParams{}); return err },
 		"Waitlist.CreateMany(nil)":       func() error { _, err := wl.CreateMany(ctx, nil); return err },
+		"Waitlist.CreateMany(empty)":     func() error { _, err := wl.CreateMany(ctx, []WaitlistEntryParams{}); return err },
 		"Waitlist.CreateMany(item 0)":    func() error { _, err := wl.CreateMany(ctx, []WaitlistEntryParams{{}}); return err },
+		"Waitlist.CreateMany(51)":        func() error { _, err := wl.CreateMany(ctx, entriesToMany(51)); return err },
 		"Waitlist.Delete(empty)":         func() error { return wl.Delete(ctx, "") },
 		"Waitlist.Delete(dot-dot)":       func() error { return wl.Delete(ctx, "..") },
 		"Waitlist.Invite(query)":         func() error { _, err := wl.Invite(ctx, "wle?1", nil); return err },
@@ -382,7 +385,55 @@ func TestRequiredAndIDs(t *testing.T) {
 	}
 	_, err := inv.CreateMany(ctx, []CreateParams{{EmailAddress: "a@b.co"}, {}})
 	assert.ErrorContains(t, err, "item 1")
+	// The spec's maxima (maxItems), 10 invitations and 50 entries, are
+	// refused here, naming the maximum; the maximum itself is not.
+	_, err = inv.CreateMany(ctx, invitationsToMany(11))
+	assert.ErrorContains(t, err, "1 to 10")
+	_, err = wl.CreateMany(ctx, entriesToMany(51))
+	assert.ErrorContains(t, err, "1 to 50")
 	assert.Empty(t, srv.Operations(), "no request may leave")
+}
+
+// invitationsToMany returns n invitations of distinct addresses.
+func invitationsToMany(n int) []CreateParams {
+	ps := make([]CreateParams, n)
+	for i := range ps {
+		ps[i].EmailAddress = fmt.Sprintf("user%d@example.com", i)
+	}
+	return ps
+}
+
+// entriesToMany returns n waitlist entries of distinct addresses.
+func entriesToMany(n int) []WaitlistEntryParams {
+	ps := make([]WaitlistEntryParams, n)
+	for i := range ps {
+		ps[i].EmailAddress = fmt.Sprintf("user%d@example.com", i)
+	}
+	return ps
+}
+
+// TestBulkMaxima: a bulk create of exactly the spec's maximum (10
+// invitations, 50 waitlist entries) is sent; one more is refused before any
+// request (TestRequiredAndIDs).
+func TestBulkMaxima(t *testing.T) {
+	inv, wl, srv := setup(t)
+	answer := func(n int, item func(id string) string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			items := make([]string, n)
+			for i := range items {
+				items[i] = item(fmt.Sprintf("x_%d", i))
+			}
+			spectest.WriteJSON(w, 200, "["+strings.Join(items, ",")+"]")
+		}
+	}
+	srv.Mux.HandleFunc("POST /invitations/bulk", answer(10, func(id string) string { return invitationJSON(id, StatusPending) }))
+	srv.Mux.HandleFunc("POST /waitlist_entries/bulk", answer(50, func(id string) string { return entryJSON(id, WaitlistPending, "null") }))
+	invs, err := inv.CreateMany(context.Background(), invitationsToMany(10))
+	require.NoError(t, err)
+	assert.Len(t, invs, 10)
+	entries, err := wl.CreateMany(context.Background(), entriesToMany(50))
+	require.NoError(t, err)
+	assert.Len(t, entries, 50)
 }
 
 // TestBulkAnswers: a bulk answer with a null item is not what was asked

@@ -67,13 +67,13 @@ func (s *WaitlistService) Create(ctx context.Context, params *WaitlistEntryParam
 	return internal.Call[WaitlistEntry](ctx, s.core(), http.MethodPost, "/waitlist_entries", params)
 }
 
-// CreateMany puts several email addresses on the waitlist in one call (the
-// API takes up to 50, each address once) and returns their entries, the
-// existing one for an address already on it. No entries, or one without an
-// EmailAddress, fail before any request with an error matching
+// CreateMany puts 1 to 50 email addresses on the waitlist in one call (each
+// address once) and returns their entries, the existing one for an address
+// already on it. No entries, more than 50, or one without an EmailAddress,
+// fail before any request with an error matching
 // clerk.ErrInvalidParams. Clerk API: POST /waitlist_entries/bulk.
 func (s *WaitlistService) CreateMany(ctx context.Context, params []WaitlistEntryParams) ([]*WaitlistEntry, error) {
-	if err := checkMany(len(params), func(i int) string { return params[i].EmailAddress }); err != nil {
+	if err := checkMany("entries", len(params), maxBulkWaitlistEntries, func(i int) string { return params[i].EmailAddress }); err != nil {
 		return nil, err
 	}
 	return many[WaitlistEntry](ctx, s.core(), "/waitlist_entries/bulk", params)

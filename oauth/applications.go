@@ -2,7 +2,6 @@ package oauth
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"iter"
 	"net/http"
@@ -85,8 +84,8 @@ func (s *ApplicationService) RotateSecret(ctx context.Context, applicationID str
 // clerk.ErrInvalidParams before any request. Clerk API:
 // POST /oauth_applications/{oauth_application_id}/revoke_token.
 func (s *ApplicationService) RevokeToken(ctx context.Context, applicationID, token string) error {
-	if token == "" {
-		return fmt.Errorf("%w: token is empty", internal.ErrInvalidParams)
+	if err := internal.Required("token", token); err != nil {
+		return err
 	}
 	body := struct {
 		Token string `json:"token"`
@@ -103,7 +102,7 @@ func (s *ApplicationService) RevokeToken(ctx context.Context, applicationID, tok
 // PUT /oauth_applications/{oauth_application_id}/logo.
 func (s *ApplicationService) SetLogo(ctx context.Context, applicationID string, image io.Reader, fileName string, params *SetLogoParams) (*Application, error) {
 	if image == nil {
-		return nil, fmt.Errorf("%w: image is nil", internal.ErrInvalidParams)
+		return nil, internal.Missing("file")
 	}
 	body := &internal.Multipart{FileField: "file", FileName: fileName, File: image}
 	if params != nil && params.UploaderUserID != nil {

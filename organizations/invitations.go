@@ -61,8 +61,8 @@ func (s *Service) CreateInvitation(ctx context.Context, organizationID string, p
 // one call, and returns the invitations. Clerk API:
 // POST /organizations/{organization_id}/invitations/bulk.
 func (s *Service) CreateInvitations(ctx context.Context, organizationID string, params []CreateInvitationParams) ([]*OrganizationInvitation, error) {
-	if len(params) == 0 || len(params) > maxBulkInvitations {
-		return nil, fmt.Errorf("%w: CreateInvitations takes 1 to %d invitations, got %d", internal.ErrInvalidParams, maxBulkInvitations, len(params))
+	if err := internal.Bulk("invitations", len(params), maxBulkInvitations); err != nil {
+		return nil, err
 	}
 	for i := range params {
 		if err := params[i].check(); err != nil {

@@ -2,7 +2,6 @@ package organizations
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"iter"
 	"net/http"
@@ -172,11 +171,15 @@ type SetLogoParams struct {
 }
 
 // SetLogo uploads an organization's logo; the organization comes back with
-// HasImage set and its new ImageURL. Clerk API:
+// HasImage set and its new ImageURL. Nil params or a nil File fail with
+// clerk.ErrInvalidParams before any request. Clerk API:
 // PUT /organizations/{organization_id}/logo (multipart/form-data).
 func (s *Service) SetLogo(ctx context.Context, organizationID string, params *SetLogoParams) (*Organization, error) {
-	if params == nil || params.File == nil {
-		return nil, fmt.Errorf("%w: file is required", internal.ErrInvalidParams)
+	if params == nil {
+		return nil, internal.NoParams("Organizations.SetLogo")
+	}
+	if params.File == nil {
+		return nil, internal.Missing("file")
 	}
 	body := &internal.Multipart{FileField: "file", FileName: params.FileName, File: params.File}
 	if body.FileName == "" {

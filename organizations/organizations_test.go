@@ -432,7 +432,7 @@ func TestLocalValidation(t *testing.T) {
 	}{
 		{"Create nil", func() error { _, err := svc.Create(ctx, nil); return err }, "needs params"},
 		{"Create no name", func() error { _, err := svc.Create(ctx, &CreateParams{Slug: new("x")}); return err }, "name is required"},
-		{"SetLogo nil", func() error { _, err := svc.SetLogo(ctx, "org_1", nil); return err }, "file is required"},
+		{"SetLogo nil", func() error { _, err := svc.SetLogo(ctx, "org_1", nil); return err }, "Organizations.SetLogo needs params"},
 		{"SetLogo no file", func() error { _, err := svc.SetLogo(ctx, "org_1", &SetLogoParams{FileName: "a.png"}); return err }, "file is required"},
 		{"CreateMembership nil", func() error { _, err := svc.CreateMembership(ctx, "org_1", nil); return err }, "needs params"},
 		{"CreateMembership no user", func() error {
@@ -457,7 +457,7 @@ func TestLocalValidation(t *testing.T) {
 			_, err := svc.CreateInvitation(ctx, "org_1", &CreateInvitationParams{EmailAddress: "a@b.co"})
 			return err
 		}, "role is required"},
-		{"CreateInvitations none", func() error { _, err := svc.CreateInvitations(ctx, "org_1", nil); return err }, "1 to 10"},
+		{"CreateInvitations none", func() error { _, err := svc.CreateInvitations(ctx, "org_1", nil); return err }, "invitations is required"},
 		{"CreateInvitations eleven", func() error {
 			_, err := svc.CreateInvitations(ctx, "org_1", make([]CreateInvitationParams, 11))
 			return err

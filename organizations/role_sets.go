@@ -2,7 +2,6 @@ package organizations
 
 import (
 	"context"
-	"fmt"
 	"iter"
 	"net/http"
 
@@ -69,15 +68,9 @@ func (s *RoleSetService) Create(ctx context.Context, params *CreateRoleSetParams
 		return nil, err
 	}
 	if len(params.Roles) == 0 {
-		return nil, errNoRoles("roles")
+		return nil, internal.Missing("roles")
 	}
 	return internal.Call[RoleSet](ctx, s.core(), http.MethodPost, "/role_sets", params)
-}
-
-// errNoRoles is the error of a role list left empty where the API wants
-// at least one role.
-func errNoRoles(field string) error {
-	return fmt.Errorf("%w: %s is required (at least one role key)", internal.ErrInvalidParams, field)
 }
 
 // Get returns a role set by its key or its ID. Clerk API:
@@ -157,7 +150,7 @@ func (s *RoleSetService) AddRoles(ctx context.Context, keyOrID string, params *A
 		return nil, internal.NoParams("RoleSets.AddRoles")
 	}
 	if len(params.RoleKeys) == 0 {
-		return nil, errNoRoles("role_keys")
+		return nil, internal.Missing("role_keys")
 	}
 	return internal.Call[RoleSet](ctx, s.core(), http.MethodPost, "/role_sets/{role_set_key_or_id}/roles", params, keyOrID)
 }

@@ -2,7 +2,6 @@ package users
 
 import (
 	"context"
-	"fmt"
 	"net/http"
 
 	"github.com/go-clerk/clerk/internal"
@@ -52,8 +51,8 @@ func (s *Service) VerifyTOTP(ctx context.Context, userID, code string) (*TOTPVer
 // verify posts {field: value} to a user's verify endpoint; an empty value
 // is refused before any request.
 func verify[T any](ctx context.Context, s *Service, tmpl, userID, field, value string) (*T, error) {
-	if value == "" {
-		return nil, fmt.Errorf("%w: %s is empty", internal.ErrInvalidParams, field)
+	if err := internal.Required(field, value); err != nil {
+		return nil, err
 	}
 	return internal.Call[T](ctx, s.core(), http.MethodPost, tmpl, map[string]string{field: value}, userID)
 }

@@ -47,8 +47,8 @@ func (s *Service) UnbanMany(ctx context.Context, userIDs []string) ([]*User, err
 }
 
 func (s *Service) bulk(ctx context.Context, path string, userIDs []string) ([]*User, error) {
-	if len(userIDs) == 0 || len(userIDs) > maxBulk {
-		return nil, fmt.Errorf("%w: user_ids takes 1 to %d IDs, got %d", internal.ErrInvalidParams, maxBulk, len(userIDs))
+	if err := internal.Bulk("user_ids", len(userIDs), maxBulk); err != nil {
+		return nil, err
 	}
 	for _, id := range userIDs {
 		if id == "" {

@@ -2,7 +2,6 @@ package users
 
 import (
 	"context"
-	"fmt"
 	"io"
 	"net/http"
 
@@ -12,11 +11,12 @@ import (
 // SetProfileImage uploads an image (at most 10 MB: JPEG, PNG, GIF, WebP...)
 // as the user's profile image, sent as the multipart field "file" under the
 // given file name ("file" when empty). The image is read into memory before
-// the request, so a retry can send it again. Clerk API:
+// the request, so a retry can send it again. A nil image fails with
+// clerk.ErrInvalidParams before any request. Clerk API:
 // POST /users/{user_id}/profile_image.
 func (s *Service) SetProfileImage(ctx context.Context, userID string, image io.Reader, fileName string) (*User, error) {
 	if image == nil {
-		return nil, fmt.Errorf("%w: image is nil", internal.ErrInvalidParams)
+		return nil, internal.Missing("file")
 	}
 	body := &internal.Multipart{FileField: "file", FileName: fileName, File: image}
 	return internal.Call[User](ctx, s.core(), http.MethodPost, "/users/{user_id}/profile_image", body, userID)
